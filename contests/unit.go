@@ -1,0 +1,45 @@
+package contests
+
+import "strings"
+
+// UnitKind names the level of a unit. Imports accept any non-empty kind; these
+// are the ones the product knows how to label.
+const (
+	UnitProvince      = "province"
+	UnitWard          = "ward"       // phường / xã / đặc khu
+	UnitGrassroots    = "grassroots" // chi bộ, thôn, tổ dân phố, school, agency
+	UnitDistrict      = "district"   // abolished 1 Jul 2025, kept so old data stays readable
+	UnitOutOfProvince = "outside"    // the "ngoài tỉnh" bucket
+)
+
+// Unit is one node of the tree of organisations.
+type Unit struct {
+	ID       string `json:"id"`
+	Code     string `json:"code"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	ParentID string `json:"parentId,omitempty"`
+	// Path is "/" + the IDs from the root to this unit, each followed by "/".
+	// A subtree is every unit whose Path starts with its root's Path.
+	Path      string `json:"path"`
+	Headcount int    `json:"headcount"`
+	// NameFold is Name folded for search (see Fold).
+	NameFold string `json:"-"`
+}
+
+// ChildPath returns the Path of a child with id under a parent path ("" for a
+// root).
+func ChildPath(parentPath, id string) string {
+	if parentPath == "" {
+		parentPath = "/"
+	}
+	return parentPath + id + "/"
+}
+
+// Depth returns how many levels deep a path is (1 for a root).
+func Depth(path string) int { return strings.Count(path, "/") - 1 }
+
+// AncestorIDs returns the IDs on a path from the root down to the unit itself.
+func AncestorIDs(path string) []string {
+	return strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+}
