@@ -98,6 +98,8 @@ type RefreshTokens interface {
 	// revokes the family); unknown → CodeNotFound. Revoked or expired tokens
 	// are returned with Used=false as stored; the caller checks them.
 	UseRefreshToken(ctx context.Context, hash string) (*RefreshToken, error)
+	// RefreshTokenByHash returns a token as stored → CodeNotFound.
+	RefreshTokenByHash(ctx context.Context, hash string) (*RefreshToken, error)
 	// RevokeFamily revokes every token of a family.
 	RevokeFamily(ctx context.Context, familyID string) error
 	// RevokeUserTokens revokes every token of a user (password change).

@@ -1,0 +1,109 @@
+// Package api is the HTTP interface: Fiber handlers (one file per endpoint
+// group), request/response models separate from the domain, and the one error
+// handler. Handlers are thin: they bind, call contests rules and store ports,
+// and shape the answer.
+package api
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"hoithi/server/auth"
+	"hoithi/server/store"
+)
+
+// Deps is what the API needs from the rest of the server.
+type Deps struct {
+	Store  store.Store
+	Tokens *auth.Tokens
+	Keys   *auth.Keys
+	Log    *slog.Logger
+	Now    func() time.Time
+	Limits Limits
+	// TrustedProxies lists proxy addresses whose X-Forwarded-For is believed.
+	TrustedProxies []string
+	Version        string
+}
+
+// Limits bound abuse of the public endpoints. Per-IP limits are generous
+// because Vietnamese mobile carriers put many phones behind one address.
+type Limits struct {
+	LoginPerIP      int // per minute
+	LoginPerAccount int // failed attempts per 15 minutes
+	RegisterPerIP   int // per minute
+	MaxUploadBytes  int // Excel imports and other uploads
+}
+
+// DefaultLimits are the production limits.
+func DefaultLimits() Limits {
+	return Limits{LoginPerIP: 120, LoginPerAccount: 10, RegisterPerIP: 60, MaxUploadBytes: 20 << 20}
+}
+
+// Server holds the handlers' shared state.
+type Server struct {
+	Deps
+	metrics      *metrics
+	loginIP      *limiter
+	loginAccount *limiter
+	registerIP   *limiter
+	unitNames    *unitNameCache
+}
+
+// New builds the Fiber app with every route.
+func New(d Deps) *fiber.App {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	if d.Limits == (Limits{}) {
+		d.Limits = DefaultLimits()
+	}
+	s := &Server{
+		Deps:         d,
+		metrics:      newMetrics(),
+		loginIP:      newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
+		loginAccount: newLimiter(d.Limits.LoginPerAccount, 15*time.Minute, d.Now),
+		registerIP:   newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
+		unitNames:    newUnitNameCache(d.Store, 5*time.Minute, d.Now),
+	}
+	cfg := fiber.Config{
+		AppName:               "hoithi",
+		ErrorHandler:          errorHandler(d.Log),
+		BodyLimit:             d.Limits.MaxUploadBytes + 1<<20,
+		ReadTimeout:           60 * time.Second,
+		WriteTimeout:          120 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+	}
+	if len(d.TrustedProxies) > 0 {
+		cfg.ProxyHeader = fiber.HeaderXForwardedFor
+		cfg.EnableTrustedProxyCheck = true
+		cfg.TrustedProxies = d.TrustedProxies
+	}
+	app := fiber.New(cfg)
+	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens))
+	s.routes(app)
+	return app
+}
+
+// routes registers every endpoint. docs/openapi.yaml must list each one
+// (openapi_test.go checks it).
+func (s *Server) routes(app *fiber.App) {
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
+	app.Get("/metrics", s.metrics.handler)
+
+	v1 := app.Group("/api/v1")
+	s.authRoutes(v1)
+	s.unitRoutes(v1)
+	s.userRoutes(v1)
+	s.contestRoutes(v1)
+	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
+
+	s.frontendRoutes(app)
+}

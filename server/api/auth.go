@@ -1,0 +1,232 @@
+package api
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/account"
+	"hoithi/contests/vnid"
+	"hoithi/server/auth"
+)
+
+func (s *Server) authRoutes(r fiber.Router) {
+	r.Post("/auth/register", s.register)
+	r.Post("/auth/login", s.login)
+	r.Post("/auth/refresh", s.refresh)
+	r.Post("/auth/logout", s.logout)
+	r.Get("/me", requireUser, s.me)
+	r.Post("/me/password", requireUser, s.changePassword)
+}
+
+func (s *Server) register(c *fiber.Ctx) error {
+	if !s.registerIP.allow(c.IP()) {
+		return errRateLimited
+	}
+	var req registerRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	u, err := s.createAccount(c.UserContext(), req, sharing{}, "", "")
+	if err != nil {
+		return err
+	}
+	out, err := s.issueTokens(c.UserContext(), u, "")
+	if err != nil {
+		return err
+	}
+	out.User = s.toUserDTO(c.UserContext(), u)
+	return c.Status(fiber.StatusCreated).JSON(out)
+}
+
+type loginRequest struct {
+	Login    string `json:"login"`
+	Password string `json:"password"`
+}
+
+var twelveDigits = regexp.MustCompile(`^[0-9]{12}$`)
+
+var errBadLogin = contests.E(contests.CodeUnauthorized, contests.T(
+	"Số điện thoại/CCCD hoặc mật khẩu không đúng", "Wrong phone/CCCD or password"))
+
+func (s *Server) login(c *fiber.Ctx) error {
+	if !s.loginIP.allow(c.IP()) {
+		return errRateLimited
+	}
+	var req loginRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	login := strings.Join(strings.Fields(req.Login), "")
+	if login == "" || req.Password == "" {
+		var errs contests.Errors
+		if login == "" {
+			errs.Add("login", contests.T("Vui lòng nhập số điện thoại hoặc CCCD", "Enter your phone number or CCCD"))
+		}
+		if req.Password == "" {
+			errs.Add("password", contests.T("Vui lòng nhập mật khẩu", "Enter your password"))
+		}
+		return errs.Err()
+	}
+	ctx := c.UserContext()
+	var key string
+	if twelveDigits.MatchString(login) {
+		key = "cccd:" + login
+	} else if phone, err := vnid.NormalizePhone(login); err == nil {
+		key = "phone:" + phone
+	} else {
+		return errBadLogin
+	}
+	if !s.loginAccount.allow(key) {
+		return errRateLimited
+	}
+	var u *contests.User
+	var err error
+	if v, ok := strings.CutPrefix(key, "cccd:"); ok {
+		u, err = s.Store.UserByCCCDKey(ctx, s.Keys.HashCCCD(v))
+	} else {
+		u, err = s.Store.UserByPhoneKey(ctx, strings.TrimPrefix(key, "phone:"))
+	}
+	if contests.ErrorCode(err) == contests.CodeNotFound {
+		return errBadLogin
+	} else if err != nil {
+		return err
+	}
+	ok, err := auth.CheckPassword(u.PasswordHash, req.Password)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	if !ok {
+		return errBadLogin
+	}
+	s.loginAccount.reset(key)
+	out, err := s.issueTokens(ctx, u, "")
+	if err != nil {
+		return err
+	}
+	out.User = s.toUserDTO(ctx, u)
+	return c.JSON(out)
+}
+
+type refreshRequest struct {
+	RefreshToken string `json:"refreshToken"`
+}
+
+var errBadRefresh = contests.E(contests.CodeUnauthorized, contests.T(
+	"Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại", "Your session has expired, please log in again"))
+
+// refresh rotates a refresh token. Presenting a token that was already used
+// means it was copied: the whole family is revoked, thief and owner alike.
+func (s *Server) refresh(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	old, err := s.Store.UseRefreshToken(ctx, auth.HashRefreshToken(req.RefreshToken))
+	switch contests.ErrorCode(err) {
+	case "":
+	case contests.CodeConflict:
+		if t, ferr := s.Store.RefreshTokenByHash(ctx, auth.HashRefreshToken(req.RefreshToken)); ferr == nil {
+			if err := s.Store.RevokeFamily(ctx, t.FamilyID); err != nil {
+				return err
+			}
+		}
+		s.Log.Warn("refresh token reuse: family revoked", "request_id", requestID(c))
+		return errBadRefresh
+	case contests.CodeNotFound:
+		return errBadRefresh
+	default:
+		return err
+	}
+	if old.Revoked || !s.Now().Before(old.ExpiresAt) {
+		return errBadRefresh
+	}
+	u, err := s.Store.UserByID(ctx, old.UserID)
+	if err != nil {
+		return errBadRefresh
+	}
+	if old.IssuedAt.Before(u.PasswordChangedAt.Add(-1)) {
+		return errBadRefresh
+	}
+	out, err := s.issueTokens(ctx, u, old.FamilyID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+func (s *Server) logout(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	t, err := s.Store.UseRefreshToken(ctx, auth.HashRefreshToken(req.RefreshToken))
+	if t != nil {
+		if err := s.Store.RevokeFamily(ctx, t.FamilyID); err != nil {
+			return err
+		}
+	} else if code := contests.ErrorCode(err); code != contests.CodeNotFound && code != contests.CodeConflict {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (s *Server) me(c *fiber.Ctx) error {
+	u, err := s.Store.UserByID(c.UserContext(), claimsOf(c).UserID())
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"user": s.toUserDTO(c.UserContext(), u)})
+}
+
+type changePasswordRequest struct {
+	OldPassword string `json:"oldPassword"`
+	NewPassword string `json:"newPassword"`
+}
+
+// changePassword replaces the password, ends every other session and returns
+// fresh tokens for this device.
+func (s *Server) changePassword(c *fiber.Ctx) error {
+	var req changePasswordRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if err := account.CheckPassword(req.NewPassword); err != nil {
+		return contests.Invalid(contests.Field("newPassword", err.(*contests.Error).Fields[0].Msg))
+	}
+	ctx := c.UserContext()
+	u, err := s.Store.UserByID(ctx, claimsOf(c).UserID())
+	if err != nil {
+		return err
+	}
+	if ok, err := auth.CheckPassword(u.PasswordHash, req.OldPassword); err != nil {
+		return contests.Internal(err)
+	} else if !ok {
+		return contests.Invalid(contests.Field("oldPassword", contests.T("Mật khẩu hiện tại không đúng", "Current password is wrong")))
+	}
+	if err := s.setPassword(c, u.ID, req.NewPassword); err != nil {
+		return err
+	}
+	out, err := s.issueTokens(ctx, u, "")
+	if err != nil {
+		return err
+	}
+	return c.JSON(out)
+}
+
+// setPassword stores a new password and revokes every refresh token.
+func (s *Server) setPassword(c *fiber.Ctx, userID, password string) error {
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	ctx := c.UserContext()
+	if err := s.Store.SetPassword(ctx, userID, hash, s.Now().UTC()); err != nil {
+		return err
+	}
+	return s.Store.RevokeUserTokens(ctx, userID)
+}

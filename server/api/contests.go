@@ -1,0 +1,42 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+)
+
+func (s *Server) contestRoutes(r fiber.Router) {
+	r.Get("/contests", s.listContests)
+	r.Get("/contests/:slug", s.getContest)
+}
+
+// listContests shows the published contests, newest first.
+func (s *Server) listContests(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	list, err := s.Store.ListContests(ctx, "", true)
+	if err != nil {
+		return err
+	}
+	out := make([]contestDTO, 0, len(list))
+	for _, ct := range list {
+		out = append(out, s.toContestDTO(ctx, ct))
+	}
+	return c.JSON(fiber.Map{"contests": out})
+}
+
+// getContest is the landing page of a share link; drafts stay hidden from
+// everyone but the organizers of the owning unit.
+func (s *Server) getContest(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	ct, err := s.Store.ContestBySlug(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	if ct.Status == contests.ContestDraft {
+		if cl := claimsOf(c); cl == nil || !contests.Allowed(cl.Grants, ct.OwnerUnitPath, contests.RoleOrganizer) {
+			return contests.NotFound("cuộc thi", "contest")
+		}
+	}
+	return c.JSON(fiber.Map{"contest": s.toContestDTO(ctx, ct)})
+}

@@ -1,0 +1,177 @@
+package api
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+func (s *Server) unitRoutes(r fiber.Router) {
+	r.Get("/units", s.listUnits)
+	r.Get("/units/:id", s.getUnit)
+	org := r.Group("/org/units", requireRole(contests.RoleOrganizer))
+	org.Get("/", s.orgUnits)
+	org.Post("/", s.createUnit)
+	org.Get("/export", s.exportUnits)
+	org.Get("/template", s.unitTemplate)
+	org.Post("/import", s.importUnits)
+	org.Patch("/:id", s.updateUnit)
+}
+
+// listUnits is public: the registration form searches units without
+// diacritics (?q=phuong an bien) or walks the tree (?parentId=).
+func (s *Server) listUnits(c *fiber.Ctx) error {
+	limit, err := queryInt(c, "limit", 20, 1, 100)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	var units []*contests.Unit
+	if q := contests.Fold(c.Query("q")); q != "" {
+		if utf8.RuneCountInString(q) > 100 {
+			return contests.Invalid(contests.Field("q", contests.T("Từ khóa quá dài", "Query too long")))
+		}
+		units, err = s.Store.SearchUnits(ctx, "", q, limit)
+	} else {
+		units, err = s.Store.ChildUnits(ctx, c.Query("parentId"))
+		if len(units) > limit {
+			units = units[:limit]
+		}
+	}
+	if err != nil {
+		return err
+	}
+	out := make([]unitDTO, 0, len(units))
+	for _, u := range units {
+		out = append(out, s.toUnitDTO(ctx, u))
+	}
+	return c.JSON(fiber.Map{"units": out})
+}
+
+func (s *Server) getUnit(c *fiber.Ctx) error {
+	u, err := s.Store.UnitByID(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"unit": s.toUnitDTO(c.UserContext(), u)})
+}
+
+// orgUnits returns the whole subtree(s) the organizer manages, flat; the page
+// builds the tree from parentId.
+func (s *Server) orgUnits(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	out := []unitDTO{}
+	for _, p := range scopePaths(c, contests.RoleOrganizer) {
+		units, err := s.Store.UnitsUnder(ctx, rootPath(p))
+		if err != nil {
+			return err
+		}
+		for _, u := range units {
+			out = append(out, s.toUnitDTO(ctx, u))
+		}
+	}
+	return c.JSON(fiber.Map{"units": out})
+}
+
+// rootPath turns the system-wide scope "/" into the store's "all units".
+func rootPath(p string) string {
+	if p == "/" {
+		return ""
+	}
+	return p
+}
+
+type unitRequest struct {
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	ParentID  string `json:"parentId"`
+	Headcount int    `json:"headcount"`
+}
+
+func (r unitRequest) validate(withCode bool) error {
+	var errs contests.Errors
+	if withCode {
+		if code := strings.TrimSpace(r.Code); code == "" || len(code) > 40 || strings.ContainsAny(code, " /\\") {
+			errs.Add("code", contests.T("Mã đơn vị bắt buộc, tối đa 40 ký tự, không có dấu cách hoặc /", "Code is required, at most 40 characters, no spaces or /"))
+		}
+	}
+	if n := utf8.RuneCountInString(contests.NFC(r.Name)); n == 0 || n > 200 {
+		errs.Add("name", contests.T("Tên đơn vị bắt buộc, tối đa 200 ký tự", "Name is required, at most 200 characters"))
+	}
+	if k := strings.TrimSpace(r.Kind); k == "" || len(k) > 40 {
+		errs.Add("kind", contests.T("Loại đơn vị bắt buộc", "Kind is required"))
+	}
+	if r.Headcount < 0 || r.Headcount > 200_000_000 {
+		errs.Add("headcount", contests.T("Số lượng phải là số không âm", "Headcount must be a non-negative number"))
+	}
+	return errs.Err()
+}
+
+func (s *Server) createUnit(c *fiber.Ctx) error {
+	var req unitRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if err := req.validate(true); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	parentPath := "/"
+	if req.ParentID != "" {
+		parent, err := s.Store.UnitByID(ctx, req.ParentID)
+		if contests.ErrorCode(err) == contests.CodeNotFound {
+			return contests.Invalid(contests.Field("parentId", contests.T("Đơn vị cấp trên không tồn tại", "Parent unit does not exist")))
+		} else if err != nil {
+			return err
+		}
+		parentPath = parent.Path
+	}
+	if err := allowAt(c, parentPath, contests.RoleOrganizer); err != nil {
+		return err
+	}
+	id := store.NewID()
+	u := &contests.Unit{ID: id, Code: strings.TrimSpace(req.Code), Name: contests.NFC(req.Name), Kind: strings.TrimSpace(req.Kind),
+		ParentID: req.ParentID, Path: contests.ChildPath(parentPath, id), Headcount: req.Headcount}
+	u.NameFold = contests.Fold(u.Name)
+	if err := s.Store.CreateUnit(ctx, u); err != nil {
+		if contests.ErrorCode(err) == contests.CodeConflict {
+			return contests.E(contests.CodeConflict, contests.T("Mã đơn vị đã tồn tại", "Unit code already exists"),
+				contests.Field("code", contests.T("Mã đơn vị %s đã được dùng", "Code %s is already used", u.Code)))
+		}
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"unit": s.toUnitDTO(ctx, u)})
+}
+
+func (s *Server) updateUnit(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	u, err := s.Store.UnitByID(ctx, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if err := allowAt(c, u.Path, contests.RoleOrganizer); err != nil {
+		return err
+	}
+	req := unitRequest{Name: u.Name, Kind: u.Kind, Headcount: u.Headcount}
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Code != "" && req.Code != u.Code || req.ParentID != "" && req.ParentID != u.ParentID {
+		return contests.Invalid(contests.Field("code", contests.T("Không thể đổi mã hoặc đơn vị cấp trên", "Code and parent cannot be changed")))
+	}
+	if err := req.validate(false); err != nil {
+		return err
+	}
+	u.Name, u.Kind, u.Headcount = contests.NFC(req.Name), strings.TrimSpace(req.Kind), req.Headcount
+	u.NameFold = contests.Fold(u.Name)
+	if err := s.Store.UpdateUnit(ctx, u); err != nil {
+		return err
+	}
+	s.unitNames.forget(u.ID)
+	return c.JSON(fiber.Map{"unit": s.toUnitDTO(ctx, u)})
+}

@@ -1,0 +1,133 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/server/excel"
+	"hoithi/server/store"
+)
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// importUnits reads a workbook of units (code, name, kind, parent code,
+// headcount). Rows whose code exists update that unit; others are created
+// under their parent. Every bad row is reported and nothing is saved unless
+// the whole file is good.
+func (s *Server) importUnits(c *fiber.Ctx) error {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
+	}
+	if fh.Size > int64(s.Limits.MaxUploadBytes) {
+		return errTooLarge
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return contests.Internal(err)
+	}
+	defer f.Close()
+	rows, err := excel.ParseUnits(f, int64(s.Limits.MaxUploadBytes))
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	all, err := s.Store.UnitsUnder(ctx, "")
+	if err != nil {
+		return err
+	}
+	existing := make(map[string]*contests.Unit, len(all))
+	for _, u := range all {
+		existing[u.Code] = u
+	}
+	ordered, err := excel.ValidateUnitTree(rows, existing)
+	if err != nil {
+		return err
+	}
+	units, created, err := s.plannedUnits(c, ordered, existing)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.SaveUnits(ctx, units); err != nil {
+		return err
+	}
+	for _, u := range units {
+		s.unitNames.forget(u.ID)
+	}
+	s.Log.Info("units imported", "request_id", requestID(c), "by", claimsOf(c).UserID(), "created", created, "updated", len(units)-created)
+	return c.JSON(fiber.Map{"created": created, "updated": len(units) - created})
+}
+
+// plannedUnits turns validated rows (parents first) into units with IDs and
+// paths, refusing every row outside the caller's scope.
+func (s *Server) plannedUnits(c *fiber.Ctx, rows []excel.UnitRow, existing map[string]*contests.Unit) ([]*contests.Unit, int, error) {
+	byCode := make(map[string]*contests.Unit, len(rows))
+	units := make([]*contests.Unit, 0, len(rows))
+	created := 0
+	var errs contests.Errors
+	for _, r := range rows {
+		u := &contests.Unit{Code: r.Code, Name: r.Name, Kind: r.Kind, Headcount: r.Headcount, NameFold: contests.Fold(r.Name)}
+		var scopePath string
+		if old, ok := existing[r.Code]; ok {
+			u.ID, u.ParentID, u.Path = old.ID, old.ParentID, old.Path
+			scopePath = old.Path
+		} else {
+			u.ID = store.NewID()
+			parentPath := "/"
+			if r.ParentCode != "" {
+				parent := byCode[r.ParentCode]
+				if parent == nil {
+					parent = existing[r.ParentCode]
+				}
+				if parent == nil { // ValidateUnitTree guarantees it; be safe
+					return nil, 0, contests.Internal(fmt.Errorf("parent %q of row %d missing after validation", r.ParentCode, r.Row))
+				}
+				u.ParentID, parentPath = parent.ID, parent.Path
+			}
+			u.Path = contests.ChildPath(parentPath, u.ID)
+			scopePath = parentPath
+			created++
+		}
+		if !contests.Allowed(claimsOf(c).Grants, scopePath, contests.RoleOrganizer) {
+			errs.Add(fmt.Sprintf("A%d", r.Row), contests.T("Dòng %d: đơn vị %s nằm ngoài phạm vi quản lý của bạn", "Row %d: unit %s is outside your scope", r.Row, r.Code))
+		}
+		byCode[r.Code] = u
+		units = append(units, u)
+	}
+	return units, created, errs.Err()
+}
+
+// exportUnits returns the caller's subtree in the import format.
+func (s *Server) exportUnits(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	var units []*contests.Unit
+	for _, p := range scopePaths(c, contests.RoleOrganizer) {
+		part, err := s.Store.UnitsUnder(ctx, rootPath(p))
+		if err != nil {
+			return err
+		}
+		units = append(units, part...)
+	}
+	var buf bytes.Buffer
+	if err := excel.WriteUnits(&buf, units); err != nil {
+		return contests.Internal(err)
+	}
+	return sendXLSX(c, "don-vi.xlsx", buf.Bytes())
+}
+
+func (s *Server) unitTemplate(c *fiber.Ctx) error {
+	var buf bytes.Buffer
+	if err := excel.UnitTemplate(&buf); err != nil {
+		return contests.Internal(err)
+	}
+	return sendXLSX(c, "mau-nhap-don-vi.xlsx", buf.Bytes())
+}
+
+func sendXLSX(c *fiber.Ctx, name string, data []byte) error {
+	c.Set(fiber.HeaderContentType, xlsxType)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+name+`"`)
+	return c.Send(data)
+}

@@ -1,0 +1,134 @@
+package api
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"hoithi/contests"
+)
+
+func TestUnitSearchWithoutDiacritics(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		r := e.do("GET", "/api/v1/units?q=phuong%20an%20bien", nil, "")
+		units := r.Body["units"].([]any)
+		if r.Status != 200 || len(units) != 1 {
+			t.Fatalf("search: %d %s", r.Status, r.Raw)
+		}
+		u := units[0].(map[string]any)
+		if u["name"] != "Phường An Biên" || u["pathName"] != "Phường An Biên, Tỉnh An Giang" {
+			t.Fatalf("found %v", u)
+		}
+		r = e.do("GET", "/api/v1/units?parentId="+e.units["P"].ID, nil, "")
+		if got := len(r.Body["units"].([]any)); got != 2 {
+			t.Fatalf("children of the province: %d", got)
+		}
+		if r := e.do("GET", "/api/v1/units?limit=0", nil, ""); r.Status != 400 || !contains(r.fieldNames(), "limit") {
+			t.Fatalf("bad limit: %d %s", r.Status, r.Raw)
+		}
+	})
+}
+
+func TestOrganizerUnitsScopeAndCreate(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		org := e.staff(1, contests.RoleOrganizer, "W1")
+		r := e.do("GET", "/api/v1/org/units", nil, org)
+		if got := len(r.Body["units"].([]any)); r.Status != 200 || got != 2 {
+			t.Fatalf("organizer of W1 sees %d units (%d), want W1 and W1-A", got, r.Status)
+		}
+		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-B", "name": "Khu phố 2", "kind": "grassroots", "parentId": e.units["W1"].ID, "headcount": 250}, org)
+		if r.Status != 201 {
+			t.Fatalf("create: %d %s", r.Status, r.Raw)
+		}
+		if r.Body["unit"].(map[string]any)["depth"] != float64(3) {
+			t.Fatalf("depth of a grandchild: %v", r.Body["unit"])
+		}
+		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-B", "name": "Trùng", "kind": "grassroots", "parentId": e.units["W1"].ID}, org)
+		if r.Status != 409 || !contains(r.fieldNames(), "code") {
+			t.Fatalf("duplicate code: %d %s", r.Status, r.Raw)
+		}
+		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "", "name": "", "kind": "", "parentId": e.units["W1"].ID, "headcount": -1}, org)
+		if r.Status != 400 || len(r.fieldNames()) != 4 {
+			t.Fatalf("every bad field named: %d %s", r.Status, r.Raw)
+		}
+		r = e.do("PATCH", "/api/v1/org/units/"+e.units["W1-A"].ID, map[string]any{"headcount": 321}, org)
+		if r.Status != 200 || r.Body["unit"].(map[string]any)["headcount"] != float64(321) || r.Body["unit"].(map[string]any)["name"] != "Khu phố 1" {
+			t.Fatalf("patch: %d %s", r.Status, r.Raw)
+		}
+	})
+}
+
+// xlsx builds a workbook with one sheet of rows.
+func xlsx(t *testing.T, sheet string, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", sheet)
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var unitHeader = []any{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số lượng"}
+
+func TestUnitImportExport(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		org := e.staff(1, contests.RoleOrganizer, "W1")
+		good := xlsx(t, "DonVi", [][]any{unitHeader,
+			{"W1-A", "Khu phố 1 (mới)", "Chi bộ", "W1", 120},
+			{"W1-C", "Khu phố 3", "Chi bộ", "W1", 80},
+			{"W1-C1", "Tổ 1 Khu phố 3", "Chi bộ", "W1-C", 20},
+		})
+		r := e.upload("/api/v1/org/units/import", org, "donvi.xlsx", good)
+		if r.Status != 200 || r.Body["created"] != float64(2) || r.Body["updated"] != float64(1) {
+			t.Fatalf("import: %d %s", r.Status, r.Raw)
+		}
+		c1, err := e.store.UnitByCode(t.Context(), "W1-C1")
+		if err != nil || contests.Depth(c1.Path) != 4 {
+			t.Fatalf("imported grandchild: %v %v", c1, err)
+		}
+		// A bad file: unknown parent, a parent outside the organizer's scope,
+		// a negative headcount. Nothing of it is saved.
+		bad := xlsx(t, "DonVi", [][]any{unitHeader,
+			{"W1-D", "Khu phố 4", "Chi bộ", "W1", 10},
+			{"W1-E", "Khu phố 5", "Chi bộ", "KHONGCO", 10},
+			{"W2-A", "Khu phố Rạch Giá", "Chi bộ", "W2", 10},
+			{"W1-F", "Khu phố 6", "Chi bộ", "W1", -3},
+		})
+		r = e.upload("/api/v1/org/units/import", org, "donvi.xlsx", bad)
+		if r.Status != 400 || len(r.fieldNames()) < 2 {
+			t.Fatalf("bad import: %d %s", r.Status, r.Raw)
+		}
+		if _, err := e.store.UnitByCode(t.Context(), "W1-D"); contests.ErrorCode(err) != contests.CodeNotFound {
+			t.Fatalf("a good row of a bad file was saved: %v", err)
+		}
+		if r := e.upload("/api/v1/org/units/import", org, "x.xlsx", []byte("not a spreadsheet")); r.Status != 400 {
+			t.Fatalf("not an xlsx: %d %s", r.Status, r.Raw)
+		}
+
+		r = e.do("GET", "/api/v1/org/units/export", nil, org)
+		if r.Status != 200 || r.Header.Get("Content-Type") != xlsxType {
+			t.Fatalf("export: %d %s", r.Status, r.Header)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(r.Raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		got := map[string][]string{}
+		for _, row := range rows[1:] {
+			got[row[0]] = row
+		}
+		if len(got) != 4 || got["W1-C1"][1] != "Tổ 1 Khu phố 3" || got["W1-C1"][3] != "W1-C" || got["W1-A"][4] != "120" {
+			t.Fatalf("exported rows: %v", rows)
+		}
+	})
+}

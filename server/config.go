@@ -1,0 +1,113 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// config is read from the environment; flags given on the command line
+// override it.
+type config struct {
+	Port           int
+	DataDir        string
+	MongoURI       string
+	MongoDB        string
+	JWTSecret      string
+	DataKey        string
+	LogLevel       string
+	Demo           bool
+	TrustedProxies string
+}
+
+func configFromEnv() config {
+	port, err := strconv.Atoi(os.Getenv("PORT"))
+	if err != nil || port <= 0 {
+		port = 3000
+	}
+	return config{
+		Port:           port,
+		DataDir:        envOr("DATA_DIR", "./data"),
+		MongoURI:       os.Getenv("MONGODB_URI"),
+		MongoDB:        envOr("MONGODB_DB", "hoithi"),
+		JWTSecret:      os.Getenv("JWT_SECRET"),
+		DataKey:        os.Getenv("DATA_KEY"),
+		LogLevel:       envOr("LOG_LEVEL", "info"),
+		TrustedProxies: os.Getenv("TRUSTED_PROXIES"),
+	}
+}
+
+// bindFlags registers the overrides on fs.
+func (c *config) bindFlags(fs *flag.FlagSet) {
+	fs.IntVar(&c.Port, "port", c.Port, "HTTP port (env PORT)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "data directory: SQLite file, uploads, generated secrets (env DATA_DIR)")
+	fs.StringVar(&c.MongoURI, "mongodb-uri", c.MongoURI, "use MongoDB instead of the embedded engine (env MONGODB_URI)")
+	fs.StringVar(&c.MongoDB, "mongodb-db", c.MongoDB, "MongoDB database name (env MONGODB_DB)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func (c config) logger() *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+func (c config) proxies() []string {
+	var out []string
+	for _, p := range strings.Split(c.TrustedProxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// secret returns the configured value or the one kept in the data directory,
+// generating it there on first start. Several instances sharing one MongoDB
+// must be given the same value through the environment instead.
+func (c config) secret(value, file string, log *slog.Logger) ([]byte, error) {
+	if value != "" {
+		if len(value) < 32 {
+			return nil, fmt.Errorf("%s must be at least 32 characters", strings.ToUpper(file))
+		}
+		return []byte(value), nil
+	}
+	path := filepath.Join(c.DataDir, file)
+	if b, err := os.ReadFile(path); err == nil {
+		return []byte(strings.TrimSpace(string(b))), nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
+		return nil, err
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	s := hex.EncodeToString(b)
+	if err := os.WriteFile(path, []byte(s+"\n"), 0o600); err != nil {
+		return nil, err
+	}
+	if c.MongoURI != "" {
+		log.Warn("generated a secret in the data directory; instances sharing MongoDB must share it through the environment", "file", path)
+	}
+	return []byte(s), nil
+}

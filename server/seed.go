@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/contests/vnid"
+	"hoithi/server/auth"
+	"hoithi/server/store"
+)
+
+// Demo logins printed by `make run`. They exist only in a store seeded with
+// --demo or `server seed`.
+const demoPassword = "hoithi-demo"
+
+var demoUsers = []struct {
+	phone, cccd, name, birth string
+	gender                   contests.Gender
+	role                     contests.Role
+	unitCode                 string
+}{
+	{"0901000000", "089085000001", "Quản Trị Viên", "1985-03-02", contests.GenderMale, contests.RoleAdmin, ""},
+	{"0901000001", "089190000002", "Trần Thị Tổ Chức", "1990-07-15", contests.GenderFemale, contests.RoleOrganizer, "AG"},
+	{"0901000002", "089201000003", "Lê Văn Dân", "2001-11-20", contests.GenderMale, contests.RoleCitizen, "AB-KP1"},
+}
+
+var demoUnits = []struct {
+	code, name, kind, parent string
+	headcount                int
+}{
+	{"AG", "Tỉnh An Giang", contests.UnitProvince, "", 1_900_000},
+	{"AB", "Phường An Biên", contests.UnitWard, "AG", 42_000},
+	{"AB-KP1", "Khu phố 1", contests.UnitGrassroots, "AB", 2_100},
+	{"AB-KP2", "Khu phố 2", contests.UnitGrassroots, "AB", 1_850},
+	{"AB-THCS", "Chi bộ Trường THCS An Biên", contests.UnitGrassroots, "AB", 64},
+	{"RG", "Phường Rạch Giá", contests.UnitWard, "AG", 58_000},
+	{"AG-NT", "Ngoài tỉnh", contests.UnitOutOfProvince, "AG", 0},
+}
+
+// seedDemo loads the demo ward, people and contest once; later calls find
+// the province and return.
+func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Logger) error {
+	if _, err := st.UnitByCode(ctx, "AG"); err == nil {
+		return nil
+	} else if contests.ErrorCode(err) != contests.CodeNotFound {
+		return err
+	}
+	units := map[string]*contests.Unit{}
+	for _, d := range demoUnits {
+		u := &contests.Unit{ID: store.NewID(), Code: d.code, Name: d.name, Kind: d.kind, Headcount: d.headcount, NameFold: contests.Fold(d.name)}
+		parentPath := "/"
+		if p := units[d.parent]; p != nil {
+			u.ParentID, parentPath = p.ID, p.Path
+		}
+		u.Path = contests.ChildPath(parentPath, u.ID)
+		if err := st.CreateUnit(ctx, u); err != nil {
+			return err
+		}
+		units[d.code] = u
+	}
+	hash, err := auth.HashPassword(demoPassword)
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	for _, d := range demoUsers {
+		phone, err := vnid.NormalizePhone(d.phone)
+		if err != nil {
+			return err
+		}
+		birth, _ := time.Parse("2006-01-02", d.birth)
+		home := units["AB-KP1"]
+		if d.unitCode != "" && d.role == contests.RoleCitizen {
+			home = units[d.unitCode]
+		}
+		u := &contests.User{ID: store.NewID(), FullName: d.name, BirthDate: birth, Gender: d.gender, Phone: phone,
+			UnitID: home.ID, UnitPath: home.Path, Occupation: contests.OccCivilServant,
+			CCCDHash: keys.HashCCCD(d.cccd), CCCDEnc: keys.Seal(d.cccd), CCCDMasked: vnid.Mask(d.cccd),
+			PhoneKey: phone, CCCDKey: keys.HashCCCD(d.cccd), PasswordHash: hash, PasswordChangedAt: now, CreatedAt: now}
+		switch d.role {
+		case contests.RoleAdmin:
+			u.Grants = []contests.Grant{{Role: contests.RoleAdmin, UnitPath: "/"}}
+		case contests.RoleOrganizer:
+			g := units[d.unitCode]
+			u.Grants = []contests.Grant{{Role: contests.RoleOrganizer, UnitID: g.ID, UnitPath: g.Path}}
+		}
+		if err := st.CreateUser(ctx, u); err != nil {
+			return err
+		}
+	}
+	ward := units["AB"]
+	c := &contests.Contest{ID: store.NewID(), Slug: "demo", Kind: contests.KindQuiz,
+		Title: "Tìm hiểu 80 năm lịch sử Đảng bộ Phường An Biên",
+		Description: "Cuộc thi trắc nghiệm trực tuyến dành cho cán bộ, đảng viên và nhân dân trên địa bàn phường.\n" +
+			"Mỗi tuần một đợt thi, mỗi lượt 20 câu hỏi trong 15 phút, tối đa 3 lượt mỗi tuần.\n" +
+			"Giải tuần: 1 giải Nhất, 2 giải Nhì, 3 giải Ba và 5 giải Khuyến khích.",
+		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,
+		StartsAt: now.Truncate(time.Hour), EndsAt: now.Truncate(time.Hour).Add(28 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
+	if err := st.CreateContest(ctx, c); err != nil {
+		return err
+	}
+	log.Info("demo data loaded", "units", len(demoUnits), "users", len(demoUsers), "contest", c.Slug)
+	return nil
+}
+
+func printDemo(url string) {
+	fmt.Printf("\nHội Thi is running: %s\n", url)
+	fmt.Printf("  demo contest:  %s/c/demo\n", url)
+	fmt.Printf("  organizer:     phone %s  password %s\n", demoUsers[1].phone, demoPassword)
+	fmt.Printf("  citizen:       phone %s  password %s\n", demoUsers[2].phone, demoPassword)
+	fmt.Printf("  admin:         phone %s  password %s\n\n", demoUsers[0].phone, demoPassword)
+}
+
+func runSeed(args []string) error {
+	c := configFromEnv()
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	c.bindFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := c.logger()
+	ctx := context.Background()
+	st, deps, err := app(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return seedDemo(ctx, st, deps.Keys, log)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+
+	"hoithi/server/api"
+	"hoithi/server/auth"
+	"hoithi/server/store"
+	"hoithi/server/store/mongo"
+	"hoithi/server/store/sqlite"
+)
+
+// openStore is the one place that knows which engine is wired.
+func openStore(ctx context.Context, c config) (store.Store, string, error) {
+	if c.MongoURI != "" {
+		s, err := mongo.Open(ctx, c.MongoURI, c.MongoDB)
+		return s, "mongodb", err
+	}
+	s, err := sqlite.Open(ctx, filepath.Join(c.DataDir, "hoithi.db"))
+	return s, "sqlite", err
+}
+
+// app opens the store and builds the API with its secrets.
+func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Deps, error) {
+	jwtSecret, err := c.secret(c.JWTSecret, "jwt_secret", log)
+	if err != nil {
+		return nil, nil, err
+	}
+	dataKey, err := c.secret(c.DataKey, "data_key", log)
+	if err != nil {
+		return nil, nil, err
+	}
+	tokens, err := auth.NewTokens(jwtSecret, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys, err := auth.NewKeys(dataKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, engine, err := openStore(ctx, c)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open %s store: %w", engine, err)
+	}
+	log.Info("store open", "engine", engine)
+	return st, &api.Deps{Store: st, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version}, nil
+}
+
+func runServe(args []string) error {
+	c := configFromEnv()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.bindFlags(fs)
+	fs.BoolVar(&c.Demo, "demo", false, "load the demo ward, organizer and contest when they are missing")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := c.logger()
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	st, deps, err := app(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if c.Demo {
+		if err := seedDemo(ctx, st, deps.Keys, log); err != nil {
+			return fmt.Errorf("demo seed: %w", err)
+		}
+	}
+	web := api.New(*deps)
+	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(c.Port)))
+	if err != nil {
+		return err
+	}
+	url := fmt.Sprintf("http://localhost:%d", c.Port)
+	log.Info("listening", "url", url, "version", version)
+	if c.Demo {
+		printDemo(url)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- web.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish in-flight requests (an answer save, a submit) before exiting.
+	log.Info("shutting down")
+	if err := web.ShutdownWithTimeout(30 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
