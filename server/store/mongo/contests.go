@@ -1,0 +1,75 @@
+package mongo
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+)
+
+// CreateContest inserts c → CodeConflict on field "slug".
+func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
+	doc := toContestDoc(c)
+	_, err := db.contests.InsertOne(ctx, doc)
+	return insertError(ctx, db.contests, err, doc)
+}
+
+// UpdateContest replaces every field but ID and CreatedAt → CodeNotFound, or
+// CodeConflict on "slug" when the new slug is taken.
+func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
+	doc := toContestDoc(c)
+	set := bson.D{
+		{Key: "slug", Value: doc.Slug},
+		{Key: "kind", Value: doc.Kind},
+		{Key: "title", Value: doc.Title},
+		{Key: "description", Value: doc.Description},
+		{Key: "bannerUrl", Value: doc.BannerURL},
+		{Key: "ownerUnitId", Value: doc.OwnerUnitID},
+		{Key: "ownerUnitPath", Value: doc.OwnerUnitPath},
+		{Key: "eligibleUnitPath", Value: doc.EligibleUnitPath},
+		{Key: "status", Value: doc.Status},
+	}
+	update := datedUpdate(set,
+		instant{"startsAt", doc.StartsAt}, instant{"endsAt", doc.EndsAt}, instant{"updatedAt", doc.UpdatedAt})
+	res, err := db.contests.UpdateByID(ctx, c.ID, update)
+	if err != nil {
+		return updateError(ctx, db.contests, err, doc, c.ID, contestNotFound)
+	}
+	return updatedOne(res, nil, contestNotFound)
+}
+
+// ContestByID → CodeNotFound.
+func (db *DB) ContestByID(ctx context.Context, id string) (*contests.Contest, error) {
+	return db.findContest(ctx, bson.D{{Key: "_id", Value: id}})
+}
+
+// ContestBySlug → CodeNotFound.
+func (db *DB) ContestBySlug(ctx context.Context, slug string) (*contests.Contest, error) {
+	return db.findContest(ctx, bson.D{{Key: "slug", Value: slug}})
+}
+
+func (db *DB) findContest(ctx context.Context, filter bson.D) (*contests.Contest, error) {
+	var doc contestDoc
+	if err := db.contests.FindOne(ctx, filter).Decode(&doc); err != nil {
+		return nil, storeError(err, contestNotFound)
+	}
+	return doc.contest(), nil
+}
+
+// ListContests returns the contests owned within unitPath ("" for all),
+// newest first (then by ID, descending, as on SQLite); publishedOnly hides
+// drafts (closed contests stay listed: their results are still read).
+func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly bool) ([]*contests.Contest, error) {
+	filter := bson.D{}
+	if unitPath != "" {
+		filter = append(filter, bson.E{Key: "ownerUnitPath", Value: subtree(unitPath)})
+	}
+	if publishedOnly {
+		filter = append(filter, bson.E{Key: "status", Value: bson.M{"$ne": string(contests.ContestDraft)}})
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}})
+	cursor, err := db.contests.Find(ctx, filter, opts)
+	return collect(ctx, cursor, err, (*contestDoc).contest)
+}

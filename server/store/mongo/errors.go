@@ -1,0 +1,136 @@
+package mongo
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+)
+
+// Not-found errors of each aggregate, named the way users read them. They
+// are functions so that every failure gets its own *contests.Error.
+func userNotFound() error    { return contests.NotFound("người dùng", "user") }
+func unitNotFound() error    { return contests.NotFound("đơn vị", "unit") }
+func tokenNotFound() error   { return contests.NotFound("phiên đăng nhập", "refresh token") }
+func contestNotFound() error { return contests.NotFound("cuộc thi", "contest") }
+
+// tokenReused is the answer to a refresh token presented a second time: the
+// caller treats it as theft and revokes the family.
+func tokenReused() error {
+	return contests.E(contests.CodeConflict, contests.T(
+		"Phiên đăng nhập đã được dùng, vui lòng đăng nhập lại",
+		"This session was already used, please sign in again"))
+}
+
+// storeError turns a driver error into the *contests.Error the store port
+// promises: no document becomes notFound() (when given), anything else
+// CodeInternal with the cause kept for the logs. Duplicates are handled
+// before, by conflictError, which needs the document that was written.
+func storeError(err error, notFound func() error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *contests.Error
+	if errors.As(err, &ce) {
+		return ce
+	}
+	if errors.Is(err, mongo.ErrNoDocuments) && notFound != nil {
+		return notFound()
+	}
+	return contests.Internal(err)
+}
+
+// insertError is storeError for an insert of doc into coll: a duplicate key
+// becomes a CodeConflict naming the field of the index it broke.
+func insertError(ctx context.Context, coll *mongo.Collection, err error, doc any) error {
+	if isDuplicateKey(err) {
+		return conflictError(ctx, coll, err, doc, "")
+	}
+	return storeError(err, nil)
+}
+
+// updateError is insertError for an update that wrote doc's fields into the
+// existing document with _id id.
+func updateError(ctx context.Context, coll *mongo.Collection, err error, doc any, id string, notFound func() error) error {
+	if isDuplicateKey(err) {
+		return conflictError(ctx, coll, err, doc, id)
+	}
+	return storeError(err, notFound)
+}
+
+// isDuplicateKey reports a write refused by a unique index. MongoDB says so
+// with code 11000 (E11000); FerretDB v1 does for inserts, but an update
+// breaking a unique index comes back as an InternalError carrying SQLite's
+// "UNIQUE constraint failed".
+func isDuplicateKey(err error) bool {
+	if err == nil {
+		return false
+	}
+	if mongo.IsDuplicateKeyError(err) {
+		return true
+	}
+	var se mongo.ServerError
+	return errors.As(err, &se) && strings.Contains(se.Error(), "UNIQUE constraint failed")
+}
+
+// duplicateIndex finds the index name in MongoDB's duplicate-key message
+// ("E11000 duplicate key error collection: db.users index: users_phoneKey
+// dup key: …"). FerretDB v1 names no index.
+var duplicateIndex = regexp.MustCompile(`index: (\S+) dup key`)
+
+// conflictError builds the conflict for a duplicate-key error raised while
+// writing doc (as a new document when updatedID is "", else into that
+// document). The index is read from the server's message when it names one;
+// otherwise each unique key of doc is looked up to find the document it
+// collides with.
+func conflictError(ctx context.Context, coll *mongo.Collection, cause error, doc any, updatedID string) error {
+	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	if def, ok := brokenIndex(ctx, coll, cause, doc, updatedID); ok {
+		field = def.conflict
+	}
+	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
+	e.Err = cause
+	return e
+}
+
+func brokenIndex(ctx context.Context, coll *mongo.Collection, cause error, doc any, updatedID string) (indexDef, bool) {
+	unique := uniqueIndexes(coll.Name())
+	if m := duplicateIndex.FindStringSubmatch(cause.Error()); m != nil {
+		for _, def := range unique {
+			if def.name == m[1] {
+				return def, true
+			}
+		}
+	}
+	encoded, err := bson.Marshal(doc)
+	if err != nil {
+		return indexDef{}, false
+	}
+	raw := bson.Raw(encoded)
+	for _, def := range unique {
+		key := def.keys[0].Key // every unique index here has one key
+		value, err := raw.LookupErr(key)
+		if err != nil {
+			continue // the document lacks the key: it cannot collide on it
+		}
+		filter := bson.D{{Key: key, Value: value}}
+		if updatedID != "" {
+			if key == "_id" {
+				continue // an update keeps its _id
+			}
+			// An update collides with another document, never with itself.
+			filter = append(filter, bson.E{Key: "_id", Value: bson.M{"$ne": updatedID}})
+		}
+		n, err := coll.CountDocuments(ctx, filter, options.Count().SetLimit(1))
+		if err == nil && n > 0 {
+			return def, true
+		}
+	}
+	return indexDef{}, false
+}

@@ -1,0 +1,158 @@
+package mongo
+
+import (
+	"context"
+	"errors"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+)
+
+// indexDef is one index of one collection. A unique index also names the
+// input field a duplicate is reported on, so the rule and its error message
+// are written once, here.
+type indexDef struct {
+	collection string
+	name       string
+	keys       bson.D
+	unique     bool
+	// sparse leaves out documents lacking the field: an empty uniqueness key
+	// is not stored (see omitempty in docs.go), and MongoDB would otherwise
+	// index every such document as null and let only one of them exist.
+	sparse bool
+	// conflict is the field named when a write breaks this unique index.
+	conflict contests.FieldError
+	// builtin marks the _id index every collection already has: listed for
+	// its conflict field, never created.
+	builtin bool
+}
+
+// indexes is every index the engine relies on. Start-up creates the missing
+// ones; nothing else creates indexes.
+var indexes = []indexDef{
+	{collection: usersCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã tài khoản đã tồn tại", "Account ID already exists"))},
+	{collection: usersCollection, name: "users_phoneKey", keys: bson.D{{Key: "phoneKey", Value: 1}}, unique: true, sparse: true,
+		conflict: contests.Field("phone", contests.T(
+			"Số điện thoại này đã được dùng cho một tài khoản khác",
+			"This phone number is already used by another account"))},
+	{collection: usersCollection, name: "users_cccdKey", keys: bson.D{{Key: "cccdKey", Value: 1}}, unique: true, sparse: true,
+		conflict: contests.Field("cccd", contests.T(
+			"Số CCCD này đã được dùng cho một tài khoản khác",
+			"This citizen ID is already used by another account"))},
+	// ListUsers: a subtree by range on unitPath, a page in name order.
+	{collection: usersCollection, name: "users_unitPath", keys: bson.D{{Key: "unitPath", Value: 1}}},
+	{collection: usersCollection, name: "users_fullName_id", keys: bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}},
+
+	{collection: unitsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã định danh đơn vị đã tồn tại", "Unit ID already exists"))},
+	{collection: unitsCollection, name: "units_code", keys: bson.D{{Key: "code", Value: 1}}, unique: true,
+		conflict: contests.Field("code", contests.T("Mã đơn vị đã tồn tại", "Unit code already exists"))},
+	// UnitsUnder and SearchUnits: a subtree is a range on path.
+	{collection: unitsCollection, name: "units_path", keys: bson.D{{Key: "path", Value: 1}}},
+	// ChildUnits: the children of one parent in display order.
+	{collection: unitsCollection, name: "units_parentId_name_code",
+		keys: bson.D{{Key: "parentId", Value: 1}, {Key: "name", Value: 1}, {Key: "code", Value: 1}}},
+
+	{collection: refreshTokensCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("hash", contests.T("Phiên đăng nhập đã tồn tại", "Session token already exists"))},
+	// RevokeFamily and RevokeUserTokens.
+	{collection: refreshTokensCollection, name: "refresh_tokens_familyId", keys: bson.D{{Key: "familyId", Value: 1}}},
+	{collection: refreshTokensCollection, name: "refresh_tokens_userId", keys: bson.D{{Key: "userId", Value: 1}}},
+
+	{collection: contestsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã cuộc thi đã tồn tại", "Contest ID already exists"))},
+	{collection: contestsCollection, name: "contests_slug", keys: bson.D{{Key: "slug", Value: 1}}, unique: true,
+		conflict: contests.Field("slug", contests.T("Đường dẫn rút gọn này đã được dùng", "This short link is already taken"))},
+	// ListContests: a subtree of owners, newest first.
+	{collection: contestsCollection, name: "contests_ownerUnitPath", keys: bson.D{{Key: "ownerUnitPath", Value: 1}}},
+	{collection: contestsCollection, name: "contests_createdAt_id", keys: bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}}},
+}
+
+// uniqueIndexes returns the unique indexes of a collection, _id last: when
+// a duplicate must be identified by looking (see conflictError), a clash on
+// a field the caller chose says more than one on a random ID.
+func uniqueIndexes(collection string) []indexDef {
+	var out []indexDef
+	var id *indexDef
+	for i, def := range indexes {
+		switch {
+		case def.collection != collection || !def.unique:
+		case def.builtin:
+			id = &indexes[i]
+		default:
+			out = append(out, def)
+		}
+	}
+	if id != nil {
+		out = append(out, *id)
+	}
+	return out
+}
+
+// ensureIndexes creates the indexes of database that do not exist yet.
+// Asking first and creating only what is missing keeps start-up idempotent
+// on both servers: FerretDB v1 drops the connection when createIndexes is
+// sent only indexes that all exist already.
+func ensureIndexes(ctx context.Context, database *mongo.Database) error {
+	var order []string
+	missing := map[string][]mongo.IndexModel{}
+	existing := map[string]map[string]bool{}
+	for _, def := range indexes {
+		if def.builtin {
+			continue
+		}
+		names, ok := existing[def.collection]
+		if !ok {
+			var err error
+			if names, err = indexNames(ctx, database.Collection(def.collection)); err != nil {
+				return err
+			}
+			existing[def.collection] = names
+			order = append(order, def.collection)
+		}
+		if names[def.name] {
+			continue
+		}
+		opts := options.Index().SetName(def.name)
+		if def.unique {
+			opts.SetUnique(true)
+		}
+		if def.sparse {
+			opts.SetSparse(true)
+		}
+		missing[def.collection] = append(missing[def.collection], mongo.IndexModel{Keys: def.keys, Options: opts})
+	}
+	for _, collection := range order {
+		if models := missing[collection]; len(models) > 0 {
+			if _, err := database.Collection(collection).Indexes().CreateMany(ctx, models); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// indexNames lists the names of a collection's indexes; a collection that
+// does not exist yet has none.
+func indexNames(ctx context.Context, coll *mongo.Collection) (map[string]bool, error) {
+	specs, err := coll.Indexes().ListSpecifications(ctx)
+	if err != nil {
+		var se mongo.ServerError
+		if errors.As(err, &se) && se.HasErrorCode(namespaceNotFound) {
+			return map[string]bool{}, nil
+		}
+		return nil, err
+	}
+	names := make(map[string]bool, len(specs))
+	for _, spec := range specs {
+		names[spec.Name] = true
+	}
+	return names, nil
+}
+
+// namespaceNotFound is the server's error code for a missing collection.
+const namespaceNotFound = 26

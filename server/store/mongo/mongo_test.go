@@ -1,0 +1,85 @@
+package mongo
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"hoithi/server/store"
+	"hoithi/server/store/mongo/ferrettest"
+	"hoithi/server/store/storetest"
+)
+
+// target is the server every test of this binary uses: the MongoDB at
+// MONGODB_URI when set, else one FerretDB started by TestMain (starting one
+// per test would dominate the run time).
+var target struct {
+	uri    string
+	engine string
+	atomic bool
+}
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	if uri := os.Getenv("MONGODB_URI"); uri != "" {
+		target.uri, target.engine, target.atomic = uri, "mongodb", true
+		return m.Run()
+	}
+	dir, err := os.MkdirTemp("", "hoithi-ferretdb-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "temp dir:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	srv, err := ferrettest.Start(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "start FerretDB:", err)
+		return 1
+	}
+	defer srv.Stop()
+	// FerretDB v1 is not atomic under concurrency (MONGO_COMPAT.md).
+	target.uri, target.engine, target.atomic = srv.URI, "ferretdb", false
+	return m.Run()
+}
+
+var databaseSeq atomic.Int64
+
+// freshDatabaseName is unique within the run and across runs sharing one
+// real MongoDB, and short enough for MongoDB's 63-byte limit.
+func freshDatabaseName() string {
+	return fmt.Sprintf("hoithi_test_%d_%d_%d", os.Getpid(), time.Now().UnixMilli()%1_000_000, databaseSeq.Add(1))
+}
+
+// openFresh opens a store on a new, empty database that is dropped when
+// the test ends.
+func openFresh(t *testing.T) *DB {
+	t.Helper()
+	name := freshDatabaseName()
+	db, err := Open(t.Context(), target.uri, name)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		// t.Context() is already cancelled when cleanups run.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := db.client.Database(name).Drop(ctx); err != nil {
+			t.Errorf("drop %s: %v", name, err)
+		}
+		if err := db.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return db
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store { return openFresh(t) },
+		storetest.Options{Engine: target.engine, Atomic: target.atomic})
+}

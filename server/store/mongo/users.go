@@ -1,0 +1,103 @@
+package mongo
+
+import (
+	"context"
+	"regexp"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+// CreateUser inserts u → CodeConflict on field "phone" or "cccd".
+func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
+	doc := toUserDoc(u)
+	_, err := db.users.InsertOne(ctx, doc)
+	return insertError(ctx, db.users, err, doc)
+}
+
+// UserByID → CodeNotFound.
+func (db *DB) UserByID(ctx context.Context, id string) (*contests.User, error) {
+	return db.findUser(ctx, bson.D{{Key: "_id", Value: id}})
+}
+
+// UserByPhoneKey → CodeNotFound.
+func (db *DB) UserByPhoneKey(ctx context.Context, phoneKey string) (*contests.User, error) {
+	return db.findUser(ctx, bson.D{{Key: "phoneKey", Value: phoneKey}})
+}
+
+// UserByCCCDKey → CodeNotFound.
+func (db *DB) UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User, error) {
+	return db.findUser(ctx, bson.D{{Key: "cccdKey", Value: cccdKey}})
+}
+
+func (db *DB) findUser(ctx context.Context, filter bson.D) (*contests.User, error) {
+	var doc userDoc
+	if err := db.users.FindOne(ctx, filter).Decode(&doc); err != nil {
+		return nil, storeError(err, userNotFound)
+	}
+	return doc.user(), nil
+}
+
+// SetPassword → CodeNotFound.
+func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt time.Time) error {
+	update := datedUpdate(bson.D{{Key: "passwordHash", Value: hash}},
+		instant{"passwordChangedAt", storedTime(changedAt)})
+	res, err := db.users.UpdateByID(ctx, userID, update)
+	return updatedOne(res, err, userNotFound)
+}
+
+// SetGrants → CodeNotFound.
+func (db *DB) SetGrants(ctx context.Context, userID string, grants []contests.Grant) error {
+	update := bson.D{{Key: "$set", Value: bson.D{{Key: "grants", Value: grantDocs(grants)}}}}
+	res, err := db.users.UpdateByID(ctx, userID, update)
+	return updatedOne(res, err, userNotFound)
+}
+
+// ListUsers pages through a subtree in name order with the total matching.
+// The two reads are not one snapshot (no transactions): a user created
+// between them may show in one and not the other, which a paging screen
+// tolerates.
+func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.User, int, error) {
+	filter := bson.D{}
+	if f.UnitPath != "" {
+		filter = append(filter, bson.E{Key: "unitPath", Value: subtree(f.UnitPath)})
+	}
+	if f.Query != "" {
+		// A quoted regex is a plain substring test, as instr() is on SQLite.
+		contains := bson.M{"$regex": regexp.QuoteMeta(f.Query)}
+		filter = append(filter, bson.E{Key: "$or", Value: bson.A{
+			bson.D{{Key: "nameFold", Value: contains}},
+			bson.D{{Key: "phone", Value: contains}},
+			bson.D{{Key: "cccdMasked", Value: contains}},
+		}})
+	}
+	total, err := db.users.CountDocuments(ctx, filter)
+	if err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	opts := options.Find().
+		SetSort(bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64(max(f.Offset, 0))).
+		SetLimit(int64(pageLimit(f.Limit)))
+	cursor, err := db.users.Find(ctx, filter, opts)
+	users, err := collect(ctx, cursor, err, (*userDoc).user)
+	if err != nil {
+		return nil, 0, err
+	}
+	return users, int(total), nil
+}
+
+// pageLimit applies ListUsers' documented bounds: 50 by default, 500 at most.
+func pageLimit(limit int) int {
+	switch {
+	case limit <= 0:
+		return 50
+	case limit > 500:
+		return 500
+	}
+	return limit
+}
