@@ -3,8 +3,10 @@ package api
 import (
 	"bytes"
 	"fmt"
+	"sort"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/xuri/excelize/v2"
 
 	"hoithi/contests"
 	"hoithi/server/excel"
@@ -43,11 +45,14 @@ func (s *Server) importUnits(c *fiber.Ctx) error {
 	for _, u := range all {
 		existing[u.Code] = u
 	}
+	// Report scope and tree problems together: the organizer fixes the
+	// file once.
+	scopeErrs := outOfScope(c, rows, existing)
 	ordered, err := excel.ValidateUnitTree(rows, existing)
-	if err != nil {
-		return err
+	if err != nil || len(scopeErrs) > 0 {
+		return mergeFileErrors(err, scopeErrs)
 	}
-	units, created, err := s.plannedUnits(c, ordered, existing)
+	units, created, err := s.plannedUnits(ordered, existing)
 	if err != nil {
 		return err
 	}
@@ -61,19 +66,66 @@ func (s *Server) importUnits(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"created": created, "updated": len(units) - created})
 }
 
+// outOfScope names every row the caller may not write: an existing unit
+// outside their subtrees, or a new unit whose existing parent is. Rows
+// hanging under other rows of the file inherit the verdict of their top row.
+func outOfScope(c *fiber.Ctx, rows []excel.UnitRow, existing map[string]*contests.Unit) contests.Errors {
+	var errs contests.Errors
+	grants := claimsOf(c).Grants
+	for _, r := range rows {
+		path := ""
+		if old, ok := existing[r.Code]; ok {
+			path = old.Path
+		} else if r.ParentCode == "" {
+			path = "/"
+		} else if parent, ok := existing[r.ParentCode]; ok {
+			path = parent.Path
+		}
+		if path != "" && !contests.Allowed(grants, path, contests.RoleOrganizer) {
+			errs.Add(fmt.Sprintf("A%d", r.Row), contests.T("Dòng %d, cột A: đơn vị %s nằm ngoài phạm vi quản lý của bạn",
+				"Row %d, column A: unit %s is outside your scope", r.Row, r.Code))
+		}
+	}
+	return errs
+}
+
+// mergeFileErrors joins the importer's error with more problems, ordered by
+// row, under one message counting them all.
+func mergeFileErrors(err error, more contests.Errors) error {
+	var fields contests.Errors
+	if e, ok := err.(*contests.Error); ok {
+		fields = append(fields, e.Fields...)
+	} else if err != nil {
+		return err
+	}
+	fields = append(fields, more...)
+	sort.SliceStable(fields, func(i, j int) bool { return cellRow(fields[i].Field) < cellRow(fields[j].Field) })
+	e := contests.Invalid(fields...)
+	e.Msg = contests.T("File có %d lỗi, chưa nhập dữ liệu nào", "The file has %d errors, nothing was imported", len(fields))
+	return e
+}
+
+// cellRow returns the row of a cell reference ("D12" → 12); other fields
+// sort last.
+func cellRow(ref string) int {
+	_, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return 1 << 30
+	}
+	return row
+}
+
 // plannedUnits turns validated rows (parents first) into units with IDs and
-// paths, refusing every row outside the caller's scope.
-func (s *Server) plannedUnits(c *fiber.Ctx, rows []excel.UnitRow, existing map[string]*contests.Unit) ([]*contests.Unit, int, error) {
+// paths: existing codes keep their ID and place, new ones hang under their
+// parent from the file or the store.
+func (s *Server) plannedUnits(rows []excel.UnitRow, existing map[string]*contests.Unit) ([]*contests.Unit, int, error) {
 	byCode := make(map[string]*contests.Unit, len(rows))
 	units := make([]*contests.Unit, 0, len(rows))
 	created := 0
-	var errs contests.Errors
 	for _, r := range rows {
 		u := &contests.Unit{Code: r.Code, Name: r.Name, Kind: r.Kind, Headcount: r.Headcount, NameFold: contests.Fold(r.Name)}
-		var scopePath string
 		if old, ok := existing[r.Code]; ok {
 			u.ID, u.ParentID, u.Path = old.ID, old.ParentID, old.Path
-			scopePath = old.Path
 		} else {
 			u.ID = store.NewID()
 			parentPath := "/"
@@ -88,16 +140,12 @@ func (s *Server) plannedUnits(c *fiber.Ctx, rows []excel.UnitRow, existing map[s
 				u.ParentID, parentPath = parent.ID, parent.Path
 			}
 			u.Path = contests.ChildPath(parentPath, u.ID)
-			scopePath = parentPath
 			created++
-		}
-		if !contests.Allowed(claimsOf(c).Grants, scopePath, contests.RoleOrganizer) {
-			errs.Add(fmt.Sprintf("A%d", r.Row), contests.T("Dòng %d: đơn vị %s nằm ngoài phạm vi quản lý của bạn", "Row %d: unit %s is outside your scope", r.Row, r.Code))
 		}
 		byCode[r.Code] = u
 		units = append(units, u)
 	}
-	return units, created, errs.Err()
+	return units, created, nil
 }
 
 // exportUnits returns the caller's subtree in the import format.
