@@ -1,0 +1,48 @@
+package excel
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"hoithi/contests"
+)
+
+// FuzzParseUnits: whatever bytes arrive, ParseUnits returns rows or a
+// *contests.Error, never both, never a panic; accepted rows are complete.
+func FuzzParseUnits(f *testing.F) {
+	var template, export bytes.Buffer
+	if err := UnitTemplate(&template); err != nil {
+		f.Fatal(err)
+	}
+	if err := WriteUnits(&export, sampleUnits()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(template.Bytes())
+	f.Add(export.Bytes())
+	f.Add([]byte("Mã đơn vị,Tên đơn vị\n001,Tỉnh A\n"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := ParseUnits(bytes.NewReader(data), 1<<20)
+		if err != nil {
+			var e *contests.Error
+			if !errors.As(err, &e) || rows != nil {
+				t.Fatalf("rows %v with error %v (%T)", rows, err, err)
+			}
+			if e.Code != contests.CodeInternal && len(e.Fields) == 0 {
+				t.Fatalf("error names no field: %v", err)
+			}
+			return
+		}
+		if len(rows) == 0 {
+			t.Fatal("no rows and no error")
+		}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			if r.Code == "" || r.Name == "" || r.Kind == "" || r.Headcount < 0 || r.Row < 2 || seen[r.Code] {
+				t.Fatalf("accepted a bad row %+v", r)
+			}
+			seen[r.Code] = true
+		}
+	})
+}

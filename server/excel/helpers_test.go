@@ -1,0 +1,118 @@
+package excel
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"hoithi/contests"
+)
+
+// sheetSpec describes a test workbook: one sheet's rows (nil cells left
+// empty), optional merges and extra sheets.
+type sheetSpec struct {
+	name   string
+	rows   [][]any
+	merges [][2]string
+	// styles applies a custom number format to cells: ref → format.
+	styles map[string]string
+}
+
+// buildXLSX writes the sheets (the first replaces the default sheet).
+func buildXLSX(t *testing.T, sheets ...sheetSpec) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			must(t, f.SetSheetName(f.GetSheetName(0), s.name))
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s.rows {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				must(t, f.SetCellValue(s.name, ref, v))
+			}
+		}
+		for _, m := range s.merges {
+			must(t, f.MergeCell(s.name, m[0], m[1]))
+		}
+		for ref, format := range s.styles {
+			style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+			must(t, err)
+			must(t, f.SetCellStyle(s.name, ref, ref, style))
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+var unitHeader = []any{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số (chỉ tiêu)"}
+
+// unitsFile is a DonVi sheet with the template header and rows.
+func unitsFile(t *testing.T, rows ...[]any) []byte {
+	t.Helper()
+	return buildXLSX(t, sheetSpec{name: UnitSheet, rows: append([][]any{unitHeader}, rows...)})
+}
+
+// fieldErr is an expected FieldError: its field and fragments its
+// Vietnamese message must contain.
+type fieldErr struct {
+	field string
+	vi    []string
+}
+
+// assertFields checks err is a *contests.Error of code with exactly the
+// expected fields, in order.
+func assertFields(t *testing.T, err error, code contests.Code, want ...fieldErr) {
+	t.Helper()
+	var e *contests.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error = %v, want a *contests.Error", err)
+	}
+	if e.Code != code {
+		t.Fatalf("code = %s, want %s (%v)", e.Code, code, err)
+	}
+	if len(e.Fields) != len(want) {
+		t.Fatalf("got %d fields, want %d:\n%s", len(e.Fields), len(want), describe(e.Fields))
+	}
+	for i, w := range want {
+		got := e.Fields[i]
+		if got.Field != w.field {
+			t.Errorf("field %d = %q, want %q (%s)", i, got.Field, w.field, got.Msg.VI)
+		}
+		for _, frag := range w.vi {
+			if !strings.Contains(got.Msg.VI, frag) {
+				t.Errorf("field %d (%s) message %q lacks %q", i, got.Field, got.Msg.VI, frag)
+			}
+		}
+		if got.Msg.EN == "" {
+			t.Errorf("field %d (%s) has no English message", i, got.Field)
+		}
+	}
+}
+
+func describe(fields []contests.FieldError) string {
+	var b strings.Builder
+	for _, f := range fields {
+		b.WriteString("  " + f.Field + ": " + f.Msg.VI + "\n")
+	}
+	return b.String()
+}

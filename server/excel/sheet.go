@@ -1,0 +1,169 @@
+package excel
+
+import (
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The conventions every export shares live here so that each new export is
+// a list of columns and a loop: Vietnamese headers in bold on a frozen first
+// row with filter buttons, readable widths, and text that can never turn
+// into a formula.
+
+// Column is one column of an exported sheet.
+type Column struct {
+	Header string
+	// Width in characters; 0 fits the header (at least 10).
+	Width float64
+	// Text formats the whole column as text ("@"), so values typed into it
+	// later keep their form: a code 001 stays "001", not 1.
+	Text bool
+	// Wrap wraps long text inside the cell instead of overflowing.
+	Wrap bool
+}
+
+// numFmtText is Excel's built-in "@" (text) number format.
+const numFmtText = 49
+
+// NewWorkbook returns an empty workbook whose only sheet is named first.
+func NewWorkbook(first string) (*excelize.File, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName(f.GetSheetName(0), first); err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// SheetWriter streams rows into one sheet under a styled header row, so an
+// export of 100,000 rows does not hold them all in memory.
+type SheetWriter struct {
+	f         *excelize.File
+	sheet     string
+	sw        *excelize.StreamWriter
+	cols      []Column
+	textStyle []int // per column: the style of its text cells
+	dateStyle int
+	row       int // last row written
+}
+
+// NewSheetWriter starts sheet (created when absent) with its header row.
+// Call WriteRow for each row, then Close before writing the workbook.
+func NewSheetWriter(f *excelize.File, sheet string, cols []Column) (*SheetWriter, error) {
+	if len(cols) == 0 {
+		return nil, fmt.Errorf("excel: sheet %q has no columns", sheet)
+	}
+	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		if _, err := f.NewSheet(sheet); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	s := &SheetWriter{f: f, sheet: sheet, sw: sw, cols: cols, textStyle: make([]int, len(cols))}
+	headerStyle, err := f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
+	})
+	if err != nil {
+		return nil, err
+	}
+	if s.dateStyle, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy hh:mm")}); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(cols))
+	for i, c := range cols {
+		style := &excelize.Style{NumFmt: numFmtText, Alignment: &excelize.Alignment{Vertical: "top", WrapText: c.Wrap}}
+		if s.textStyle[i], err = f.NewStyle(style); err != nil {
+			return nil, err
+		}
+		if err := sw.SetColWidth(i+1, i+1, c.width()); err != nil {
+			return nil, err
+		}
+		if c.Text {
+			if err := sw.SetColStyle(i+1, i+1, s.textStyle[i]); err != nil {
+				return nil, err
+			}
+		}
+		header[i] = excelize.Cell{StyleID: headerStyle, Value: c.Header}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	return s, s.write(header)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func (c Column) width() float64 {
+	if c.Width > 0 {
+		return c.Width
+	}
+	return float64(min(max(utf8.RuneCountInString(c.Header)+2, 10), 50))
+}
+
+// WriteRow appends one row. Strings are written as text cells whatever
+// they start with: "=SUM(A1)" or "+84…" stays the text typed, never a
+// formula (CSV/Excel formula injection), and the text format keeps it text
+// if someone edits the cell later. Numbers, bools and times (shown
+// dd/mm/yyyy hh:mm) keep their type; anything else is written as its text.
+func (s *SheetWriter) WriteRow(values ...any) error {
+	row := make([]any, len(values))
+	for i, v := range values {
+		row[i] = s.cell(i, v)
+	}
+	return s.write(row)
+}
+
+func (s *SheetWriter) cell(col int, v any) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		return excelize.Cell{StyleID: s.textStyleOf(col), Value: v}
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64, bool:
+		return v
+	case time.Time:
+		if v.IsZero() {
+			return nil
+		}
+		return excelize.Cell{StyleID: s.dateStyle, Value: v}
+	default:
+		// excelize.Cell (which may carry a formula) and every other type
+		// end here: written as text, so no caller can inject a formula.
+		return excelize.Cell{StyleID: s.textStyleOf(col), Value: fmt.Sprint(v)}
+	}
+}
+
+func (s *SheetWriter) textStyleOf(col int) int {
+	if col < len(s.textStyle) {
+		return s.textStyle[col]
+	}
+	return s.textStyle[len(s.textStyle)-1]
+}
+
+func (s *SheetWriter) write(row []any) error {
+	s.row++
+	return s.sw.SetRow(cellRef(0, s.row), row)
+}
+
+// Rows returns how many rows were written, the header included.
+func (s *SheetWriter) Rows() int { return s.row }
+
+// Close adds the filter buttons over the written rows and ends the stream.
+func (s *SheetWriter) Close() error {
+	// With a stream writer the filter must be set before Flush: Flush
+	// writes the worksheet's autoFilter element from the in-memory sheet.
+	ref := "A1:" + cellRef(max(len(s.cols), 1)-1, s.row)
+	if err := s.f.AutoFilter(s.sheet, ref, nil); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
