@@ -1,0 +1,73 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"hoithi/contests"
+)
+
+const contestColumns = `id, slug, kind, title, description, banner_url, owner_unit_id, owner_unit_path,
+	eligible_unit_path, status, starts_at, ends_at, created_at, updated_at`
+
+func scanContest(r rowScanner) (*contests.Contest, error) {
+	var (
+		c                              contests.Contest
+		starts, ends, created, updated sql.NullInt64
+	)
+	err := r.Scan(&c.ID, &c.Slug, &c.Kind, &c.Title, &c.Description, &c.BannerURL, &c.OwnerUnitID, &c.OwnerUnitPath,
+		&c.EligibleUnitPath, &c.Status, &starts, &ends, &created, &updated)
+	if err != nil {
+		return nil, err
+	}
+	c.StartsAt, c.EndsAt = fromMillis(starts), fromMillis(ends)
+	c.CreatedAt, c.UpdatedAt = fromMillis(created), fromMillis(updated)
+	return &c, nil
+}
+
+// CreateContest inserts c → CodeConflict on field "slug".
+func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
+	_, err := db.writer.ExecContext(ctx, `INSERT INTO contests (`+contestColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.CreatedAt), millis(c.UpdatedAt))
+	return storeError(err, nil)
+}
+
+// UpdateContest replaces every field but ID and CreatedAt → CodeNotFound, or
+// CodeConflict on "slug" when the new slug is taken.
+func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
+	res, err := db.writer.ExecContext(ctx, `UPDATE contests SET
+		slug = ?, kind = ?, title = ?, description = ?, banner_url = ?, owner_unit_id = ?, owner_unit_path = ?,
+		eligible_unit_path = ?, status = ?, starts_at = ?, ends_at = ?, updated_at = ?
+		WHERE id = ?`,
+		c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), c.ID)
+	return updatedOne(res, err, contestNotFound)
+}
+
+// ContestByID → CodeNotFound.
+func (db *DB) ContestByID(ctx context.Context, id string) (*contests.Contest, error) {
+	c, err := scanContest(db.reader.QueryRowContext(ctx, `SELECT `+contestColumns+` FROM contests WHERE id = ?`, id))
+	return c, storeError(err, contestNotFound)
+}
+
+// ContestBySlug → CodeNotFound.
+func (db *DB) ContestBySlug(ctx context.Context, slug string) (*contests.Contest, error) {
+	c, err := scanContest(db.reader.QueryRowContext(ctx, `SELECT `+contestColumns+` FROM contests WHERE slug = ?`, slug))
+	return c, storeError(err, contestNotFound)
+}
+
+// ListContests returns the contests owned within unitPath ("" for all),
+// newest first; publishedOnly hides drafts (closed contests stay listed:
+// their results are still read).
+func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly bool) ([]*contests.Contest, error) {
+	lo, hi := "", "\x7f" // every path is ASCII
+	if unitPath != "" {
+		lo, hi = subtreeBounds(unitPath)
+	}
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+contestColumns+` FROM contests
+		WHERE owner_unit_path >= ? AND owner_unit_path < ? AND (? = 0 OR status <> ?)
+		ORDER BY created_at DESC, id DESC`, lo, hi, publishedOnly, contests.ContestDraft)
+	return collect(rows, err, scanContest)
+}

@@ -1,0 +1,139 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+// userColumns is the SELECT list scanUser reads, in its order. The unique
+// keys are NULL when empty (see nullIfEmpty) and come back as "".
+const userColumns = `id, full_name, birth_date, gender, phone, email, unit_id, unit_path,
+	occupation, address, cccd_hash, cccd_enc, cccd_masked,
+	coalesce(phone_key, ''), coalesce(cccd_key, ''),
+	password_hash, password_changed_at, grants, created_at, created_by`
+
+func scanUser(r rowScanner) (*contests.User, error) {
+	var (
+		u                               contests.User
+		birth, passwordChanged, created sql.NullInt64
+		grants                          string
+	)
+	err := r.Scan(&u.ID, &u.FullName, &birth, &u.Gender, &u.Phone, &u.Email, &u.UnitID, &u.UnitPath,
+		&u.Occupation, &u.Address, &u.CCCDHash, &u.CCCDEnc, &u.CCCDMasked,
+		&u.PhoneKey, &u.CCCDKey,
+		&u.PasswordHash, &passwordChanged, &grants, &created, &u.CreatedBy)
+	if err != nil {
+		return nil, err
+	}
+	u.BirthDate, u.PasswordChangedAt, u.CreatedAt = fromMillis(birth), fromMillis(passwordChanged), fromMillis(created)
+	if err := json.Unmarshal([]byte(grants), &u.Grants); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// grantsJSON encodes grants, never as "null", so the column is always a
+// JSON array that SQL's json functions can read.
+func grantsJSON(grants []contests.Grant) (string, error) {
+	if grants == nil {
+		grants = []contests.Grant{}
+	}
+	b, err := json.Marshal(grants)
+	return string(b), err
+}
+
+// CreateUser inserts u → CodeConflict on field "phone" or "cccd".
+func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
+	grants, err := grantsJSON(u.Grants)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	_, err = db.writer.ExecContext(ctx, `INSERT INTO users (
+		id, full_name, name_fold, birth_date, gender, phone, email, unit_id, unit_path,
+		occupation, address, cccd_hash, cccd_enc, cccd_masked, phone_key, cccd_key,
+		password_hash, password_changed_at, grants, created_at, created_by
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.FullName, contests.Fold(u.FullName), millis(u.BirthDate), u.Gender, u.Phone, u.Email, u.UnitID, u.UnitPath,
+		u.Occupation, u.Address, u.CCCDHash, u.CCCDEnc, u.CCCDMasked, nullIfEmpty(u.PhoneKey), nullIfEmpty(u.CCCDKey),
+		u.PasswordHash, millis(u.PasswordChangedAt), grants, millis(u.CreatedAt), u.CreatedBy)
+	return storeError(err, nil)
+}
+
+// UserByID → CodeNotFound.
+func (db *DB) UserByID(ctx context.Context, id string) (*contests.User, error) {
+	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+	return u, storeError(err, userNotFound)
+}
+
+// UserByPhoneKey → CodeNotFound.
+func (db *DB) UserByPhoneKey(ctx context.Context, phoneKey string) (*contests.User, error) {
+	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE phone_key = ?`, phoneKey))
+	return u, storeError(err, userNotFound)
+}
+
+// UserByCCCDKey → CodeNotFound.
+func (db *DB) UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User, error) {
+	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE cccd_key = ?`, cccdKey))
+	return u, storeError(err, userNotFound)
+}
+
+// SetPassword → CodeNotFound.
+func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt time.Time) error {
+	res, err := db.writer.ExecContext(ctx,
+		`UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`, hash, millis(changedAt), userID)
+	return updatedOne(res, err, userNotFound)
+}
+
+// SetGrants → CodeNotFound.
+func (db *DB) SetGrants(ctx context.Context, userID string, grants []contests.Grant) error {
+	encoded, err := grantsJSON(grants)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	res, err := db.writer.ExecContext(ctx, `UPDATE users SET grants = ? WHERE id = ?`, encoded, userID)
+	return updatedOne(res, err, userNotFound)
+}
+
+// ListUsers pages through a subtree, counting in the same read transaction
+// so the total and the page agree.
+func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.User, int, error) {
+	var (
+		conds []string
+		args  []any
+	)
+	if f.UnitPath != "" {
+		lo, hi := subtreeBounds(f.UnitPath)
+		conds = append(conds, `unit_path >= ? AND unit_path < ?`)
+		args = append(args, lo, hi)
+	}
+	if f.Query != "" {
+		conds = append(conds, `(instr(name_fold, ?) > 0 OR instr(phone, ?) > 0 OR instr(cccd_masked, ?) > 0)`)
+		args = append(args, f.Query, f.Query, f.Query)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = ` WHERE ` + strings.Join(conds, ` AND `)
+	}
+	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users`+where, args...).Scan(&total); err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+where+
+		` ORDER BY full_name, id LIMIT ? OFFSET ?`, append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
+	users, err := collect(rows, err, scanUser)
+	if err != nil {
+		return nil, 0, err
+	}
+	return users, total, nil
+}

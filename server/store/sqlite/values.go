@@ -1,0 +1,93 @@
+package sqlite
+
+import (
+	"database/sql"
+	"time"
+)
+
+// rowScanner is what *sql.Row and *sql.Rows have in common, so one scan
+// function per aggregate serves single lookups and lists.
+type rowScanner interface {
+	Scan(dest ...any) error
+}
+
+// millis encodes an instant as unix milliseconds UTC; the zero time is NULL
+// so that 1970-01-01 (a real birth date) stays distinct from "unset".
+func millis(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+// fromMillis decodes what millis stored.
+func fromMillis(ms sql.NullInt64) time.Time {
+	if !ms.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms.Int64).UTC()
+}
+
+// nullIfEmpty stores "" as NULL in unique columns: SQLite's UNIQUE lets any
+// number of NULLs through, so an absent key never collides.
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// subtreeBounds returns the half-open range [lo, hi) of every path starting
+// with path. A range, unlike LIKE 'path%', uses the path index whatever the
+// case_sensitive_like setting. Paths are ASCII (IDs and '/'), so bumping the
+// last byte gives the first string past the prefix.
+func subtreeBounds(path string) (lo, hi string) {
+	last := path[len(path)-1]
+	return path, path[:len(path)-1] + string(rune(last+1))
+}
+
+// pageLimit applies ListUsers' documented bounds: 50 by default, 500 at most.
+func pageLimit(limit int) int {
+	switch {
+	case limit <= 0:
+		return 50
+	case limit > 500:
+		return 500
+	}
+	return limit
+}
+
+// collect takes what QueryContext returned, scans every row with scan and
+// closes rows; errors come back as store errors. The result is never nil,
+// so an empty list encodes as [] rather than null.
+func collect[T any](rows *sql.Rows, err error, scan func(rowScanner) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, storeError(err, nil)
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		item, err := scan(rows)
+		if err != nil {
+			return nil, storeError(err, nil)
+		}
+		out = append(out, item)
+	}
+	return out, storeError(rows.Err(), nil)
+}
+
+// updatedOne turns the result of an UPDATE by primary key into the port's
+// errors: no row touched means the record does not exist.
+func updatedOne(res sql.Result, err error, notFound func() error) error {
+	if err != nil {
+		return storeError(err, nil)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return storeError(err, nil)
+	}
+	if n == 0 {
+		return notFound()
+	}
+	return nil
+}

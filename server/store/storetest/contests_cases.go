@@ -1,0 +1,126 @@
+package storetest
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+func contestID(c *contests.Contest) string { return c.ID }
+
+func sameContest(t *testing.T, got, want *contests.Contest) {
+	t.Helper()
+	checkTimes(t, "Contest", map[string][2]time.Time{
+		"StartsAt":  {got.StartsAt, want.StartsAt},
+		"EndsAt":    {got.EndsAt, want.EndsAt},
+		"CreatedAt": {got.CreatedAt, want.CreatedAt},
+		"UpdatedAt": {got.UpdatedAt, want.UpdatedAt},
+	})
+	g, w := *got, *want
+	g.StartsAt, g.EndsAt, g.CreatedAt, g.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	w.StartsAt, w.EndsAt, w.CreatedAt, w.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("contest differs\n got: %+v\nwant: %+v", g, w)
+	}
+}
+
+func contestCases() []contractCase {
+	return []contractCase{
+		{name: "contests/create and get by id and slug", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			c := NewContest("lsd-2025", NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
+			must(t, s.CreateContest(ctx, c))
+			got, err := s.ContestByID(ctx, c.ID)
+			must(t, err)
+			sameContest(t, got, c)
+			got, err = s.ContestBySlug(ctx, c.Slug)
+			must(t, err)
+			sameContest(t, got, c)
+			_, err = s.ContestByID(ctx, store.NewID())
+			wantCode(t, err, contests.CodeNotFound)
+			_, err = s.ContestBySlug(ctx, "khong-co")
+			wantCode(t, err, contests.CodeNotFound)
+		}},
+		{name: "contests/empty optional fields stay empty", run: func(t *testing.T, s store.Store) {
+			c := NewContest("nhap", NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
+			c.Kind, c.Status = contests.KindEssay, contests.ContestDraft
+			c.Description, c.BannerURL, c.EligibleUnitPath = "", "", ""
+			c.StartsAt, c.EndsAt = time.Time{}, time.Time{}
+			must(t, s.CreateContest(t.Context(), c))
+			got, err := s.ContestByID(t.Context(), c.ID)
+			must(t, err)
+			sameContest(t, got, c)
+		}},
+		{name: "contests/duplicate slug is a slug conflict", run: func(t *testing.T, s store.Store) {
+			unit := NewUnit("T01", "Tỉnh Gia Lai", nil)
+			must(t, s.CreateContest(t.Context(), NewContest("tuan-1", unit, baseTime)))
+			wantConflict(t, s.CreateContest(t.Context(), NewContest("tuan-1", unit, baseTime)), "slug")
+		}},
+		{name: "contests/update replaces the fields", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			unit := NewUnit("T01", "Tỉnh Gia Lai", nil)
+			c := NewContest("cu", unit, baseTime)
+			taken := NewContest("da-co", unit, baseTime)
+			must(t, s.CreateContest(ctx, c))
+			must(t, s.CreateContest(ctx, taken))
+			want := *c
+			want.Slug, want.Title, want.Description = "moi", "Tên mới", "Mô tả mới"
+			want.Status, want.EligibleUnitPath = contests.ContestClosed, "/khac/"
+			want.EndsAt, want.UpdatedAt = baseTime.Add(72*time.Hour), baseTime.Add(time.Hour)
+			must(t, s.UpdateContest(ctx, &want))
+			got, err := s.ContestByID(ctx, c.ID)
+			must(t, err)
+			sameContest(t, got, &want)
+			got, err = s.ContestBySlug(ctx, "moi")
+			must(t, err)
+			sameContest(t, got, &want)
+
+			clash := want
+			clash.Slug = taken.Slug
+			wantConflict(t, s.UpdateContest(ctx, &clash), "slug")
+			wantCode(t, s.UpdateContest(ctx, NewContest("khong-co", unit, baseTime)), contests.CodeNotFound)
+		}},
+		{name: "contests/list by owner subtree newest first", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			province := NewUnit("T01", "Tỉnh Gia Lai", nil)
+			ward := NewUnit("P01", "Phường An Biên", province)
+			other := NewUnit("T02", "Tỉnh Cao Bằng", nil)
+			oldest := NewContest("tinh-2024", province, baseTime.Add(-48*time.Hour))
+			draft := NewContest("phuong-nhap", ward, baseTime.Add(-24*time.Hour))
+			draft.Status = contests.ContestDraft
+			closed := NewContest("phuong-xong", ward, baseTime.Add(-12*time.Hour))
+			closed.Status = contests.ContestClosed
+			newest := NewContest("tinh-2025", province, baseTime)
+			elsewhere := NewContest("cao-bang", other, baseTime.Add(time.Hour))
+			for _, c := range []*contests.Contest{draft, newest, elsewhere, oldest, closed} {
+				must(t, s.CreateContest(ctx, c))
+			}
+			tests := []struct {
+				name          string
+				path          string
+				publishedOnly bool
+				want          []*contests.Contest
+			}{
+				{"province subtree", province.Path, false, []*contests.Contest{newest, closed, draft, oldest}},
+				{"ward subtree", ward.Path, false, []*contests.Contest{closed, draft}},
+				{"everything", "", false, []*contests.Contest{elsewhere, newest, closed, draft, oldest}},
+				{"drafts hidden", province.Path, true, []*contests.Contest{newest, closed, oldest}},
+				{"no contests there", "/nowhere/", false, nil},
+			}
+			for _, tc := range tests {
+				got, err := s.ListContests(ctx, tc.path, tc.publishedOnly)
+				must(t, err)
+				if gotIDs, want := ids(got, contestID), ids(tc.want, contestID); !slices.Equal(gotIDs, want) {
+					t.Errorf("%s: got %v, want %v", tc.name, gotIDs, want)
+				}
+			}
+			all, err := s.ListContests(ctx, ward.Path, false)
+			must(t, err)
+			sameContest(t, all[0], closed)
+		}},
+	}
+}

@@ -1,0 +1,113 @@
+package storetest
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+// userTree is a province with two wards, a second province, and five users
+// spread over them; two share a name so ordering by ID is visible.
+type userTree struct {
+	province, ward1, ward2, other   *contests.Unit
+	bui, le, anWard1, binh, anOther *contests.User
+}
+
+func seedUserTree(t *testing.T, s store.Store) userTree {
+	t.Helper()
+	var tr userTree
+	tr.province = NewUnit("T01", "Tỉnh Gia Lai", nil)
+	tr.ward1 = NewUnit("P01", "Phường An Biên", tr.province)
+	tr.ward2 = NewUnit("P02", "Xã Kbang", tr.province)
+	tr.other = NewUnit("T02", "Tỉnh Cao Bằng", nil)
+	tr.bui = NewUser(tr.province, "Bùi Văn Cường", "+84944444444")
+	tr.le = NewUser(tr.ward2, "Lê Thị Hồng", "+84933333333")
+	tr.anWard1 = NewUser(tr.ward1, "Nguyễn Văn An", "+84922222222")
+	tr.binh = NewUser(tr.ward1, "Nguyễn Văn Bình", "+84911111111")
+	tr.anOther = NewUser(tr.other, "Nguyễn Văn An", "+84955555555")
+	tr.le.CCCDMasked = "0790******12"
+	for _, u := range []*contests.User{tr.binh, tr.anOther, tr.le, tr.anWard1, tr.bui} {
+		must(t, s.CreateUser(t.Context(), u))
+	}
+	return tr
+}
+
+func userID(u *contests.User) string { return u.ID }
+
+// orderByNameThenID sorts users the way ListUsers must return them.
+func orderByNameThenID(users ...*contests.User) []string {
+	sorted := slices.Clone(users)
+	slices.SortFunc(sorted, func(a, b *contests.User) int {
+		return cmp.Or(strings.Compare(a.FullName, b.FullName), strings.Compare(a.ID, b.ID))
+	})
+	return ids(sorted, userID)
+}
+
+func userListCases() []contractCase {
+	return []contractCase{
+		{name: "users/list filters by subtree and folded query", run: func(t *testing.T, s store.Store) {
+			tr := seedUserTree(t, s)
+			all := orderByNameThenID(tr.bui, tr.le, tr.anWard1, tr.binh, tr.anOther)
+			tests := []struct {
+				name   string
+				filter store.UserFilter
+				want   []string
+				total  int
+			}{
+				{"everyone", store.UserFilter{}, all, 5},
+				{"province subtree", store.UserFilter{UnitPath: tr.province.Path},
+					orderByNameThenID(tr.bui, tr.le, tr.anWard1, tr.binh), 4},
+				{"ward subtree", store.UserFilter{UnitPath: tr.ward1.Path},
+					orderByNameThenID(tr.anWard1, tr.binh), 2},
+				{"folded name everywhere", store.UserFilter{Query: contests.Fold("Nguyễn Văn")},
+					orderByNameThenID(tr.anWard1, tr.binh, tr.anOther), 3},
+				{"folded name in a subtree", store.UserFilter{UnitPath: tr.province.Path, Query: "nguyen van an"},
+					[]string{tr.anWard1.ID}, 1},
+				{"name fragment without accents", store.UserFilter{Query: "binh"}, []string{tr.binh.ID}, 1},
+				{"phone substring", store.UserFilter{Query: "933333"}, []string{tr.le.ID}, 1},
+				{"masked CCCD substring", store.UserFilter{Query: "0790"}, []string{tr.le.ID}, 1},
+				{"nothing matches", store.UserFilter{Query: "khong co ai"}, []string{}, 0},
+				{"limit and offset page the order", store.UserFilter{Limit: 2, Offset: 1}, all[1:3], 5},
+				{"offset past the end", store.UserFilter{Limit: 2, Offset: 10}, []string{}, 5},
+			}
+			for _, tc := range tests {
+				got, total, err := s.ListUsers(t.Context(), tc.filter)
+				if err != nil {
+					t.Errorf("%s: %v", tc.name, err)
+					continue
+				}
+				if gotIDs := ids(got, userID); !slices.Equal(gotIDs, tc.want) || total != tc.total {
+					t.Errorf("%s: got %v total %d, want %v total %d", tc.name, gotIDs, total, tc.want, tc.total)
+				}
+			}
+		}},
+		{name: "users/list returns whole records", run: func(t *testing.T, s store.Store) {
+			tr := seedUserTree(t, s)
+			got, _, err := s.ListUsers(t.Context(), store.UserFilter{Query: "binh"})
+			must(t, err)
+			if len(got) != 1 {
+				t.Fatalf("got %d users, want 1", len(got))
+			}
+			sameUser(t, got[0], tr.binh)
+		}},
+		{name: "users/list defaults to 50 per page", run: func(t *testing.T, s store.Store) {
+			unit := NewUnit("P01", "Phường 1", nil)
+			for i := range 52 {
+				must(t, s.CreateUser(t.Context(), NewUser(unit, fmt.Sprintf("Người %02d", i), fmt.Sprintf("+849000000%02d", i))))
+			}
+			got, total, err := s.ListUsers(t.Context(), store.UserFilter{})
+			must(t, err)
+			if len(got) != 50 || total != 52 {
+				t.Fatalf("got %d users total %d, want 50 total 52", len(got), total)
+			}
+			if got[0].FullName != "Người 00" || got[49].FullName != "Người 49" {
+				t.Errorf("page runs %q..%q, want Người 00..Người 49", got[0].FullName, got[49].FullName)
+			}
+		}},
+	}
+}
