@@ -10,6 +10,9 @@ type columnSpec struct {
 	Header  string       // the header our templates and exports write
 	Label   contests.Msg // short name used in messages
 	Aliases []string     // other headers people write for it
+	// Optional columns may be absent from a file; their cells then read as
+	// blank. The first spec (the key column) is always required.
+	Optional bool
 }
 
 // matches reports whether a folded header (see headerKey) names this column.
@@ -105,7 +108,7 @@ func layoutOf(cells []string, specs []columnSpec, row int) (*columnLayout, error
 		return nil, nil
 	}
 	for i, spec := range specs {
-		if l.index[i] < 0 {
+		if l.index[i] < 0 && !spec.Optional {
 			p.add(FileField, contests.T(
 				"Thiếu cột %q (dòng tiêu đề là dòng %d)",
 				"Missing column %q (the header row is row %d)", spec.Header, row))

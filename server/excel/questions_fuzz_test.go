@@ -1,0 +1,56 @@
+package excel
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"hoithi/contests"
+)
+
+// FuzzParseQuestions: whatever bytes arrive, ParseQuestions returns rows or
+// a *contests.Error, never both, never a panic; accepted questions are
+// valid, lettered and distinct.
+func FuzzParseQuestions(f *testing.F) {
+	var template, export bytes.Buffer
+	if err := QuestionTemplate(&template); err != nil {
+		f.Fatal(err)
+	}
+	if err := WriteQuestions(&export, sampleQuestions()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(template.Bytes())
+	f.Add(export.Bytes())
+	f.Add([]byte("Câu hỏi,Phương án A,Phương án B,Đáp án\nQ,x,y,A\n"))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := ParseQuestions(bytes.NewReader(data), 1<<20)
+		if err != nil {
+			var e *contests.Error
+			if !errors.As(err, &e) || rows != nil {
+				t.Fatalf("rows %v with error %v (%T)", rows, err, err)
+			}
+			if e.Code != contests.CodeInternal && len(e.Fields) == 0 {
+				t.Fatalf("error names no field: %v", err)
+			}
+			return
+		}
+		if len(rows) == 0 {
+			t.Fatal("no rows and no error")
+		}
+		seen := map[string]bool{}
+		for _, r := range rows {
+			q := r.Question
+			q.ID = "x" // IDs are the caller's; everything else must hold
+			if err := q.Validate(); err != nil || r.Question.ID != "" || r.Row < 2 || seen[contests.Fold(q.Text)] {
+				t.Fatalf("accepted a bad row %+v: %v", r, err)
+			}
+			for i, o := range q.Options {
+				if o.ID != optionLetter(i) || o.Text == "" {
+					t.Fatalf("row %d option %d = %+v", r.Row, i, o)
+				}
+			}
+			seen[contests.Fold(q.Text)] = true
+		}
+	})
+}
