@@ -31,8 +31,10 @@ test-go:
 
 test-frontend: node_modules
 	npm run test:unit
+	npm run build
+	npm run size
 
-test-e2e: frontend
+test-e2e: node_modules
 	scripts/e2e.sh
 
 ## bench: performance benchmarks (print their figures as JSON lines)

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './messages/en';
+import { vi } from './messages/vi';
+import { hasKey, interpolate, parseLang, translate, type Dictionary, type Lang, type MessageKey } from './i18n';
+
+describe('translate', () => {
+  const dicts: Record<Lang, Dictionary> = {
+    vi: { 'nav.login': 'Đăng nhập', 'org.count': 'Hiển thị {shown} trên {total}' },
+    en: { 'org.count': 'Showing {shown} of {total}' },
+  };
+
+  it.each([
+    ['vi', 'nav.login', 'Đăng nhập'],
+    ['en', 'org.count', 'Showing {shown} of {total}'],
+    // English misses the key: Vietnamese is the fallback.
+    ['en', 'nav.login', 'Đăng nhập'],
+    // Missing everywhere: the key itself, so the gap is visible.
+    ['en', 'nav.units', 'nav.units'],
+  ] as [Lang, MessageKey, string][])('%s %s → %s', (lang, key, want) => {
+    expect(translate(lang, key, undefined, dicts)).toBe(want);
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('en', 'org.count', { shown: 3, total: 10 }, dicts)).toBe('Showing 3 of 10');
+  });
+
+  it('uses the real dictionaries by default', () => {
+    expect(translate('vi', 'nav.register')).toBe('Đăng ký');
+    expect(translate('en', 'nav.register')).toBe('Register');
+  });
+});
+
+describe('interpolate', () => {
+  it('leaves unknown placeholders as typed', () => {
+    expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('parseLang', () => {
+  it.each([
+    ['en', 'en'],
+    ['vi', 'vi'],
+    [null, 'vi'],
+    ['fr', 'vi'],
+    ['EN', 'vi'],
+  ])('%s → %s', (stored, want) => {
+    expect(parseLang(stored)).toBe(want);
+  });
+});
+
+describe('dictionaries', () => {
+  it('English has no key Vietnamese lacks', () => {
+    const extra = Object.keys(en).filter((k) => !(k in vi));
+    expect(extra).toEqual([]);
+  });
+
+  it('every Vietnamese message is non-empty and placeholders match in English', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(vi)) {
+      expect(text.trim(), key).not.toBe('');
+      const english = (en as Record<string, string>)[key];
+      if (english) expect(names(english), key).toEqual(names(text));
+    }
+  });
+
+  it('knows server error codes as keys', () => {
+    expect(hasKey('error.rate_limited')).toBe(true);
+    expect(hasKey('error.no_such_code')).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+// Where the access and refresh tokens live between page loads.
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch milliseconds after which the access token is stale. */
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  get(): Tokens | null;
+  set(tokens: Tokens): void;
+  clear(): void;
+}
+
+/** What the server returns on login, registration and refresh. */
+export interface TokenGrant {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token lives (15 minutes). */
+  expiresIn: number;
+}
+
+export function tokensFromGrant(grant: TokenGrant, now: number): Tokens {
+  return {
+    accessToken: grant.accessToken,
+    refreshToken: grant.refreshToken,
+    expiresAt: now + Math.max(0, grant.expiresIn) * 1000,
+  };
+}
+
+/** A storage shaped like window.localStorage (tests pass a Map-backed one). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const KEY = 'hoithi.auth';
+
+/**
+ * storageTokenStore keeps tokens in localStorage so a reload or a new tab
+ * stays logged in; storage failures (private mode, quota) only mean the
+ * person logs in again, never a crash.
+ */
+export function storageTokenStore(storage: KeyValueStorage): TokenStore {
+  return {
+    get() {
+      try {
+        const raw = storage.getItem(KEY);
+        if (!raw) return null;
+        const t = JSON.parse(raw) as Partial<Tokens>;
+        if (typeof t.accessToken !== 'string' || typeof t.refreshToken !== 'string') return null;
+        return { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: Number(t.expiresAt) || 0 };
+      } catch {
+        return null;
+      }
+    },
+    set(tokens) {
+      try {
+        storage.setItem(KEY, JSON.stringify(tokens));
+      } catch {
+        /* see above */
+      }
+    },
+    clear() {
+      try {
+        storage.removeItem(KEY);
+      } catch {
+        /* see above */
+      }
+    },
+  };
+}
+
+/** memoryTokenStore is for tests and for browsers without storage. */
+export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
+  let tokens = initial;
+  return {
+    get: () => tokens,
+    set: (t) => {
+      tokens = t;
+    },
+    clear: () => {
+      tokens = null;
+    },
+  };
+}
