@@ -33,8 +33,11 @@ type Contest struct {
 	// EligibleUnitPath is the subtree whose members may compete.
 	EligibleUnitPath string
 	Status           ContestStatus
-	StartsAt         time.Time
-	EndsAt           time.Time
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// Settings holds the kind-specific rules as JSON (quiz.Settings for a
+	// quiz): the shell's storage need not know them.
+	Settings  []byte
+	StartsAt  time.Time
+	EndsAt    time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }

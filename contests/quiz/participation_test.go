@@ -195,3 +195,35 @@ func TestExpireAndCountedFollowsPolicy(t *testing.T) {
 		t.Fatalf("policy first: %+v", p.Counted)
 	}
 }
+
+func TestSettingsExcludeStaffOfTheContestUnits(t *testing.T) {
+	s := DefaultSettings()
+	owner := "/p/w1/"
+	cases := []struct {
+		name   string
+		grants []contests.Grant
+		want   bool
+	}{
+		{"citizen", nil, false},
+		{"organizer of the owning ward", []contests.Grant{{Role: contests.RoleOrganizer, UnitPath: "/p/w1/"}}, true},
+		{"judge of the province above", []contests.Grant{{Role: contests.RoleJudge, UnitPath: "/p/"}}, true},
+		{"secretary of a unit inside", []contests.Grant{{Role: contests.RoleSecretary, UnitPath: "/p/w1/kp1/"}}, true},
+		{"organizer of another ward", []contests.Grant{{Role: contests.RoleOrganizer, UnitPath: "/p/w2/"}}, false},
+		{"system admin", []contests.Grant{{Role: contests.RoleAdmin, UnitPath: "/"}}, true},
+	}
+	for _, tc := range cases {
+		if got := s.Excludes(tc.grants, owner); got != tc.want {
+			t.Errorf("%s: Excludes = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	judgesMay := Settings{ExcludedRoles: []contests.Role{contests.RoleOrganizer}}
+	if judgesMay.Excludes([]contests.Grant{{Role: contests.RoleJudge, UnitPath: "/p/"}}, owner) {
+		t.Error("a judge competes where only organizers are excluded")
+	}
+	if _, err := ParseSettings([]byte(`{"excludedRoles":["citizen"]}`)); contests.ErrorCode(err) != contests.CodeInvalid {
+		t.Errorf("citizen as an excluded role: %v", err)
+	}
+	if _, err := ParseSettings([]byte(`{`)); contests.ErrorCode(err) != contests.CodeInvalid {
+		t.Errorf("malformed settings: %v", err)
+	}
+}

@@ -70,7 +70,6 @@ const (
 	MinTimeLimitSec = 60
 	MaxTimeLimitSec = 3 * 3600
 	MaxAttempts     = 50
-	MaxPaperSize    = 200
 )
 
 // Phase returns the round's phase at now.
@@ -110,8 +109,8 @@ func (r *Round) Validate() error {
 	if r.MaxAttempts < 1 || r.MaxAttempts > MaxAttempts {
 		es.Add("maxAttempts", contests.T("Số lượt thi phải từ 1 đến %d", "Attempts must be 1 to %d", MaxAttempts))
 	}
-	if n := r.Blueprint.Size(); n < 1 || n > MaxPaperSize {
-		es.Add("blueprint", contests.T("Đề thi phải có từ 1 đến %d câu hỏi", "A paper must have 1 to %d questions", MaxPaperSize))
+	if n := r.Blueprint.Size(); n < 1 || n > MaxPaperQuestions {
+		es.Add("blueprint", contests.T("Đề thi phải có từ 1 đến %d câu hỏi", "A paper must have 1 to %d questions", MaxPaperQuestions))
 	}
 	addErr(&es, r.Policy.Validate())
 	addErr(&es, r.Rule.Validate())

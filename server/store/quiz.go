@@ -61,3 +61,11 @@ type Standings interface {
 	// StandingOf returns one person's standing → CodeNotFound.
 	StandingOf(ctx context.Context, roundID, userID string) (*quiz.Standing, error)
 }
+
+// Quiz groups the quiz ports.
+type Quiz interface {
+	Questions
+	Rounds
+	Participations
+	Standings
+}

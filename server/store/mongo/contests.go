@@ -30,6 +30,7 @@ func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 		{Key: "ownerUnitPath", Value: doc.OwnerUnitPath},
 		{Key: "eligibleUnitPath", Value: doc.EligibleUnitPath},
 		{Key: "status", Value: doc.Status},
+		{Key: "settings", Value: doc.Settings},
 	}
 	update := datedUpdate(set,
 		instant{"startsAt", doc.StartsAt}, instant{"endsAt", doc.EndsAt}, instant{"updatedAt", doc.UpdatedAt})

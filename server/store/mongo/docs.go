@@ -90,6 +90,8 @@ type contestDoc struct {
 	EndsAt           time.Time `bson:"endsAt,omitempty"`
 	CreatedAt        time.Time `bson:"createdAt,omitempty"`
 	UpdatedAt        time.Time `bson:"updatedAt,omitempty"`
+	// Settings is the kind-specific JSON kept as text, byte for byte.
+	Settings string `bson:"settings,omitempty"`
 }
 
 // storedTime is an instant as the database keeps it: UTC, whole
@@ -214,12 +216,18 @@ func toContestDoc(c *contests.Contest) *contestDoc {
 		EligibleUnitPath: c.EligibleUnitPath, Status: string(c.Status),
 		StartsAt: storedTime(c.StartsAt), EndsAt: storedTime(c.EndsAt),
 		CreatedAt: storedTime(c.CreatedAt), UpdatedAt: storedTime(c.UpdatedAt),
+		Settings: string(c.Settings),
 	}
 }
 
 func (d *contestDoc) contest() *contests.Contest {
+	var settings []byte
+	if d.Settings != "" {
+		settings = []byte(d.Settings)
+	}
 	return &contests.Contest{
-		ID: d.ID, Slug: d.Slug, Kind: contests.ContestKind(d.Kind), Title: d.Title, Description: d.Description,
+		Settings: settings,
+		ID:       d.ID, Slug: d.Slug, Kind: contests.ContestKind(d.Kind), Title: d.Title, Description: d.Description,
 		BannerURL: d.BannerURL, OwnerUnitID: d.OwnerUnitID, OwnerUnitPath: d.OwnerUnitPath,
 		EligibleUnitPath: d.EligibleUnitPath, Status: contests.ContestStatus(d.Status),
 		StartsAt: loadedTime(d.StartsAt), EndsAt: loadedTime(d.EndsAt),

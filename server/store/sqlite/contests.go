@@ -8,17 +8,21 @@ import (
 )
 
 const contestColumns = `id, slug, kind, title, description, banner_url, owner_unit_id, owner_unit_path,
-	eligible_unit_path, status, starts_at, ends_at, created_at, updated_at`
+	eligible_unit_path, status, starts_at, ends_at, created_at, updated_at, settings`
 
 func scanContest(r rowScanner) (*contests.Contest, error) {
 	var (
 		c                              contests.Contest
 		starts, ends, created, updated sql.NullInt64
+		settings                       sql.NullString
 	)
 	err := r.Scan(&c.ID, &c.Slug, &c.Kind, &c.Title, &c.Description, &c.BannerURL, &c.OwnerUnitID, &c.OwnerUnitPath,
-		&c.EligibleUnitPath, &c.Status, &starts, &ends, &created, &updated)
+		&c.EligibleUnitPath, &c.Status, &starts, &ends, &created, &updated, &settings)
 	if err != nil {
 		return nil, err
+	}
+	if settings.Valid {
+		c.Settings = []byte(settings.String)
 	}
 	c.StartsAt, c.EndsAt = fromMillis(starts), fromMillis(ends)
 	c.CreatedAt, c.UpdatedAt = fromMillis(created), fromMillis(updated)
@@ -28,9 +32,9 @@ func scanContest(r rowScanner) (*contests.Contest, error) {
 // CreateContest inserts c → CodeConflict on field "slug".
 func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
 	_, err := db.writer.ExecContext(ctx, `INSERT INTO contests (`+contestColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
-		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.CreatedAt), millis(c.UpdatedAt))
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.CreatedAt), millis(c.UpdatedAt), settingsText(c.Settings))
 	return storeError(err, nil)
 }
 
@@ -39,10 +43,10 @@ func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
 func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 	res, err := db.writer.ExecContext(ctx, `UPDATE contests SET
 		slug = ?, kind = ?, title = ?, description = ?, banner_url = ?, owner_unit_id = ?, owner_unit_path = ?,
-		eligible_unit_path = ?, status = ?, starts_at = ?, ends_at = ?, updated_at = ?
+		eligible_unit_path = ?, status = ?, starts_at = ?, ends_at = ?, updated_at = ?, settings = ?
 		WHERE id = ?`,
 		c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
-		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), c.ID)
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), settingsText(c.Settings), c.ID)
 	return updatedOne(res, err, contestNotFound)
 }
 
@@ -70,4 +74,9 @@ func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly b
 		WHERE owner_unit_path >= ? AND owner_unit_path < ? AND (? = 0 OR status <> ?)
 		ORDER BY created_at DESC, id DESC`, lo, hi, publishedOnly, contests.ContestDraft)
 	return collect(rows, err, scanContest)
+}
+
+// settingsText stores kind-specific settings as JSON text, NULL when none.
+func settingsText(b []byte) sql.NullString {
+	return sql.NullString{String: string(b), Valid: len(b) > 0}
 }

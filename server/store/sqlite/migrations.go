@@ -85,4 +85,56 @@ CREATE TABLE contests (
 CREATE INDEX contests_by_owner ON contests (owner_unit_path, created_at);
 CREATE INDEX contests_by_date ON contests (created_at);
 `},
+	{version: 2, name: "quiz questions, rounds, participations, standings", sql: `
+-- seq (the rowid) is the creation order a bank is listed in; question IDs
+-- are the organizer's and unique only within their contest.
+CREATE TABLE quiz_questions (
+	seq        INTEGER PRIMARY KEY,
+	contest_id TEXT NOT NULL,
+	id         TEXT NOT NULL,
+	data       TEXT NOT NULL,  -- JSON quiz.Question
+	UNIQUE (contest_id, id)
+) STRICT;
+CREATE INDEX quiz_questions_bank ON quiz_questions (contest_id, seq);
+
+CREATE TABLE quiz_rounds (
+	id         TEXT PRIMARY KEY,
+	contest_id TEXT NOT NULL,
+	no         INTEGER NOT NULL,
+	data       TEXT NOT NULL,  -- JSON quiz.Round
+	UNIQUE (contest_id, no)
+) STRICT;
+
+-- One row per (round, person): the whole record is data; the columns beside
+-- it are copies of what queries filter or sort on.
+CREATE TABLE quiz_participations (
+	round_id             TEXT NOT NULL,
+	user_id              TEXT NOT NULL,
+	contest_id           TEXT NOT NULL,
+	version              INTEGER NOT NULL,
+	open_deadline_ms     INTEGER,  -- NULL when no attempt is in progress
+	counted_score        INTEGER,  -- the counted attempt; NULL when none
+	counted_duration_ms  INTEGER,
+	counted_submitted_ms INTEGER,
+	data                 TEXT NOT NULL,  -- JSON quiz.Participation
+	PRIMARY KEY (round_id, user_id)
+) STRICT;
+CREATE INDEX quiz_participations_open ON quiz_participations (open_deadline_ms) WHERE open_deadline_ms IS NOT NULL;
+CREATE INDEX quiz_participations_user ON quiz_participations (user_id, contest_id, round_id);
+CREATE INDEX quiz_participations_board ON quiz_participations
+	(round_id, counted_score DESC, counted_duration_ms, counted_submitted_ms);
+
+CREATE TABLE quiz_standings (
+	round_id TEXT NOT NULL,
+	rank     INTEGER NOT NULL,
+	user_id  TEXT NOT NULL,
+	data     TEXT NOT NULL,  -- JSON quiz.Standing
+	PRIMARY KEY (round_id, user_id)
+) STRICT;
+CREATE INDEX quiz_standings_page ON quiz_standings (round_id, rank, user_id);
+`},
+	{version: 3, name: "contest settings", sql: `
+-- Kind-specific rules of a contest (quiz.Settings as JSON), NULL for defaults.
+ALTER TABLE contests ADD COLUMN settings TEXT;
+`},
 }

@@ -48,7 +48,7 @@ func contestCases() []contractCase {
 		{name: "contests/empty optional fields stay empty", run: func(t *testing.T, s store.Store) {
 			c := NewContest("nhap", NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
 			c.Kind, c.Status = contests.KindEssay, contests.ContestDraft
-			c.Description, c.BannerURL, c.EligibleUnitPath = "", "", ""
+			c.Description, c.BannerURL, c.EligibleUnitPath, c.Settings = "", "", "", nil
 			c.StartsAt, c.EndsAt = time.Time{}, time.Time{}
 			must(t, s.CreateContest(t.Context(), c))
 			got, err := s.ContestByID(t.Context(), c.ID)
@@ -70,6 +70,7 @@ func contestCases() []contractCase {
 			want := *c
 			want.Slug, want.Title, want.Description = "moi", "Tên mới", "Mô tả mới"
 			want.Status, want.EligibleUnitPath = contests.ContestClosed, "/khac/"
+			want.Settings = []byte(`{"onePrizePerPerson":false}`)
 			want.EndsAt, want.UpdatedAt = baseTime.Add(72*time.Hour), baseTime.Add(time.Hour)
 			must(t, s.UpdateContest(ctx, &want))
 			got, err := s.ContestByID(ctx, c.ID)

@@ -79,6 +79,7 @@ func NewContest(slug string, owner *contests.Unit, createdAt time.Time) *contest
 		EndsAt:           createdAt.Add(8 * 24 * time.Hour),
 		CreatedAt:        createdAt,
 		UpdatedAt:        createdAt,
+		Settings:         []byte(`{"excludedRoles":["organizer"],"onePrizePerPerson":true}`),
 	}
 }
 

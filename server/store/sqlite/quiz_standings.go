@@ -1,0 +1,115 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"hoithi/contests/quiz"
+)
+
+// standingsPerInsert is how many rows one INSERT carries when results are
+// published: 4 parameters a row stays far below SQLite's 32,766, and a
+// province's 500,000 lines take 1,000 statements instead of 500,000.
+const standingsPerInsert = 500
+
+func scanStanding(r rowScanner) (quiz.Standing, error) {
+	var data []byte
+	if err := r.Scan(&data); err != nil {
+		return quiz.Standing{}, err
+	}
+	return decodeStanding(data)
+}
+
+// ReplaceStandings replaces every line of roundID with rows in one
+// transaction: readers see the old table or the new one, never a mix.
+// Every row is stored under roundID whatever its RoundID says.
+func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.Standing) error {
+	tx, err := db.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return storeError(err, nil)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM quiz_standings WHERE round_id = ?`, roundID); err != nil {
+		return storeError(err, nil)
+	}
+	var full *sql.Stmt
+	args := make([]any, 0, 4*standingsPerInsert)
+	for start := 0; start < len(rows); start += standingsPerInsert {
+		batch := rows[start:min(start+standingsPerInsert, len(rows))]
+		args = args[:0]
+		for _, s := range batch {
+			s.RoundID = roundID
+			data, err := encodeJSON(s)
+			if err != nil {
+				return err
+			}
+			args = append(args, roundID, s.Rank, s.UserID, data)
+		}
+		if len(batch) < standingsPerInsert {
+			_, err = tx.ExecContext(ctx, insertStandings(len(batch)), args...)
+		} else {
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, insertStandings(standingsPerInsert)); err != nil {
+					return storeError(err, nil)
+				}
+				defer full.Close()
+			}
+			_, err = full.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return storeError(err, nil)
+		}
+	}
+	return storeError(tx.Commit(), nil)
+}
+
+// insertStandings returns an INSERT of n rows.
+func insertStandings(n int) string {
+	var b strings.Builder
+	b.Grow(64 + 10*n)
+	b.WriteString(`INSERT INTO quiz_standings (round_id, rank, user_id, data) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`(?,?,?,?)`)
+	}
+	return b.String()
+}
+
+// Standings returns one page of a round's lines by rank then user ID (limit
+// below 1 means 50) and how many lines there are, both read from one
+// snapshot so a republish in between cannot make them disagree.
+func (db *DB) Standings(ctx context.Context, roundID string, offset, limit int) ([]quiz.Standing, int, error) {
+	if limit < 1 {
+		limit = 50
+	}
+	offset = max(offset, 0)
+	tx, err := db.reader.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM quiz_standings WHERE round_id = ?`, roundID).Scan(&total); err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT data FROM quiz_standings WHERE round_id = ?
+		ORDER BY rank, user_id LIMIT ? OFFSET ?`, roundID, limit, offset)
+	page, err := collect(rows, err, scanStanding)
+	if err != nil {
+		return nil, 0, err
+	}
+	return page, total, nil
+}
+
+// StandingOf returns one person's line → CodeNotFound.
+func (db *DB) StandingOf(ctx context.Context, roundID, userID string) (*quiz.Standing, error) {
+	s, err := scanStanding(db.reader.QueryRowContext(ctx,
+		`SELECT data FROM quiz_standings WHERE round_id = ? AND user_id = ?`, roundID, userID))
+	if err != nil {
+		return nil, storeError(err, standingNotFound)
+	}
+	return &s, nil
+}
