@@ -20,6 +20,7 @@ type Store interface {
 	Units
 	RefreshTokens
 	Contests
+	Quiz
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	Close() error

@@ -37,6 +37,14 @@ const (
 	unitsCollection         = "units"
 	refreshTokensCollection = "refresh_tokens"
 	contestsCollection      = "contests"
+
+	questionsCollection      = "quiz_questions"
+	roundsCollection         = "quiz_rounds"
+	participationsCollection = "quiz_participations"
+	standingsCollection      = "quiz_standings"
+	// countersCollection holds one sequence per contest's question bank (see
+	// nextQuestionSeqs): creation order must survive several server instances.
+	countersCollection = "quiz_counters"
 )
 
 // DB is a connected database.
@@ -46,6 +54,12 @@ type DB struct {
 	units    *mongo.Collection
 	tokens   *mongo.Collection
 	contests *mongo.Collection
+
+	questions      *mongo.Collection
+	rounds         *mongo.Collection
+	participations *mongo.Collection
+	standings      *mongo.Collection
+	counters       *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -80,6 +94,12 @@ func Open(ctx context.Context, uri, dbName string) (*DB, error) {
 		units:    database.Collection(unitsCollection),
 		tokens:   database.Collection(refreshTokensCollection),
 		contests: database.Collection(contestsCollection),
+
+		questions:      database.Collection(questionsCollection),
+		rounds:         database.Collection(roundsCollection),
+		participations: database.Collection(participationsCollection),
+		standings:      database.Collection(standingsCollection),
+		counters:       database.Collection(countersCollection),
 	}, nil
 }
 

@@ -70,6 +70,60 @@ var indexes = []indexDef{
 	// ListContests: a subtree of owners, newest first.
 	{collection: contestsCollection, name: "contests_ownerUnitPath", keys: bson.D{{Key: "ownerUnitPath", Value: 1}}},
 	{collection: contestsCollection, name: "contests_createdAt_id", keys: bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}}},
+
+	// A question's _id is contestId+"/"+id, so a taken ID is a duplicate _id.
+	{collection: questionsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã câu hỏi đã tồn tại", "Question ID already exists"))},
+	// Questions: a contest's bank in creation order.
+	{collection: questionsCollection, name: "quiz_questions_contestId_seq",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "seq", Value: 1}}},
+
+	{collection: roundsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã đợt thi đã tồn tại", "Round ID already exists"))},
+	// One round per number in a contest; RoundsOf reads it in order. Its
+	// duplicates are told apart by roundConflict: brokenIndex looks at the
+	// first key of a unique index only.
+	{collection: roundsCollection, name: "quiz_rounds_contestId_no",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "no", Value: 1}}, unique: true,
+		conflict: contests.Field("no", contests.T("Số thứ tự đợt thi này đã được dùng", "This round number is already used"))},
+
+	// A participation's _id is roundId+"|"+userId: one record per person and
+	// round, which is what makes a first start race-free.
+	{collection: participationsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("", contests.T("Lượt tham gia đã tồn tại", "The participation already exists"))},
+	// EachParticipation streams a round in user order; CountParticipations.
+	{collection: participationsCollection, name: "quiz_participations_roundId_userId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "userId", Value: 1}}},
+	// ParticipationsOfUser.
+	{collection: participationsCollection, name: "quiz_participations_contestId_userId_roundId",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "userId", Value: 1}, {Key: "roundId", Value: 1}}},
+	// ExpiredParticipations: sparse, so it holds only the attempts in
+	// progress (openDeadline is absent otherwise), a small fraction of a round.
+	{collection: participationsCollection, name: "quiz_participations_openDeadline",
+		keys: bson.D{{Key: "openDeadline", Value: 1}}, sparse: true},
+	// Live leaderboards read a round's counted attempts best first, in the
+	// order of quiz.PolicyBest: score down, then duration, then submission.
+	{collection: participationsCollection, name: "quiz_participations_leaderboard",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "counted.score", Value: -1},
+			{Key: "counted.durationMs", Value: 1}, {Key: "counted.submittedAt", Value: 1}}},
+
+	// A standing's _id is roundId+"|"+userId: one line per person.
+	{collection: standingsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("userId", contests.T("Một người có hai dòng kết quả", "A person has two result lines"))},
+	// Standings: a page in rank order; ReplaceStandings deletes by roundId.
+	{collection: standingsCollection, name: "quiz_standings_roundId_rank_userId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "rank", Value: 1}, {Key: "userId", Value: 1}}},
+}
+
+// indexConflict returns the conflict field of the unique index name of
+// collection, for writes that identify the broken index themselves.
+func indexConflict(collection, name string) contests.FieldError {
+	for _, def := range indexes {
+		if def.collection == collection && def.name == name {
+			return def.conflict
+		}
+	}
+	return contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
 }
 
 // uniqueIndexes returns the unique indexes of a collection, _id last: when

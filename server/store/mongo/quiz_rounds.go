@@ -1,0 +1,78 @@
+package mongo
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+)
+
+func roundNotFound() error { return contests.NotFound("đợt thi", "round") }
+
+// CreateRound inserts r → CodeConflict on field "no" when the contest has a
+// round with that number already ("id" when the ID is taken).
+func (db *DB) CreateRound(ctx context.Context, r *quiz.Round) error {
+	doc := toRoundDoc(r)
+	_, err := db.rounds.InsertOne(ctx, doc)
+	return db.roundWriteError(ctx, err, doc, false)
+}
+
+// UpdateRound replaces r → CodeNotFound, or CodeConflict on "no" when its
+// new number is taken.
+func (db *DB) UpdateRound(ctx context.Context, r *quiz.Round) error {
+	doc := toRoundDoc(r)
+	res, err := db.rounds.ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.ID}}, doc)
+	if err != nil {
+		return db.roundWriteError(ctx, err, doc, true)
+	}
+	if res.MatchedCount == 0 {
+		return roundNotFound()
+	}
+	return nil
+}
+
+// roundWriteError maps the error of writing doc. A duplicate key is told
+// apart by looking, on both servers alike (FerretDB names no index): another
+// round of the contest holding the number means "no", anything else on an
+// insert is the ID. Rounds are never deleted, so the colliding round is
+// still there to be found.
+func (db *DB) roundWriteError(ctx context.Context, err error, doc *roundDoc, updating bool) error {
+	if !isDuplicateKey(err) {
+		return storeError(err, nil)
+	}
+	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	sameNo := bson.D{
+		{Key: "contestId", Value: doc.ContestID},
+		{Key: "no", Value: doc.No},
+		{Key: "_id", Value: bson.M{"$ne": doc.ID}},
+	}
+	n, countErr := db.rounds.CountDocuments(ctx, sameNo, options.Count().SetLimit(1))
+	switch {
+	case countErr == nil && n > 0:
+		field = indexConflict(roundsCollection, "quiz_rounds_contestId_no")
+	case countErr == nil && !updating:
+		field = indexConflict(roundsCollection, "_id_")
+	}
+	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
+	e.Err = err
+	return e
+}
+
+// Round → CodeNotFound.
+func (db *DB) Round(ctx context.Context, id string) (*quiz.Round, error) {
+	var doc roundDoc
+	if err := db.rounds.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&doc); err != nil {
+		return nil, storeError(err, roundNotFound)
+	}
+	return doc.round(), nil
+}
+
+// RoundsOf returns a contest's rounds ordered by No.
+func (db *DB) RoundsOf(ctx context.Context, contestID string) ([]*quiz.Round, error) {
+	opts := options.Find().SetSort(bson.D{{Key: "no", Value: 1}})
+	cursor, err := db.rounds.Find(ctx, bson.D{{Key: "contestId", Value: contestID}}, opts)
+	return collect(ctx, cursor, err, (*roundDoc).round)
+}
