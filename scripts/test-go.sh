@@ -11,7 +11,7 @@ go vet ./... || exit 1
 go test -count=1 -v -timeout 20m ./... >"$log" 2>&1
 status=$?
 grep -E '^(ok|FAIL|---)[[:space:]]' "$log" | grep -vE '^--- (PASS|SKIP)' || true
-grep -E '^contract ' "$log" || true
+grep -E '^contract' "$log" || true
 if [ $status -ne 0 ]; then
   echo "=== failures ==="
   grep -nE -- '--- FAIL|panic:|^FAIL' "$log" | head -50

@@ -103,6 +103,9 @@ func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Lo
 	if err := st.CreateContest(ctx, c); err != nil {
 		return err
 	}
+	if err := seedDemoQuiz(ctx, st, c.ID, now); err != nil {
+		return err
+	}
 	log.Info("demo data loaded", "units", len(demoUnits), "users", len(demoUsers), "contest", c.Slug)
 	return nil
 }

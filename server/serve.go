@@ -77,7 +77,9 @@ func runServe(args []string) error {
 			return fmt.Errorf("demo seed: %w", err)
 		}
 	}
-	web := api.New(*deps)
+	srv := api.NewServer(*deps)
+	go srv.RunSweeper(ctx, 15*time.Second)
+	web := srv.App
 	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(c.Port)))
 	if err != nil {
 		return err

@@ -50,10 +50,17 @@ type Server struct {
 	loginAccount *limiter
 	registerIP   *limiter
 	unitNames    *unitNameCache
+	quiz         store.Quiz
+	rounds       *roundCache
+	// App is the HTTP application.
+	App *fiber.App
 }
 
 // New builds the Fiber app with every route.
-func New(d Deps) *fiber.App {
+func New(d Deps) *fiber.App { return NewServer(d).App }
+
+// NewServer builds the server: its Fiber app and its background jobs.
+func NewServer(d Deps) *Server {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
@@ -79,16 +86,23 @@ func New(d Deps) *fiber.App {
 		WriteTimeout:          120 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
+		// Without it, strings from c.Params, c.IP, c.Query alias fasthttp's
+		// reused request buffer; the round cache and the rate limiters keep
+		// them as map keys, which later requests would silently rewrite.
+		Immutable: true,
 	}
 	if len(d.TrustedProxies) > 0 {
 		cfg.ProxyHeader = fiber.HeaderXForwardedFor
 		cfg.EnableTrustedProxyCheck = true
 		cfg.TrustedProxies = d.TrustedProxies
 	}
+	s.quiz = d.Store
+	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
 	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens))
 	s.routes(app)
-	return app
+	s.App = app
+	return s
 }
 
 // routes registers every endpoint. docs/openapi.yaml must list each one
@@ -103,6 +117,10 @@ func (s *Server) routes(app *fiber.App) {
 	s.unitRoutes(v1)
 	s.userRoutes(v1)
 	s.contestRoutes(v1)
+	s.orgContestRoutes(v1)
+	s.questionRoutes(v1)
+	s.roundRoutes(v1)
+	s.playRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 
 	s.frontendRoutes(app)

@@ -15,6 +15,9 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	// participationWrites counts quiz record writes by outcome: "ok", or
+	// "conflict" when another request changed the record first (retried).
+	participationWrites *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -28,7 +31,10 @@ func newMetrics() *metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"method", "route"}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.participationWrites = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "hoithi_quiz_record_writes_total", Help: "Quiz participation record writes by outcome.",
+	}, []string{"outcome"})
+	m.reg.MustRegister(m.requests, m.duration, m.participationWrites, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 

@@ -1,0 +1,209 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+)
+
+type answerRequest struct {
+	Options []string `json:"options"`
+	Seq     int64    `json:"seq"`
+}
+
+// saveAnswer stores one answer as it is chosen. The phone numbers its saves:
+// a late or repeated packet (seq not above the stored one) changes nothing
+// and is answered with what is stored, so the phone can reconcile.
+func (s *Server) saveAnswer(c *fiber.Ctx) error {
+	e, err := s.playRound(c)
+	if err != nil {
+		return err
+	}
+	no, err := attemptNo(c)
+	if err != nil {
+		return err
+	}
+	var req answerRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	qid, now := c.Params("qid"), s.Now()
+	var saved bool
+	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, claimsOf(c).UserID(), nil, func(p *quiz.Participation) (bool, error) {
+		saved, err = p.SaveAnswer(no, qid, req.Options, req.Seq, now)
+		return saved, err
+	})
+	if err != nil {
+		return err
+	}
+	a, _ := p.Attempt(no)
+	stored := a.Answers[qid]
+	return c.JSON(fiber.Map{"saved": saved, "options": stored.Options, "seq": stored.Seq})
+}
+
+type predictionRequest struct {
+	Value *int64 `json:"value"`
+	Seq   int64  `json:"seq"`
+}
+
+func (s *Server) savePrediction(c *fiber.Ctx) error {
+	e, err := s.playRound(c)
+	if err != nil {
+		return err
+	}
+	if !e.round.Prediction.Enabled {
+		return contests.Invalid(contests.Field("value", contests.T("Đợt thi này không có câu hỏi dự đoán", "This round has no prediction question")))
+	}
+	no, err := attemptNo(c)
+	if err != nil {
+		return err
+	}
+	var req predictionRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Value == nil {
+		return contests.Invalid(contests.Field("value", contests.T("Vui lòng nhập số dự đoán", "Enter your prediction")))
+	}
+	now := s.Now()
+	var saved bool
+	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, claimsOf(c).UserID(), nil, func(p *quiz.Participation) (bool, error) {
+		saved, err = p.SavePrediction(no, *req.Value, req.Seq, now)
+		return saved, err
+	})
+	if err != nil {
+		return err
+	}
+	a, _ := p.Attempt(no)
+	return c.JSON(fiber.Map{"saved": saved, "value": a.Prediction, "seq": a.PredictionSeq})
+}
+
+// submitAttempt finalizes an attempt; submitting it again returns the same
+// result.
+func (s *Server) submitAttempt(c *fiber.Ctx) error {
+	e, err := s.playRound(c)
+	if err != nil {
+		return err
+	}
+	no, err := attemptNo(c)
+	if err != nil {
+		return err
+	}
+	if e.plan == nil {
+		return contests.E(contests.CodeConflict, contests.T("Đề thi của đợt này chưa sẵn sàng", "This round's paper is not ready"))
+	}
+	now := s.Now()
+	var a *quiz.Attempt
+	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, claimsOf(c).UserID(), nil, func(p *quiz.Participation) (bool, error) {
+		var changed bool
+		a, changed, err = p.Submit(no, e.plan.Key(), now, e.round.Policy)
+		return changed, err
+	})
+	if err != nil {
+		return err
+	}
+	a, _ = p.Attempt(no)
+	return c.JSON(toResultDTO(e.round, p, a))
+}
+
+// myRound lists the caller's attempts of a round (results only), attempts
+// left, and their standing once results are published.
+func (s *Server) myRound(c *fiber.Ctx) error {
+	e, err := s.rounds.get(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	ctx, userID := c.UserContext(), claimsOf(c).UserID()
+	out := fiber.Map{"attempts": []resultDTO{}, "attemptsUsed": 0, "attemptsLeft": e.round.MaxAttempts, "phase": e.round.Phase(s.Now())}
+	p, err := s.quiz.Participation(ctx, e.round.ID, userID)
+	if err == nil {
+		list := []resultDTO{}
+		for i := range p.Attempts {
+			if a := &p.Attempts[i]; a.Final() {
+				list = append(list, toResultDTO(e.round, p, a))
+			}
+		}
+		out["attempts"], out["attemptsUsed"], out["attemptsLeft"] = list, p.Used(), max(0, e.round.MaxAttempts-p.Used())
+		if cur := p.Current(); cur != nil && !s.Now().After(cur.Deadline.Add(quiz.Grace)) {
+			out["inProgress"] = cur.No
+		}
+	} else if contests.ErrorCode(err) != contests.CodeNotFound {
+		return err
+	}
+	if e.round.Status == quiz.RoundResults {
+		if st, err := s.quiz.StandingOf(ctx, e.round.ID, userID); err == nil {
+			d := toStandingDTO(*st, s.unitNames.pathName(ctx, st.UnitPath))
+			out["standing"] = d
+		}
+	}
+	return c.JSON(out)
+}
+
+// roundStandings is the public leaderboard, once results are published.
+func (s *Server) roundStandings(c *fiber.Ctx) error {
+	e, err := s.rounds.get(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if e.round.Status != quiz.RoundResults || e.contest.Status == contests.ContestDraft {
+		return contests.E(contests.CodeNotFound, contests.T("Kết quả đợt thi chưa được công bố", "The round's results are not published yet"))
+	}
+	return s.sendStandings(c, e.round.ID)
+}
+
+func (s *Server) sendStandings(c *fiber.Ctx, roundID string) error {
+	offset, err := queryInt(c, "offset", 0, 0, 10_000_000)
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(c, "limit", 100, 1, 500)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	rows, total, err := s.quiz.Standings(ctx, roundID, offset, limit)
+	if err != nil {
+		return err
+	}
+	out := make([]standingDTO, 0, len(rows))
+	for _, st := range rows {
+		out = append(out, toStandingDTO(st, s.unitNames.pathName(ctx, st.UnitPath)))
+	}
+	return c.JSON(fiber.Map{"standings": out, "total": total})
+}
+
+// reviewAttempt shows an attempt with the correct answers: only after the
+// round's results are published and only if the organizer allows it.
+func (s *Server) reviewAttempt(c *fiber.Ctx) error {
+	e, err := s.rounds.get(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if e.round.Status != quiz.RoundResults || !e.round.RevealAnswers || e.plan == nil {
+		return contests.E(contests.CodeForbidden, contests.T("Đáp án chưa được công bố", "The answers are not published"))
+	}
+	no, err := attemptNo(c)
+	if err != nil {
+		return err
+	}
+	p, err := s.quiz.Participation(c.UserContext(), e.round.ID, claimsOf(c).UserID())
+	if err != nil {
+		return err
+	}
+	a, err := p.Attempt(no)
+	if err != nil {
+		return err
+	}
+	if !a.Final() {
+		return contests.E(contests.CodeForbidden, contests.T("Lượt thi chưa kết thúc", "The attempt is not over"))
+	}
+	key := e.plan.Key()
+	out := reviewDTO{No: a.No}
+	for _, it := range a.Paper.Items {
+		q, _ := e.plan.Question(it.QuestionID)
+		out.Questions = append(out.Questions, reviewQuestion{paperQuestionDTO: paperQuestion(e.plan, it),
+			Chosen: a.Answers[it.QuestionID].Options, Correct: key[it.QuestionID], Explanation: q.Explanation})
+	}
+	return c.JSON(out)
+}

@@ -1,0 +1,111 @@
+package api
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"hoithi/contests"
+)
+
+// quizFixture is a published quiz contest owned by ward W1 with one open
+// round of 5 questions drawn from a bank of 8.
+type quizFixture struct {
+	e         *env
+	org       string
+	contestID string
+	roundID   string
+	slug      string
+	key       map[string]string // question ID → correct option ID
+}
+
+const explanationMarker = "GIAI-THICH-BI-MAT"
+
+func newQuizFixture(t *testing.T, e *env) *quizFixture {
+	t.Helper()
+	f := &quizFixture{e: e, org: e.staff(900, contests.RoleOrganizer, "W1"), slug: "tuan-le", key: map[string]string{}}
+	r := e.do("POST", "/api/v1/org/contests", map[string]any{"slug": f.slug, "kind": "quiz", "title": "Tìm hiểu lịch sử Đảng bộ",
+		"ownerUnitId": e.units["W1"].ID, "description": "Thể lệ", "settings": map[string]any{"excludedRoles": []string{"organizer", "secretary", "judge"}}}, f.org)
+	if r.Status != 201 {
+		t.Fatalf("create contest: %d %s", r.Status, r.Raw)
+	}
+	f.contestID = r.Body["contest"].(map[string]any)["id"].(string)
+	if r := e.do("PATCH", "/api/v1/org/contests/"+f.contestID, map[string]any{"status": "published"}, f.org); r.Status != 200 {
+		t.Fatalf("publish contest: %d %s", r.Status, r.Raw)
+	}
+	for i := 0; i < 8; i++ {
+		correct := []string{"A", "B", "C", "D"}[i%4]
+		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/questions", map[string]any{
+			"topic": "Lịch sử", "difficulty": 1 + i%3, "text": fmt.Sprintf("Câu hỏi số %d về lịch sử Đảng?", i+1),
+			"options": []map[string]any{{"id": "A", "text": "Năm 1930"}, {"id": "B", "text": "Năm 1945"}, {"id": "C", "text": "Năm 1954"}, {"id": "D", "text": "Năm 1975"}},
+			"correct": []string{correct}, "explanation": explanationMarker, "points": 1}, f.org)
+		if r.Status != 201 {
+			t.Fatalf("create question: %d %s", r.Status, r.Raw)
+		}
+		f.key[r.Body["question"].(map[string]any)["id"].(string)] = correct
+	}
+	r = e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", f.roundBody(1), f.org)
+	if r.Status != 201 {
+		t.Fatalf("create round: %d %s", r.Status, r.Raw)
+	}
+	f.roundID = r.Body["round"].(map[string]any)["id"].(string)
+	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/publish", nil, f.org); r.Status != 200 {
+		t.Fatalf("publish round: %d %s", r.Status, r.Raw)
+	}
+	return f
+}
+
+func (f *quizFixture) roundBody(no int) map[string]any {
+	return map[string]any{
+		"no": no, "title": fmt.Sprintf("Tuần %d", no),
+		"opensAt": f.e.now.Add(-time.Minute), "closesAt": f.e.now.Add(time.Hour),
+		"blueprint":    map[string]any{"quotas": []map[string]any{{"topic": "Lịch sử", "n": 5}}},
+		"timeLimitSec": 600, "maxAttempts": 2, "policy": "best",
+		"prediction":    map[string]any{"enabled": true, "text": "Có bao nhiêu người tham gia tuần này?", "target": "participants"},
+		"rule":          map[string]any{"keys": []string{"score_desc", "prediction_error_asc", "duration_asc", "submitted_asc"}},
+		"tiers":         []map[string]any{{"key": "nhat", "name": "Giải Nhất", "count": 1}, {"key": "nhi", "name": "Giải Nhì", "count": 1}},
+		"revealAnswers": true,
+	}
+}
+
+// orgToken returns a fresh token of the fixture's organizer (tests move the
+// clock past the 15-minute token life).
+func (f *quizFixture) orgToken() string { return f.e.reissue(f.org) }
+
+// start starts (or resumes) an attempt and returns the response.
+func (f *quizFixture) start(token string) response {
+	return f.e.do("POST", "/api/v1/rounds/"+f.roundID+"/attempts", nil, token)
+}
+
+// questions returns the question IDs of an attempt view, in paper order.
+func questionIDs(r response) []string {
+	var out []string
+	for _, q := range r.Body["questions"].([]any) {
+		out = append(out, q.(map[string]any)["id"].(string))
+	}
+	return out
+}
+
+func (f *quizFixture) answer(token string, no int, qid string, opts []string, seq int64) response {
+	return f.e.do("PUT", fmt.Sprintf("/api/v1/rounds/%s/attempts/%d/answers/%s", f.roundID, no, qid),
+		map[string]any{"options": opts, "seq": seq}, token)
+}
+
+func (f *quizFixture) submit(token string, no int) response {
+	return f.e.do("POST", fmt.Sprintf("/api/v1/rounds/%s/attempts/%d/submit", f.roundID, no), nil, token)
+}
+
+// answerAll answers every question of the paper, right ones first, wrong
+// from index wrongFrom on.
+func (f *quizFixture) answerAll(t *testing.T, token string, no int, qids []string, wrongFrom int) {
+	t.Helper()
+	for i, q := range qids {
+		opt := f.key[q]
+		if i >= wrongFrom {
+			opt = map[string]string{"A": "B", "B": "C", "C": "D", "D": "A"}[opt]
+		}
+		if r := f.answer(token, no, q, []string{opt}, int64(100+i)); r.Status != 200 || r.Body["saved"] != true {
+			t.Fatalf("answer %s: %d %s", q, r.Status, r.Raw)
+		}
+	}
+}

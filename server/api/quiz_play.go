@@ -1,0 +1,156 @@
+package api
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+	"hoithi/server/store"
+)
+
+func (s *Server) playRoutes(r fiber.Router) {
+	r.Get("/contests/:slug/rounds", s.contestRounds)
+	rounds := r.Group("/rounds/:id")
+	rounds.Post("/attempts", requireUser, s.startAttempt)
+	rounds.Get("/attempts/current", requireUser, s.currentAttempt)
+	rounds.Put("/attempts/:no/answers/:qid", requireUser, s.saveAnswer)
+	rounds.Put("/attempts/:no/prediction", requireUser, s.savePrediction)
+	rounds.Post("/attempts/:no/submit", requireUser, s.submitAttempt)
+	rounds.Get("/me", requireUser, s.myRound)
+	rounds.Get("/standings", s.roundStandings)
+	rounds.Get("/review/:no", requireUser, s.reviewAttempt)
+}
+
+// eligible refuses people who may not compete: outside the contest's units,
+// or staff of it.
+func (s *Server) eligible(c *fiber.Ctx, e *roundEntry) error {
+	cl := claimsOf(c)
+	if e.contest.Status != contests.ContestPublished || e.round.Status == quiz.RoundDraft {
+		return contests.NotFound("đợt thi", "round")
+	}
+	if e.settings.Excludes(cl.Grants, e.contest.OwnerUnitPath) {
+		return contests.E(contests.CodeForbidden, contests.T(
+			"Thành viên ban tổ chức, tổ thư ký và ban giám khảo không được dự thi", "Organizers, secretaries and judges may not compete"))
+	}
+	if !(contests.Grant{UnitPath: e.contest.EligibleUnitPath}).Covers(cl.UnitPath) {
+		return contests.E(contests.CodeForbidden, contests.T(
+			"Đơn vị của bạn không thuộc phạm vi cuộc thi này", "Your unit is not part of this contest"))
+	}
+	return nil
+}
+
+func (s *Server) playRound(c *fiber.Ctx) (*roundEntry, error) {
+	e, err := s.rounds.get(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return nil, err
+	}
+	return e, s.eligible(c, e)
+}
+
+func attemptNo(c *fiber.Ctx) (int, error) {
+	no, err := strconv.Atoi(c.Params("no"))
+	if err != nil || no < 1 || no > quiz.MaxAttempts {
+		return 0, contests.Invalid(contests.Field("no", contests.T("Số lượt thi không hợp lệ", "Invalid attempt number")))
+	}
+	return no, nil
+}
+
+// startAttempt resumes the attempt in progress (a refresh, another device)
+// or starts the next one with a paper drawn from the attempt's seed.
+func (s *Server) startAttempt(c *fiber.Ctx) error {
+	e, err := s.playRound(c)
+	if err != nil {
+		return err
+	}
+	if e.plan == nil {
+		s.Log.Error("round cannot be drawn", "round", e.round.ID, "err", e.planErr)
+		return contests.E(contests.CodeConflict, contests.T("Đề thi của đợt này chưa sẵn sàng", "This round's paper is not ready"))
+	}
+	userID, now := claimsOf(c).UserID(), s.Now()
+	var created bool
+	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, userID, s.newParticipation(c, e), func(p *quiz.Participation) (bool, error) {
+		cur := p.Current()
+		expired := cur != nil && now.After(cur.Deadline.Add(quiz.Grace))
+		if cur != nil && !expired {
+			return false, nil // resume
+		}
+		id := store.NewID()
+		paper, err := e.plan.Draw(quiz.AttemptSeed(s.Keys.SeedSecret(), id))
+		if err != nil {
+			return false, contests.Internal(err)
+		}
+		// Start finalizes an expired attempt first: that is a change to save
+		// even when no new attempt may start.
+		_, created, err = p.Start(e.round, id, paper, e.plan.Key(), now)
+		return created || expired, err
+	})
+	if err != nil {
+		return err
+	}
+	cur := p.Current()
+	if cur == nil {
+		return contests.Internal(fmt.Errorf("round %s: no attempt in progress after start", e.round.ID))
+	}
+	status := fiber.StatusOK
+	if created {
+		status = fiber.StatusCreated
+	}
+	return c.Status(status).JSON(s.attemptView(e, p, cur))
+}
+
+func (s *Server) newParticipation(c *fiber.Ctx, e *roundEntry) func() *quiz.Participation {
+	cl := claimsOf(c)
+	return func() *quiz.Participation {
+		return &quiz.Participation{RoundID: e.round.ID, UserID: cl.UserID(), ContestID: e.round.ContestID, UnitPath: cl.UnitPath}
+	}
+}
+
+func (s *Server) currentAttempt(c *fiber.Ctx) error {
+	e, err := s.playRound(c)
+	if err != nil {
+		return err
+	}
+	p, err := s.quiz.Participation(c.UserContext(), e.round.ID, claimsOf(c).UserID())
+	if err != nil {
+		return err
+	}
+	cur := p.Current()
+	if cur == nil || s.Now().After(cur.Deadline.Add(quiz.Grace)) {
+		return contests.NotFound("lượt thi đang làm", "attempt in progress")
+	}
+	return c.JSON(s.attemptView(e, p, cur))
+}
+
+// attemptView shows the paper as the candidate sees it: questions and
+// options in the drawn order, the saved answers, the server's deadline.
+func (s *Server) attemptView(e *roundEntry, p *quiz.Participation, a *quiz.Attempt) attemptDTO {
+	v := attemptDTO{RoundID: e.round.ID, No: a.No, StartedAt: a.StartedAt, Deadline: a.Deadline, ServerNow: s.Now(),
+		Status: a.Status, Answers: map[string]savedAnswer{}, Prediction: a.Prediction, PredictionSeq: a.PredictionSeq,
+		AttemptsLeft: max(0, e.round.MaxAttempts-p.Used())}
+	if e.round.Prediction.Enabled {
+		v.PredictionText = e.round.Prediction.Text
+	}
+	for _, it := range a.Paper.Items {
+		v.Questions = append(v.Questions, paperQuestion(e.plan, it))
+	}
+	for q, ans := range a.Answers {
+		v.Answers[q] = savedAnswer{Options: ans.Options, Seq: ans.Seq}
+	}
+	return v
+}
+
+func paperQuestion(plan *quiz.Plan, it quiz.Item) paperQuestionDTO {
+	q, _ := plan.Question(it.QuestionID)
+	texts := make(map[string]string, len(q.Options))
+	for _, o := range q.Options {
+		texts[o.ID] = o.Text
+	}
+	d := paperQuestionDTO{ID: q.ID, Text: q.Text, ImageURL: q.ImageURL, Multiple: it.Multiple}
+	for _, id := range it.OptionOrder {
+		d.Options = append(d.Options, optionDTO{ID: id, Text: texts[id]})
+	}
+	return d
+}

@@ -1,0 +1,267 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+)
+
+// orgComputeResults computes a closed round's results: every final attempt
+// is scored again with the bank's current key (a key fixed after the round
+// changes the results, as it should), the prediction target is counted, the
+// ranking and the prizes follow the round's rules. The same data always
+// gives the same standings. They stay private until published.
+func (s *Server) orgComputeResults(c *fiber.Ctx) error {
+	r, ct, err := s.orgRound(c)
+	if err != nil {
+		return err
+	}
+	if r.Status == quiz.RoundDraft || s.Now().Before(r.ClosesAt.Add(quiz.Grace)) {
+		return contests.E(contests.CodeTooLate, contests.T("Chỉ tính kết quả sau khi đợt thi đóng", "Results can only be computed after the round closes"))
+	}
+	sum, err := s.computeResults(c.UserContext(), r, ct)
+	if err != nil {
+		return err
+	}
+	s.rounds.forget(r.ID)
+	s.Log.Info("round results computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "round", r.ID,
+		"participants", sum.Participants, "attempts", sum.Attempts, "target", r.TargetValue)
+	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c)), "summary": sum})
+}
+
+func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests.Contest) (quiz.RoundSummary, error) {
+	bank, err := s.quiz.Questions(ctx, r.ContestID)
+	if err != nil {
+		return quiz.RoundSummary{}, err
+	}
+	key := make(quiz.AnswerKey, len(bank))
+	for _, q := range bank {
+		key[q.ID] = q.Correct
+	}
+	type person struct {
+		unitPath string
+		attempts []quiz.AttemptSummary
+	}
+	people := map[string]*person{}
+	byUser := map[string][]quiz.AttemptSummary{}
+	err = s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
+		if _, err := p.Expire(key, r.ClosesAt.Add(quiz.Grace*2), r.Policy); err != nil {
+			return err
+		}
+		var list []quiz.AttemptSummary
+		for i := range p.Attempts {
+			a := &p.Attempts[i]
+			if !a.Final() {
+				continue
+			}
+			if err := rescore(a, key); err != nil {
+				return err
+			}
+			list = append(list, a.Summary())
+		}
+		if len(list) > 0 {
+			people[p.UserID] = &person{unitPath: p.UnitPath, attempts: list}
+			byUser[p.UserID] = list
+		}
+		return nil
+	})
+	if err != nil {
+		return quiz.RoundSummary{}, err
+	}
+	sum := quiz.Summarize(byUser)
+	var target *int64
+	if r.Prediction.Enabled {
+		v, err := r.Prediction.Target.Of(sum)
+		if err != nil {
+			return sum, err
+		}
+		target = &v
+	}
+	entries := make([]quiz.Entry, 0, len(people))
+	for id, p := range people {
+		e, err := quiz.RoundEntry(id, p.unitPath, p.attempts, r.Policy, target)
+		if err != nil {
+			return sum, err
+		}
+		entries = append(entries, e)
+	}
+	ranked, err := quiz.Rank(entries, r.Rule)
+	if err != nil {
+		return sum, err
+	}
+	settings, _ := quiz.ParseSettings(ct.Settings)
+	opts := quiz.AllocateOptions{TiePolicy: r.TiePolicy}
+	if settings.OnePrizePerPerson {
+		if opts.Excluded, err = s.priorWinners(ctx, r); err != nil {
+			return sum, err
+		}
+	}
+	winners, err := quiz.Allocate(ranked, r.Tiers, opts)
+	if err != nil {
+		return sum, err
+	}
+	if err := s.saveStandings(ctx, r.ID, ranked, winners); err != nil {
+		return sum, err
+	}
+	r.TargetValue, r.ResultsAt, r.UpdatedAt = target, s.Now().UTC(), s.Now().UTC()
+	return sum, s.quiz.UpdateRound(ctx, r)
+}
+
+// rescore scores a final attempt again with key.
+func rescore(a *quiz.Attempt, key quiz.AnswerKey) error {
+	answers := make(quiz.Answers, len(a.Answers))
+	for q, ans := range a.Answers {
+		answers[q] = ans.Options
+	}
+	res, err := quiz.Score(a.Paper, key, answers)
+	if err != nil {
+		return err
+	}
+	a.Correct, a.Total, a.Score = res.Correct, res.Total, res.Points
+	return nil
+}
+
+// priorWinners are the people who won a prize in the contest's other rounds
+// with published results (for "one prize per person").
+func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bool, error) {
+	rounds, err := s.quiz.RoundsOf(ctx, r.ContestID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, o := range rounds {
+		if o.ID == r.ID || o.Status != quiz.RoundResults || o.No > r.No {
+			continue
+		}
+		prizes := 0
+		for _, t := range o.Tiers {
+			prizes += t.Count
+		}
+		// Winners sit near the top; read pages until the prizes are found
+		// and a page brings none.
+		for offset, found := 0, 0; ; offset += 500 {
+			rows, _, err := s.quiz.Standings(ctx, o.ID, offset, 500)
+			if err != nil {
+				return nil, err
+			}
+			inPage := 0
+			for _, st := range rows {
+				if st.Prize != "" {
+					out[st.UserID] = true
+					found++
+					inPage++
+				}
+			}
+			if len(rows) < 500 || (found >= prizes && inPage == 0) {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner) error {
+	prize := make(map[string]quiz.Winner, len(winners))
+	for _, w := range winners {
+		prize[w.UserID] = w
+	}
+	rows := make([]quiz.Standing, len(ranked))
+	for i, rk := range ranked {
+		st := quiz.Standing{RoundID: roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
+			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
+			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError}
+		if w, ok := prize[rk.UserID]; ok {
+			st.Prize, st.PrizeName = w.Tier, w.TierName
+		}
+		if u, err := s.Store.UserByID(ctx, rk.UserID); err == nil {
+			st.FullName = u.FullName
+		}
+		rows[i] = st
+	}
+	return s.quiz.ReplaceStandings(ctx, roundID, rows)
+}
+
+// orgPublishResults makes computed results public.
+func (s *Server) orgPublishResults(c *fiber.Ctx) error {
+	r, _, err := s.orgRound(c)
+	if err != nil {
+		return err
+	}
+	if r.ResultsAt.IsZero() {
+		return contests.E(contests.CodeConflict, contests.T("Chưa tính kết quả của đợt thi", "The results have not been computed"))
+	}
+	r.Status, r.UpdatedAt = quiz.RoundResults, s.Now().UTC()
+	if err := s.quiz.UpdateRound(c.UserContext(), r); err != nil {
+		return err
+	}
+	s.rounds.forget(r.ID)
+	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+}
+
+func (s *Server) orgRoundStandings(c *fiber.Ctx) error {
+	r, _, err := s.orgRound(c)
+	if err != nil {
+		return err
+	}
+	return s.sendStandings(c, r.ID)
+}
+
+// contestRounds lists a published contest's rounds for its landing page,
+// with the caller's progress when logged in.
+func (s *Server) contestRounds(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	ct, err := s.Store.ContestBySlug(ctx, c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	if ct.Status == contests.ContestDraft || ct.Kind != contests.KindQuiz || s.quiz == nil {
+		return contests.NotFound("cuộc thi", "contest")
+	}
+	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
+	if err != nil {
+		return err
+	}
+	cl := claimsOf(c)
+	out := []roundPublicDTO{}
+	for _, r := range rounds {
+		if r.Status == quiz.RoundDraft {
+			continue
+		}
+		d := roundPublicDTO{ID: r.ID, No: r.No, Title: r.Title, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt,
+			TimeLimitSec: r.TimeLimitSec, MaxAttempts: r.MaxAttempts, QuestionCount: r.Blueprint.Size(), Phase: r.Phase(s.Now())}
+		if r.Prediction.Enabled {
+			d.PredictionText = r.Prediction.Text
+		}
+		if r.Status == quiz.RoundResults {
+			d.TargetValue = r.TargetValue
+		}
+		if cl != nil {
+			used := 0
+			if p, err := s.quiz.Participation(ctx, r.ID, cl.UserID()); err == nil {
+				used = p.Used()
+				if cur := p.Current(); cur != nil && !s.Now().After(cur.Deadline.Add(quiz.Grace)) {
+					d.InProgress = &cur.No
+				}
+				if p.Counted != nil {
+					if a, err := p.Attempt(p.Counted.AttemptNo); err == nil {
+						best := toResultDTO(r, p, a)
+						d.Best = &best
+					}
+				}
+			}
+			d.AttemptsUsed = &used
+		}
+		out = append(out, d)
+	}
+	return c.JSON(fiber.Map{"rounds": out})
+}
+
+func sameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && string(x) == string(y)
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"hoithi/contests/quiz"
+	"hoithi/server/store"
+)
+
+// demoQuestions is the demo bank: real facts of Party and national history.
+// The correct option is always listed first here; papers shuffle them.
+var demoQuestions = []struct {
+	topic   string
+	diff    quiz.Difficulty
+	text    string
+	options []string
+	correct int // how many of the first options are correct
+}{
+	{"Lịch sử Đảng", 1, "Đảng Cộng sản Việt Nam được thành lập vào ngày nào?", []string{"3/2/1930", "19/5/1930", "2/9/1930", "6/1/1930"}, 1},
+	{"Lịch sử Đảng", 2, "Hội nghị thành lập Đảng Cộng sản Việt Nam họp ở đâu?", []string{"Cửu Long, Hương Cảng (Trung Quốc)", "Pác Bó, Cao Bằng", "Quảng Châu (Trung Quốc)", "Ma Cao"}, 1},
+	{"Lịch sử Đảng", 1, "Ai chủ trì Hội nghị thành lập Đảng Cộng sản Việt Nam?", []string{"Nguyễn Ái Quốc", "Trần Phú", "Lê Hồng Phong", "Hà Huy Tập"}, 1},
+	{"Lịch sử Đảng", 2, "Tổng Bí thư đầu tiên của Đảng là ai?", []string{"Trần Phú", "Lê Hồng Phong", "Nguyễn Văn Cừ", "Hà Huy Tập"}, 1},
+	{"Lịch sử Đảng", 2, "Luận cương chính trị tháng 10/1930 do ai soạn thảo?", []string{"Trần Phú", "Nguyễn Ái Quốc", "Lê Duẩn", "Trường Chinh"}, 1},
+	{"Lịch sử Đảng", 3, "Đảng lấy tên Đảng Lao động Việt Nam tại Đại hội nào?", []string{"Đại hội II (1951)", "Đại hội I (1935)", "Đại hội III (1960)", "Đại hội IV (1976)"}, 1},
+	{"Lịch sử Đảng", 3, "Đại hội nào quyết định lấy lại tên Đảng Cộng sản Việt Nam?", []string{"Đại hội IV (1976)", "Đại hội III (1960)", "Đại hội V (1982)", "Đại hội VI (1986)"}, 1},
+	{"Lịch sử Đảng", 1, "Đại hội nào của Đảng khởi xướng công cuộc đổi mới?", []string{"Đại hội VI (1986)", "Đại hội V (1982)", "Đại hội VII (1991)", "Đại hội VIII (1996)"}, 1},
+	{"Lịch sử Đảng", 1, "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng họp năm nào?", []string{"2021", "2016", "2020", "2022"}, 1},
+	{"Lịch sử Đảng", 2, "Mặt trận Việt Minh được thành lập năm nào?", []string{"1941", "1936", "1930", "1945"}, 1},
+	{"Lịch sử Đảng", 2, "Hội Việt Nam Cách mạng Thanh niên được thành lập năm nào?", []string{"1925", "1920", "1927", "1930"}, 1},
+	{"Lịch sử Đảng", 3, "Nghị quyết số 35-NQ/TW (2018) của Bộ Chính trị bàn về vấn đề gì?", []string{"Tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch", "Phát triển kinh tế tư nhân", "Xây dựng nông thôn mới", "Chuyển đổi số quốc gia"}, 1},
+	{"Lịch sử Đảng", 1, "Năm 2025 kỷ niệm bao nhiêu năm Ngày thành lập Đảng Cộng sản Việt Nam?", []string{"95 năm", "90 năm", "85 năm", "100 năm"}, 1},
+	{"Lịch sử Đảng", 2, "Đoàn Thanh niên Cộng sản Hồ Chí Minh được thành lập ngày nào?", []string{"26/3/1931", "3/2/1931", "19/5/1931", "22/12/1931"}, 1},
+	{"Lịch sử dân tộc", 1, "Cách mạng Tháng Tám thành công năm nào?", []string{"1945", "1930", "1946", "1954"}, 1},
+	{"Lịch sử dân tộc", 2, "Tổng khởi nghĩa giành chính quyền ở Hà Nội diễn ra ngày nào?", []string{"19/8/1945", "2/9/1945", "23/8/1945", "25/8/1945"}, 1},
+	{"Lịch sử dân tộc", 1, "Chiến thắng Điện Biên Phủ diễn ra năm nào?", []string{"1954", "1945", "1968", "1975"}, 1},
+	{"Lịch sử dân tộc", 1, "Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước là ngày nào?", []string{"30/4/1975", "2/9/1975", "7/5/1975", "19/8/1975"}, 1},
+	{"Lịch sử dân tộc", 2, "Cuộc Tổng tuyển cử bầu Quốc hội khóa I diễn ra ngày nào?", []string{"6/1/1946", "2/9/1945", "19/12/1946", "6/1/1945"}, 1},
+	{"Lịch sử dân tộc", 2, "Hiến pháp đầu tiên của nước Việt Nam Dân chủ Cộng hòa được thông qua năm nào?", []string{"1946", "1945", "1959", "1980"}, 1},
+	{"Lịch sử dân tộc", 2, "Hiệp định Giơnevơ về Đông Dương được ký năm nào?", []string{"1954", "1946", "1973", "1975"}, 1},
+	{"Lịch sử dân tộc", 2, "Hiệp định Pari về chấm dứt chiến tranh, lập lại hòa bình ở Việt Nam được ký năm nào?", []string{"1973", "1972", "1968", "1975"}, 1},
+	{"Lịch sử dân tộc", 3, "Chiến thắng \"Điện Biên Phủ trên không\" diễn ra năm nào?", []string{"1972", "1968", "1965", "1973"}, 1},
+	{"Lịch sử dân tộc", 1, "Quân đội nhân dân Việt Nam được thành lập ngày nào?", []string{"22/12/1944", "19/8/1945", "3/2/1944", "7/5/1944"}, 1},
+	{"Lịch sử dân tộc", 3, "Những sự kiện nào diễn ra năm 1945?", []string{"Cách mạng Tháng Tám thành công", "Chủ tịch Hồ Chí Minh đọc Tuyên ngôn Độc lập", "Chiến thắng Điện Biên Phủ", "Ký Hiệp định Pari"}, 2},
+	{"Chủ tịch Hồ Chí Minh", 1, "Chủ tịch Hồ Chí Minh sinh ngày nào?", []string{"19/5/1890", "2/9/1890", "19/5/1900", "3/2/1890"}, 1},
+	{"Chủ tịch Hồ Chí Minh", 2, "Người thanh niên Nguyễn Tất Thành ra đi tìm đường cứu nước từ bến cảng nào?", []string{"Nhà Rồng", "Hải Phòng", "Đà Nẵng", "Quy Nhơn"}, 1},
+	{"Chủ tịch Hồ Chí Minh", 1, "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập tại đâu?", []string{"Quảng trường Ba Đình, Hà Nội", "Tân Trào, Tuyên Quang", "Pác Bó, Cao Bằng", "Nhà hát Lớn Hà Nội"}, 1},
+	{"Chủ tịch Hồ Chí Minh", 3, "Tác phẩm \"Đường Kách mệnh\" của Nguyễn Ái Quốc được xuất bản năm nào?", []string{"1927", "1925", "1930", "1941"}, 1},
+	{"Chủ tịch Hồ Chí Minh", 3, "Những tác phẩm nào do Nguyễn Ái Quốc – Hồ Chí Minh viết?", []string{"Bản án chế độ thực dân Pháp", "Nhật ký trong tù", "Đề cương về văn hóa Việt Nam", "Chống Đuyrinh"}, 2},
+}
+
+// seedDemoQuiz gives the demo contest a bank and an open weekly round, so a
+// visitor can take an attempt right away.
+func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now time.Time) error {
+	q := st
+	bank := make([]quiz.Question, len(demoQuestions))
+	ids := []string{"A", "B", "C", "D"}
+	for i, d := range demoQuestions {
+		qq := quiz.Question{ID: store.NewID(), Topic: d.topic, Difficulty: d.diff, Text: d.text, Correct: ids[:d.correct],
+			Explanation: "Đáp án đúng: " + d.options[0] + "."}
+		for j, o := range d.options {
+			qq.Options = append(qq.Options, quiz.Option{ID: ids[j], Text: o})
+		}
+		bank[i] = qq.Normalize()
+	}
+	if err := q.CreateQuestions(ctx, contestID, bank); err != nil {
+		return err
+	}
+	r := &quiz.Round{ID: store.NewID(), ContestID: contestID, No: 1, Title: "Tuần 1",
+		OpensAt: now.Truncate(time.Hour), ClosesAt: now.Truncate(time.Hour).Add(7 * 24 * time.Hour),
+		Blueprint:    quiz.Blueprint{Quotas: []quiz.Quota{{Topic: "Lịch sử Đảng", N: 4}, {Topic: "Lịch sử dân tộc", N: 4}, {Topic: "Chủ tịch Hồ Chí Minh", N: 2}}},
+		TimeLimitSec: 600, MaxAttempts: 3, Policy: quiz.PolicyBest,
+		Prediction:    quiz.Prediction{Enabled: true, Text: "Theo bạn, tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?", Target: quiz.TargetAllCorrectPeople},
+		Rule:          quiz.RankRule{Keys: []quiz.RankKey{quiz.KeyScoreDesc, quiz.KeyPredictionErrorAsc, quiz.KeyDurationAsc, quiz.KeySubmittedAsc}},
+		Tiers:         []quiz.Tier{{Key: "nhat", Name: "Giải Nhất", Count: 1}, {Key: "nhi", Name: "Giải Nhì", Count: 2}, {Key: "ba", Name: "Giải Ba", Count: 3}, {Key: "kk", Name: "Giải Khuyến khích", Count: 5}},
+		RevealAnswers: true, Status: quiz.RoundPublished, UpdatedAt: now}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if _, err := quiz.Prepare(bank, r.Blueprint); err != nil {
+		return err
+	}
+	return q.CreateRound(ctx, r)
+}
