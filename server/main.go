@@ -29,6 +29,8 @@ func main() {
 		err = runAdmin(args)
 	case "seed":
 		err = runSeed(args)
+	case "bench":
+		err = runBench(args)
 	case "version":
 		fmt.Println(version)
 	case "help", "-h", "--help":
@@ -51,6 +53,7 @@ usage:
   server [serve] [--port 3000] [--data-dir ./data] [--mongodb-uri URI] [--demo]
   server admin create --phone P --password PW --name NAME
   server seed [--data-dir ./data] [--mongodb-uri URI]
+  server bench quiz|similarity [flags]   performance benchmarks (one JSON line)
   server version
 
 Environment: PORT, DATA_DIR, MONGODB_URI, MONGODB_DB, JWT_SECRET, DATA_KEY,

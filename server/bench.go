@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"syscall"
+
+	"hoithi/bench"
+)
+
+// runBench runs a performance benchmark and prints its result as one JSON
+// line on stdout (progress goes to stderr):
+//
+//	server bench quiz [--users 400] [--concurrency 200] [--duration 10s]
+//	                  [--open 10000] [--standings 500000] [--in-process] [--cpuprofile FILE]
+//	server bench similarity [--works 20000] [--words 2000]
+func runBench(args []string) error {
+	if len(args) == 0 {
+		return errors.New("bench: say which: quiz or similarity")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, "bench: "+format+"\n", a...) }
+	var report any
+	var err error
+	switch args[0] {
+	case "quiz":
+		report, err = benchQuiz(ctx, args[1:], logf)
+	case "similarity":
+		report, err = benchSimilarity(ctx, args[1:], logf)
+	default:
+		return fmt.Errorf("bench: unknown benchmark %q (quiz or similarity)", args[0])
+	}
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(report)
+}
+
+func benchQuiz(ctx context.Context, args []string, logf func(string, ...any)) (any, error) {
+	cfg := bench.DefaultQuizConfig()
+	fs := flag.NewFlagSet("bench quiz", flag.ContinueOnError)
+	fs.IntVar(&cfg.Users, "users", cfg.Users, "people playing complete attempts")
+	fs.IntVar(&cfg.Concurrency, "concurrency", cfg.Concurrency, "load-generator goroutines")
+	fs.DurationVar(&cfg.Duration, "duration", cfg.Duration, "length of the main phase")
+	fs.IntVar(&cfg.Open, "open", cfg.Open, "attempts started and left open afterwards")
+	fs.IntVar(&cfg.Standings, "standings", cfg.Standings, "rows of the published leaderboard")
+	inProcess := fs.Bool("in-process", false, "serve from this process instead of a child (CPU then includes the generator)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to the file (use with --in-process)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	cfg.Logf = logf
+	if *inProcess {
+		cfg.Launch = bench.InProcess()
+	} else {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, err
+		}
+		cfg.Launch = bench.ChildProcess(exe)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	return bench.Quiz(ctx, cfg)
+}
+
+func benchSimilarity(ctx context.Context, args []string, logf func(string, ...any)) (any, error) {
+	cfg := bench.SimilarityConfig{Works: 20_000, Words: 2_000, Logf: logf}
+	fs := flag.NewFlagSet("bench similarity", flag.ContinueOnError)
+	fs.IntVar(&cfg.Works, "works", cfg.Works, "works in the synthetic corpus")
+	fs.IntVar(&cfg.Words, "words", cfg.Words, "words per work")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return bench.Similarity(ctx, cfg)
+}
