@@ -121,6 +121,7 @@ func (s *Server) routes(app *fiber.App) {
 	s.questionRoutes(v1)
 	s.roundRoutes(v1)
 	s.playRoutes(v1)
+	s.overallRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 
 	s.frontendRoutes(app)

@@ -1,0 +1,197 @@
+package api
+
+import (
+	"context"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+)
+
+func (s *Server) overallRoutes(r fiber.Router) {
+	org := requireRole(contests.RoleOrganizer)
+	r.Post("/org/contests/:id/overall", org, s.orgComputeOverall)
+	r.Get("/org/contests/:id/collective", org, s.orgCollective)
+	r.Get("/contests/:slug/overall", s.contestOverall)
+}
+
+// orgComputeOverall ranks the whole contest across the rounds whose results
+// are published (Settings.Overall) and publishes the overall standings.
+func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
+	ct, err := s.quizContest(c)
+	if err != nil {
+		return err
+	}
+	settings, err := quiz.ParseSettings(ct.Settings)
+	if err != nil {
+		return err
+	}
+	if settings.Overall == nil {
+		return contests.Invalid(contests.Field("settings.overall", contests.T("Cuộc thi không có xếp hạng chung cuộc", "This contest has no overall ranking")))
+	}
+	ctx := c.UserContext()
+	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
+	if err != nil {
+		return err
+	}
+	var perRound [][]quiz.Entry
+	prior := map[string]bool{}
+	for _, r := range rounds {
+		if r.Status != quiz.RoundResults {
+			continue
+		}
+		entries, err := s.roundEntries(ctx, r.ID, prior)
+		if err != nil {
+			return err
+		}
+		perRound = append(perRound, entries)
+	}
+	if len(perRound) == 0 {
+		return contests.E(contests.CodeConflict, contests.T("Chưa có đợt thi nào công bố kết quả", "No round has published results"))
+	}
+	entries, err := quiz.Cumulative(perRound)
+	if err != nil {
+		return err
+	}
+	ranked, err := quiz.Rank(entries, settings.Overall.Rule)
+	if err != nil {
+		return err
+	}
+	opts := quiz.AllocateOptions{TiePolicy: settings.Overall.TiePolicy, OnlyHighest: settings.Overall.OnlyHighest}
+	if settings.OnePrizePerPerson || settings.Overall.OnlyHighest {
+		opts.Excluded = prior
+	}
+	winners, err := quiz.Allocate(ranked, settings.Overall.Tiers, opts)
+	if err != nil {
+		return err
+	}
+	if err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), ranked, winners); err != nil {
+		return err
+	}
+	s.Log.Info("overall standings computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "people", len(ranked), "rounds", len(perRound))
+	return c.JSON(fiber.Map{"rounds": len(perRound), "people": len(ranked), "winners": len(winners)})
+}
+
+// roundEntries rebuilds a round's ranking entries from its published
+// standings, noting its prize winners in prior.
+func (s *Server) roundEntries(ctx context.Context, roundID string, prior map[string]bool) ([]quiz.Entry, error) {
+	var out []quiz.Entry
+	for offset := 0; ; offset += 1000 {
+		rows, total, err := s.quiz.Standings(ctx, roundID, offset, 1000)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range rows {
+			out = append(out, quiz.Entry{UserID: st.UserID, UnitPath: st.UnitPath, AttemptNo: st.AttemptNo, Rounds: 1,
+				Score: st.Score, Correct: st.Correct, Total: st.Total, DurationMs: st.DurationMs, StartedAt: st.StartedAt,
+				SubmittedAt: st.SubmittedAt, Prediction: st.Prediction, PredictionError: st.PredictionError,
+				Attempts: st.Attempts, AllCorrect: st.Total > 0 && st.Correct == st.Total})
+			if st.Prize != "" {
+				prior[st.UserID] = true
+			}
+		}
+		if offset+len(rows) >= total || len(rows) == 0 {
+			return out, nil
+		}
+	}
+}
+
+// contestOverall is the public overall leaderboard once computed.
+func (s *Server) contestOverall(c *fiber.Ctx) error {
+	ct, err := s.Store.ContestBySlug(c.UserContext(), c.Params("slug"))
+	if err != nil {
+		return err
+	}
+	if ct.Status == contests.ContestDraft {
+		return contests.NotFound("cuộc thi", "contest")
+	}
+	return s.sendStandings(c, quiz.OverallRoundID(ct.ID))
+}
+
+// orgCollective ranks units by participation (Settings.Collective, or
+// ?formula=most_participants|participation_rate&level=N), over one round
+// (?roundId=) or the whole contest (distinct people), with prizes won by
+// members counted from published standings.
+func (s *Server) orgCollective(c *fiber.Ctx) error {
+	ct, err := s.quizContest(c)
+	if err != nil {
+		return err
+	}
+	settings, _ := quiz.ParseSettings(ct.Settings)
+	rule := quiz.CollectiveRule{Formula: quiz.CollectiveFormula(c.Query("formula", "most_participants")), Level: contests.Depth(ct.OwnerUnitPath) + 1}
+	if settings.Collective != nil {
+		rule = *settings.Collective
+	}
+	if c.Query("formula") != "" {
+		rule.Formula = quiz.CollectiveFormula(c.Query("formula"))
+	}
+	if rule.Level, err = queryInt(c, "level", rule.Level, 1, 20); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
+	if err != nil {
+		return err
+	}
+	people := map[string]string{} // user → unit ID
+	var winners []quiz.Winner
+	for _, r := range rounds {
+		if id := c.Query("roundId"); id != "" && id != r.ID {
+			continue
+		}
+		err := s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
+			if ids := contests.AncestorIDs(p.UnitPath); len(ids) > 0 && len(p.Summaries()) > 0 {
+				people[p.UserID] = ids[len(ids)-1]
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if r.Status == quiz.RoundResults {
+			entries, err := s.prizeWinners(ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			winners = append(winners, entries...)
+		}
+	}
+	participants := map[string]int{}
+	for _, unit := range people {
+		participants[unit]++
+	}
+	units, err := s.Store.UnitsUnder(ctx, ct.OwnerUnitPath)
+	if err != nil {
+		return err
+	}
+	list := make([]contests.Unit, len(units))
+	for i, u := range units {
+		list[i] = *u
+	}
+	standings, err := quiz.Collective(list, participants, winners, rule)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"rule": rule, "units": standings})
+}
+
+// prizeWinners returns the prize winners of a round's published standings.
+func (s *Server) prizeWinners(ctx context.Context, roundID string) ([]quiz.Winner, error) {
+	var out []quiz.Winner
+	for offset := 0; ; offset += 1000 {
+		rows, total, err := s.quiz.Standings(ctx, roundID, offset, 1000)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range rows {
+			if st.Prize != "" {
+				out = append(out, quiz.Winner{Tier: st.Prize, TierName: st.PrizeName,
+					Ranked: quiz.Ranked{Rank: st.Rank, Entry: quiz.Entry{UserID: st.UserID, UnitPath: st.UnitPath}}})
+			}
+		}
+		if offset+len(rows) >= total || len(rows) == 0 {
+			return out, nil
+		}
+	}
+}
