@@ -64,9 +64,16 @@ func runServe(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := c.logger()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	return serve(ctx, c, nil)
+}
+
+// serve runs the server until ctx ends, then finishes the requests in
+// flight (an answer save, a submit) before returning. ready, when not nil,
+// receives the listening address.
+func serve(ctx context.Context, c config, ready chan<- string) error {
+	log := c.logger()
 	st, deps, err := app(ctx, c, log)
 	if err != nil {
 		return err
@@ -79,26 +86,27 @@ func runServe(args []string) error {
 	}
 	srv := api.NewServer(*deps)
 	go srv.RunSweeper(ctx, 15*time.Second)
-	web := srv.App
 	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(c.Port)))
 	if err != nil {
 		return err
 	}
-	url := fmt.Sprintf("http://localhost:%d", c.Port)
+	url := fmt.Sprintf("http://localhost:%d", ln.Addr().(*net.TCPAddr).Port)
 	log.Info("listening", "url", url, "version", version)
 	if c.Demo {
 		printDemo(url)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- web.Listener(ln) }()
+	go func() { errc <- srv.App.Listener(ln) }()
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	// Finish in-flight requests (an answer save, a submit) before exiting.
 	log.Info("shutting down")
-	if err := web.ShutdownWithTimeout(30 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
+	if err := srv.App.ShutdownWithTimeout(30 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	return nil
