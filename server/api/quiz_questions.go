@@ -134,16 +134,9 @@ func (s *Server) importQuestions(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	fh, err := c.FormFile("file")
+	f, err := s.uploadedWorkbook(c)
 	if err != nil {
-		return contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
-	}
-	if fh.Size > int64(s.Limits.MaxUploadBytes) {
-		return errTooLarge
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return contests.Internal(err)
+		return err
 	}
 	defer f.Close()
 	rows, err := excel.ParseQuestions(f, int64(s.Limits.MaxUploadBytes))

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"fmt"
+	"mime/multipart"
 	"sort"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,16 +21,9 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 // under their parent. Every bad row is reported and nothing is saved unless
 // the whole file is good.
 func (s *Server) importUnits(c *fiber.Ctx) error {
-	fh, err := c.FormFile("file")
+	f, err := s.uploadedWorkbook(c)
 	if err != nil {
-		return contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
-	}
-	if fh.Size > int64(s.Limits.MaxUploadBytes) {
-		return errTooLarge
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return contests.Internal(err)
+		return err
 	}
 	defer f.Close()
 	rows, err := excel.ParseUnits(f, int64(s.Limits.MaxUploadBytes))
@@ -172,6 +166,22 @@ func (s *Server) unitTemplate(c *fiber.Ctx) error {
 		return contests.Internal(err)
 	}
 	return sendXLSX(c, "mau-nhap-don-vi.xlsx", buf.Bytes())
+}
+
+// uploadedWorkbook opens the multipart field "file" within the upload limit.
+func (s *Server) uploadedWorkbook(c *fiber.Ctx) (multipart.File, error) {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return nil, contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
+	}
+	if fh.Size > int64(s.Limits.MaxUploadBytes) {
+		return nil, errTooLarge
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, contests.Internal(err)
+	}
+	return f, nil
 }
 
 func sendXLSX(c *fiber.Ctx, name string, data []byte) error {
