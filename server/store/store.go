@@ -21,6 +21,7 @@ type Store interface {
 	RefreshTokens
 	Contests
 	Quiz
+	Essay
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	Close() error
@@ -45,6 +46,10 @@ type Users interface {
 	// optionally matching f.Query (folded name, phone or CCCD-masked
 	// substring), ordered by FullName then ID, and the total matching.
 	ListUsers(ctx context.Context, f UserFilter) ([]*contests.User, int, error)
+	// UsersByIDs returns the accounts among ids keyed by ID; unknown IDs
+	// are simply absent, never an error. Any number of IDs (engines ask in
+	// batches of at most 500); for exports, one call per page of rows.
+	UsersByIDs(ctx context.Context, ids []string) (map[string]*contests.User, error)
 }
 
 // UserFilter selects users for ListUsers.

@@ -45,6 +45,13 @@ const (
 	// countersCollection holds one sequence per contest's question bank (see
 	// nextQuestionSeqs): creation order must survive several server instances.
 	countersCollection = "quiz_counters"
+
+	worksCollection       = "essay_works"
+	identitiesCollection  = "essay_identities"
+	essayRoundsCollection = "essay_rounds"
+	seatsCollection       = "essay_seats"
+	scoresCollection      = "essay_scores"
+	auditCollection       = "audit_log"
 )
 
 // DB is a connected database.
@@ -60,6 +67,13 @@ type DB struct {
 	participations *mongo.Collection
 	standings      *mongo.Collection
 	counters       *mongo.Collection
+
+	works       *mongo.Collection
+	identities  *mongo.Collection
+	essayRounds *mongo.Collection
+	seats       *mongo.Collection
+	scores      *mongo.Collection
+	auditLog    *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -100,6 +114,13 @@ func Open(ctx context.Context, uri, dbName string) (*DB, error) {
 		participations: database.Collection(participationsCollection),
 		standings:      database.Collection(standingsCollection),
 		counters:       database.Collection(countersCollection),
+
+		works:       database.Collection(worksCollection),
+		identities:  database.Collection(identitiesCollection),
+		essayRounds: database.Collection(essayRoundsCollection),
+		seats:       database.Collection(seatsCollection),
+		scores:      database.Collection(scoresCollection),
+		auditLog:    database.Collection(auditCollection),
 	}, nil
 }
 

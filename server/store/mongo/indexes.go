@@ -113,7 +113,64 @@ var indexes = []indexDef{
 	// Standings: a page in rank order; ReplaceStandings deletes by roundId.
 	{collection: standingsCollection, name: "quiz_standings_roundId_rank_userId",
 		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "rank", Value: 1}, {Key: "userId", Value: 1}}},
+
+	// Essay works. Their duplicates are told apart by workWriteError (the
+	// receipt index is compound, and FerretDB names no index).
+	{collection: worksCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã bài dự thi đã tồn tại", "Work ID already exists"))},
+	{collection: worksCollection, name: "essay_works_contestId_receipt",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "receipt", Value: 1}}, unique: true,
+		conflict: contests.Field("receipt", contests.T(
+			"Số biên nhận này đã được cấp cho một bài khác của cuộc thi",
+			"This receipt number was already given to another work of the contest"))},
+	// One anonymous code per contest, for works that have one: codeKey is
+	// contestId|code and absent without a code (see workDoc). WorkByCode.
+	{collection: worksCollection, name: "essay_works_codeKey", keys: bson.D{{Key: "codeKey", Value: 1}},
+		unique: true, sparse: true,
+		conflict: contests.Field("code", contests.T(
+			"Mã phách này đã được dùng cho một bài khác của cuộc thi",
+			"This anonymous code is already used by another work of the contest"))},
+	// WorksOf: a contest's works in submission order.
+	{collection: worksCollection, name: "essay_works_contestId_submittedAt_id",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}},
+	// WorksOfAuthor.
+	{collection: worksCollection, name: "essay_works_contestId_authorId",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "authorId", Value: 1}}},
+
+	// Identity sheets are read by _id (the work's ID) only.
+
+	{collection: essayRoundsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: contests.Field("id", contests.T("Mã vòng chấm đã tồn tại", "Judging round ID already exists"))},
+	// One judging round per number in a contest; EssayRoundsOf reads it in
+	// order. Duplicates are told apart by essayRoundWriteError.
+	{collection: essayRoundsCollection, name: "essay_rounds_contestId_no",
+		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "no", Value: 1}}, unique: true,
+		conflict: contests.Field("no", contests.T("Số thứ tự vòng chấm này đã được dùng", "This judging round number is already used"))},
+
+	// A seat's _id is roundId|workId|judgeId. SeatsOfRound and SeatsOfJudge
+	// read these two orders.
+	{collection: seatsCollection, name: "essay_seats_roundId_workId_judgeId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "workId", Value: 1}, {Key: "judgeId", Value: 1}}},
+	{collection: seatsCollection, name: "essay_seats_roundId_judgeId_workId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "judgeId", Value: 1}, {Key: "workId", Value: 1}}},
+
+	// A score sheet's _id is its seat's; ScoresOfRound.
+	{collection: scoresCollection, name: "essay_scores_roundId_workId_judgeId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "workId", Value: 1}, {Key: "judgeId", Value: 1}}},
+
+	// An entry's _id is chain|seq, so a second append at one Seq is refused
+	// by _id already; the unique (chain, seq) index says the same in the
+	// stored fields and serves LastAudit, AuditEntries and AuditChains.
+	{collection: auditCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
+		conflict: auditSeqTaken},
+	{collection: auditCollection, name: "audit_log_chain_seq",
+		keys: bson.D{{Key: "chain", Value: 1}, {Key: "seq", Value: 1}}, unique: true, conflict: auditSeqTaken},
 }
+
+// auditSeqTaken is the conflict of an append that lost the race for a Seq.
+var auditSeqTaken = contests.Field("seq", contests.T(
+	"Nhật ký vừa được ghi tiếp ở nơi khác, vui lòng thử lại",
+	"The audit log was just appended to elsewhere, please try again"))
 
 // indexConflict returns the conflict field of the unique index name of
 // collection, for writes that identify the broken index themselves.

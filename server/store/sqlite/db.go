@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -26,6 +28,14 @@ import (
 type DB struct {
 	writer *sql.DB
 	reader *sql.DB
+	lock   *os.File // <path>.lock, held exclusively while open
+	stmts  *quizStatements
+	// participations caches decoded records; writes commits them in
+	// batches. participationOrder orders a cache fill after a read against
+	// a commit and its cache update (participation_cache.go).
+	participations     *participationCache
+	writes             *participationWriter
+	participationOrder sync.Mutex
 }
 
 var _ store.Store = (*DB)(nil)
@@ -50,11 +60,27 @@ func dsn(path string, extra ...string) string {
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
-// up to date. Opening the same file again is a no-op for the schema.
+// up to date. Opening the same file again is a no-op for the schema. While
+// the DB is open no other Open of path succeeds, in this process or another
+// ("another Hội Thi process is using <path>"): the caches rely on it.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if strings.ContainsRune(path, '?') {
 		return nil, fmt.Errorf("sqlite: database path %q must not contain '?'", path)
 	}
+	lock, err := lockFile(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := open(ctx, path)
+	if err != nil {
+		unlockFile(lock)
+		return nil, err
+	}
+	db.lock = lock
+	return db, nil
+}
+
+func open(ctx context.Context, path string) (*DB, error) {
 	// BEGIN IMMEDIATE takes the write lock at once, so a transaction never
 	// fails half-way when it upgrades from reading to writing.
 	writer, err := sql.Open("sqlite", dsn(path, "journal_mode(WAL)")+"&_txlock=immediate")
@@ -78,7 +104,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	readers := max(4, runtime.NumCPU())
 	reader.SetMaxOpenConns(readers)
 	reader.SetMaxIdleConns(readers)
-	db := &DB{writer: writer, reader: reader}
+	stmts, err := prepareQuizStatements(ctx, writer, reader)
+	if err != nil {
+		reader.Close()
+		writer.Close()
+		return nil, fmt.Errorf("sqlite: prepare: %w", err)
+	}
+	db := &DB{writer: writer, reader: reader, stmts: stmts,
+		participations: newParticipationCache(participationCacheBudget)}
+	db.writes = startParticipationWriter(db)
 	if err := db.Ping(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -97,9 +131,15 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the readers, then the writer (which checkpoints the WAL).
+// Close commits the participation writes already queued, closes the
+// readers, then the writer (which checkpoints the WAL), and releases the
+// lock last so a new Open finds the file complete.
 func (db *DB) Close() error {
-	return errors.Join(db.reader.Close(), db.writer.Close())
+	db.writes.close()
+	db.participations.clear() // a read after Close fails as it always did
+	err := errors.Join(db.stmts.close(), db.reader.Close(), db.writer.Close(), unlockFile(db.lock))
+	db.lock = nil
+	return err
 }
 
 // migrate applies the migrations the file has not seen yet, each in its own

@@ -137,4 +137,82 @@ CREATE INDEX quiz_standings_page ON quiz_standings (round_id, rank, user_id);
 -- Kind-specific rules of a contest (quiz.Settings as JSON), NULL for defaults.
 ALTER TABLE contests ADD COLUMN settings TEXT;
 `},
+	{version: 4, name: "quiz standings totals", sql: `
+-- How many lines each published round has, written by ReplaceStandings in
+-- the transaction that writes the lines: counting a province's 500,000
+-- lines on every leaderboard read took longer than reading the page.
+CREATE TABLE quiz_standings_totals (
+	round_id TEXT PRIMARY KEY,
+	total    INTEGER NOT NULL
+) STRICT;
+INSERT INTO quiz_standings_totals (round_id, total)
+	SELECT round_id, count(*) FROM quiz_standings GROUP BY round_id;
+`},
+	{version: 5, name: "essay works, identities, rounds, seats, scores; audit log", sql: `
+-- Essay records are stored whole as JSON in data; the columns beside it are
+-- copies of what queries filter, sort or keep unique. The unique keys list
+-- the field they guard first: SQLite names a violated key by its first
+-- column, and contest_id first would not tell a receipt from a code.
+CREATE TABLE essay_works (
+	id           TEXT PRIMARY KEY,
+	contest_id   TEXT NOT NULL,
+	receipt      TEXT NOT NULL,
+	code         TEXT,  -- NULL until accepted: works without a code never collide
+	status       TEXT NOT NULL,
+	category     TEXT NOT NULL,
+	round        INTEGER NOT NULL,
+	author_id    TEXT NOT NULL,
+	submitted_at INTEGER,
+	version      INTEGER NOT NULL,
+	data         TEXT NOT NULL,  -- JSON essay.Work
+	UNIQUE (receipt, contest_id),
+	UNIQUE (code, contest_id)
+) STRICT;
+CREATE INDEX essay_works_listing ON essay_works (contest_id, submitted_at, id);
+CREATE INDEX essay_works_author ON essay_works (contest_id, author_id);
+
+-- Identity sheets live apart from the works (DESIGN.md §3): no query on
+-- essay_works can reach them.
+CREATE TABLE essay_identities (
+	work_id    TEXT PRIMARY KEY,
+	contest_id TEXT NOT NULL,
+	data       TEXT NOT NULL  -- JSON essay.Identity
+) STRICT;
+
+CREATE TABLE essay_rounds (
+	id         TEXT PRIMARY KEY,
+	contest_id TEXT NOT NULL,
+	no         INTEGER NOT NULL,
+	data       TEXT NOT NULL,  -- JSON essay.Round
+	UNIQUE (contest_id, no)
+) STRICT;
+
+CREATE TABLE essay_seats (
+	round_id TEXT NOT NULL,
+	work_id  TEXT NOT NULL,
+	judge_id TEXT NOT NULL,
+	data     TEXT NOT NULL,  -- JSON essay.Seat
+	PRIMARY KEY (round_id, work_id, judge_id)
+) STRICT;
+CREATE INDEX essay_seats_judge ON essay_seats (round_id, judge_id, work_id);
+
+CREATE TABLE essay_scores (
+	round_id TEXT NOT NULL,
+	work_id  TEXT NOT NULL,
+	judge_id TEXT NOT NULL,
+	version  INTEGER NOT NULL,
+	data     TEXT NOT NULL,  -- JSON essay.Score
+	PRIMARY KEY (round_id, work_id, judge_id)
+) STRICT;
+
+-- The primary key is what serializes appends: a second entry with the
+-- same seq is a fork and is refused.
+CREATE TABLE audit_log (
+	chain TEXT NOT NULL,
+	seq   INTEGER NOT NULL,
+	at    INTEGER NOT NULL,
+	data  TEXT NOT NULL,  -- JSON of the entry, its Data as a string so its bytes stay as hashed
+	PRIMARY KEY (chain, seq)
+) STRICT;
+`},
 }

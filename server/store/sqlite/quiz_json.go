@@ -60,6 +60,12 @@ func decodeParticipation(data []byte) (*quiz.Participation, error) {
 	if err := decodeJSON(data, &p); err != nil {
 		return nil, err
 	}
+	normalizeTimes(&p)
+	return &p, nil
+}
+
+// normalizeTimes cuts every instant of p to what the store keeps.
+func normalizeTimes(p *quiz.Participation) {
 	toStoredTime(&p.OpenDeadline)
 	toStoredTime(&p.UpdatedAt)
 	if c := p.Counted; c != nil {
@@ -72,7 +78,6 @@ func decodeParticipation(data []byte) (*quiz.Participation, error) {
 		toStoredTime(&a.Deadline)
 		toStoredTime(&a.SubmittedAt)
 	}
-	return &p, nil
 }
 
 func decodeStanding(data []byte) (quiz.Standing, error) {

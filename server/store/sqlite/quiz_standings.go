@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 
 	"hoithi/contests/quiz"
@@ -22,7 +23,8 @@ func scanStanding(r rowScanner) (quiz.Standing, error) {
 }
 
 // ReplaceStandings replaces every line of roundID with rows in one
-// transaction: readers see the old table or the new one, never a mix.
+// transaction, together with their number in quiz_standings_totals:
+// readers see the old table or the new one, never a mix.
 // Every row is stored under roundID whatever its RoundID says.
 func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.Standing) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
@@ -61,6 +63,10 @@ func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.
 			return storeError(err, nil)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO quiz_standings_totals (round_id, total) VALUES (?, ?)
+		ON CONFLICT (round_id) DO UPDATE SET total = excluded.total`, roundID, len(rows)); err != nil {
+		return storeError(err, nil)
+	}
 	return storeError(tx.Commit(), nil)
 }
 
@@ -80,7 +86,9 @@ func insertStandings(n int) string {
 
 // Standings returns one page of a round's lines by rank then user ID (limit
 // below 1 means 50) and how many lines there are, both read from one
-// snapshot so a republish in between cannot make them disagree.
+// snapshot so a republish in between cannot make them disagree. The total
+// is the one ReplaceStandings recorded (no row: never published, 0), so a
+// page costs an index range scan whatever the round's size.
 func (db *DB) Standings(ctx context.Context, roundID string, offset, limit int) ([]quiz.Standing, int, error) {
 	if limit < 1 {
 		limit = 50
@@ -92,7 +100,8 @@ func (db *DB) Standings(ctx context.Context, roundID string, offset, limit int) 
 	}
 	defer tx.Rollback()
 	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM quiz_standings WHERE round_id = ?`, roundID).Scan(&total); err != nil {
+	err = tx.QueryRowContext(ctx, `SELECT total FROM quiz_standings_totals WHERE round_id = ?`, roundID).Scan(&total)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, storeError(err, nil)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT data FROM quiz_standings WHERE round_id = ?

@@ -61,6 +61,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	var cases []contractCase
 	cases = append(cases, userCases()...)
 	cases = append(cases, userListCases()...)
+	cases = append(cases, usersBatchCases()...)
 	cases = append(cases, unitCases()...)
 	cases = append(cases, tokenCases()...)
 	cases = append(cases, contestCases()...)

@@ -1,0 +1,35 @@
+package mongo
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+)
+
+// Identity sheets live in their own collection, reached only through these
+// two methods, so that no query on works can return who wrote one.
+
+func identityNotFound() error {
+	return contests.NotFound("phiếu thông tin tác giả", "identity sheet")
+}
+
+// PutIdentity inserts or replaces the sheet of id.WorkID.
+func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {
+	doc := toIdentityDoc(id)
+	_, err := db.identities.ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.WorkID}}, doc,
+		options.Replace().SetUpsert(true))
+	return storeError(err, nil)
+}
+
+// Identity → CodeNotFound.
+func (db *DB) Identity(ctx context.Context, workID string) (*essay.Identity, error) {
+	var doc identityDoc
+	if err := db.identities.FindOne(ctx, bson.D{{Key: "_id", Value: workID}}).Decode(&doc); err != nil {
+		return nil, storeError(err, identityNotFound)
+	}
+	return doc.identity(), nil
+}

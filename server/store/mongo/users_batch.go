@@ -1,0 +1,32 @@
+package mongo
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"hoithi/contests"
+)
+
+// usersBatch bounds the IDs of one $in: a 500-ID filter stays far below the
+// 16 MB command limit and lets the server answer each from the _id index.
+const usersBatch = 500
+
+// UsersByIDs returns the accounts among ids, keyed by ID; unknown IDs are
+// simply absent. Exports call it once per page of standings instead of once
+// per row.
+func (db *DB) UsersByIDs(ctx context.Context, ids []string) (map[string]*contests.User, error) {
+	out := make(map[string]*contests.User, len(ids))
+	for start := 0; start < len(ids); start += usersBatch {
+		chunk := ids[start:min(start+usersBatch, len(ids))]
+		cursor, err := db.users.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: chunk}}}})
+		users, err := collect(ctx, cursor, err, (*userDoc).user)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range users {
+			out[u.ID] = u
+		}
+	}
+	return out, nil
+}
