@@ -34,6 +34,15 @@ func runBench(args []string) error {
 		report, err = benchQuiz(ctx, args[1:], logf)
 	case "similarity":
 		report, err = benchSimilarity(ctx, args[1:], logf)
+	case "export":
+		cfg := bench.ExportConfig{Rows: 500_000, Logf: logf}
+		fs := flag.NewFlagSet("bench export", flag.ContinueOnError)
+		fs.IntVar(&cfg.Rows, "rows", cfg.Rows, "people with a standing in the exported round")
+		fs.StringVar(&cfg.Out, "out", "", "keep the downloaded workbook at this path")
+		fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the export request to the file")
+		if err = fs.Parse(args[1:]); err == nil {
+			report, err = bench.Export(ctx, cfg)
+		}
 	default:
 		return fmt.Errorf("bench: unknown benchmark %q (quiz or similarity)", args[0])
 	}

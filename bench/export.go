@@ -1,0 +1,160 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"time"
+
+	"hoithi/server/auth"
+)
+
+// ExportConfig sizes an export run.
+type ExportConfig struct {
+	Rows int // people, each with one standing in the exported round
+	// Out keeps the downloaded workbook at this path; "" leaves it in the
+	// temporary data directory, removed at the end.
+	Out string
+	// CPUProfile, when set, receives a CPU profile of the export request
+	// (server and download: they share this process).
+	CPUProfile string
+	// Logf receives human progress (stderr); nil discards it.
+	Logf func(format string, args ...any)
+}
+
+// ExportReport is the one JSON line `server bench export` prints.
+type ExportReport struct {
+	Rows int `json:"rows"`
+	// Seconds is the whole request as the organizer waits for it: building
+	// the workbook and downloading it over loopback.
+	Seconds float64 `json:"seconds"`
+	// PeakRSSMB is this process's VmHWM during the export: the server runs
+	// in process, and the peak is reset once seeding is done.
+	PeakRSSMB float64 `json:"peak_rss_mb"`
+	FileBytes int64   `json:"file_bytes"`
+}
+
+// Export seeds a SQLite data directory with cfg.Rows people and their
+// standings in one round, starts the real API in this process and times
+// the full results export (GET /org/rounds/:rid/export/results) as the
+// round's organizer downloads it.
+func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
+	if cfg.Rows < 0 {
+		return nil, errors.New("bench: rows must not be negative")
+	}
+	logf := cfg.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	dir, err := os.MkdirTemp("", "hoithi-bench-export-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	jwtSecret, dataKey, err := writeSecrets(dir)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	w, err := seedExportWorld(ctx, dir, dataKey, cfg.Rows, logf)
+	if err != nil {
+		return nil, fmt.Errorf("seed: %w", err)
+	}
+	logf("seeding took %.1fs; starting the server", time.Since(t0).Seconds())
+	tokens, err := auth.NewTokens(jwtSecret, nil)
+	if err != nil {
+		return nil, err
+	}
+	token, err := tokens.Issue(w.organizer)
+	if err != nil {
+		return nil, err
+	}
+	forgetSeeding(logf)
+	srv, err := InProcess()(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Stop()
+	out := cfg.Out
+	if out == "" {
+		out = filepath.Join(dir, "ket-qua.xlsx")
+	}
+	if cfg.CPUProfile != "" {
+		stop, err := startCPUProfile(cfg.CPUProfile)
+		if err != nil {
+			return nil, err
+		}
+		defer stop()
+	}
+	t0 = time.Now()
+	size, err := download(ctx, "http://"+srv.Addr+"/api/v1/org/rounds/"+w.roundID+"/export/results", token, out)
+	if err != nil {
+		return nil, err
+	}
+	seconds := time.Since(t0).Seconds()
+	_, peak, err := ProcMemory(os.Getpid())
+	if err != nil {
+		return nil, err
+	}
+	logf("exported %d rows in %.1fs: %s, %.1f MB", cfg.Rows, seconds, out, float64(size)/(1<<20))
+	return &ExportReport{Rows: cfg.Rows, Seconds: round2(seconds), PeakRSSMB: megabytes(peak), FileBytes: size}, nil
+}
+
+// forgetSeeding returns the seeding's memory to the system and resets the
+// peak resident set (Linux clear_refs 5), so the peak reported is the
+// export's. Where the reset is refused the peak includes seeding, and the
+// log says so.
+func forgetSeeding(logf func(string, ...any)) {
+	runtime.GC()
+	debug.FreeOSMemory()
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		logf("cannot reset the peak RSS (%v): peak_rss_mb includes seeding", err)
+	}
+}
+
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// download GETs url with the bearer token into the file at path, streaming
+// (the body is never held whole), and returns its size.
+func download(ctx context.Context, url, token, path string) (int64, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+		return 0, fmt.Errorf("export: HTTP %d %s", resp.StatusCode, body)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	size, err := io.Copy(f, resp.Body)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return size, err
+}
