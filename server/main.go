@@ -29,6 +29,8 @@ func main() {
 		err = runAdmin(args)
 	case "seed":
 		err = runSeed(args)
+	case "audit":
+		err = runAudit(args)
 	case "bench":
 		err = runBench(args)
 	case "version":
@@ -54,6 +56,7 @@ usage:
   server admin create --phone P --password PW --name NAME
   server seed [--data-dir ./data] [--mongodb-uri URI]
   server bench quiz|similarity [flags]   performance benchmarks (one JSON line)
+  server audit verify                    recompute every audit chain, report the first broken link
   server version
 
 Environment: PORT, DATA_DIR, MONGODB_URI, MONGODB_DB, JWT_SECRET, DATA_KEY,

@@ -15,6 +15,7 @@ import (
 
 	"hoithi/server/api"
 	"hoithi/server/auth"
+	"hoithi/server/blob"
 	"hoithi/server/store"
 	"hoithi/server/store/mongo"
 	"hoithi/server/store/sqlite"
@@ -53,7 +54,14 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 		return nil, nil, fmt.Errorf("open %s store: %w", engine, err)
 	}
 	log.Info("store open", "engine", engine)
-	return st, &api.Deps{Store: st, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version}, nil
+	var blobs blob.Store
+	if m, ok := st.(*mongo.DB); ok {
+		blobs = blob.NewGridFS(m.Database())
+	} else if blobs, err = blob.NewFS(filepath.Join(c.DataDir, "blobs")); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version}, nil
 }
 
 func runServe(args []string) error {

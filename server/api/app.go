@@ -12,12 +12,15 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
 	"hoithi/server/auth"
+	"hoithi/server/blob"
 	"hoithi/server/store"
 )
 
 // Deps is what the API needs from the rest of the server.
 type Deps struct {
-	Store  store.Store
+	Store store.Store
+	// Blobs keeps uploaded files (essay works).
+	Blobs  blob.Store
 	Tokens *auth.Tokens
 	Keys   *auth.Keys
 	Log    *slog.Logger
@@ -51,6 +54,7 @@ type Server struct {
 	registerIP   *limiter
 	unitNames    *unitNameCache
 	quiz         store.Quiz
+	essay        store.Essay
 	rounds       *roundCache
 	// App is the HTTP application.
 	App *fiber.App
@@ -97,6 +101,7 @@ func NewServer(d Deps) *Server {
 		cfg.TrustedProxies = d.TrustedProxies
 	}
 	s.quiz = d.Store
+	s.essay = d.Store
 	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
 	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens))
@@ -122,6 +127,11 @@ func (s *Server) routes(app *fiber.App) {
 	s.roundRoutes(v1)
 	s.playRoutes(v1)
 	s.overallRoutes(v1)
+	s.submitRoutes(v1)
+	s.screenRoutes(v1)
+	s.essayRoundRoutes(v1)
+	s.judgeRoutes(v1)
+	s.exportRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 
 	s.frontendRoutes(app)

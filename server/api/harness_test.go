@@ -20,6 +20,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/server/auth"
+	"hoithi/server/blob"
 	"hoithi/server/store"
 	"hoithi/server/store/mongo"
 	"hoithi/server/store/mongo/ferrettest"
@@ -123,7 +124,11 @@ func newEnv(t *testing.T, st store.Store, limits Limits) *env {
 	clock := func() time.Time { return e.now }
 	e.keys, _ = auth.NewKeys([]byte(strings.Repeat("d", 32)))
 	e.tokens, _ = auth.NewTokens([]byte(strings.Repeat("j", 32)), clock)
-	e.app = New(Deps{Store: st, Tokens: e.tokens, Keys: e.keys, Now: clock, Limits: limits})
+	blobs, err := blob.NewFS(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.app = New(Deps{Store: st, Blobs: blobs, Tokens: e.tokens, Keys: e.keys, Now: clock, Limits: limits})
 	e.seedUnits()
 	return e
 }

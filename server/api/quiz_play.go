@@ -72,6 +72,7 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 	userID, now := claimsOf(c).UserID(), s.Now()
 	var created bool
 	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, userID, s.newParticipation(c, e), func(p *quiz.Participation) (bool, error) {
+		created = false // a retry after losing a race may resume instead
 		cur := p.Current()
 		expired := cur != nil && now.After(cur.Deadline.Add(quiz.Grace))
 		if cur != nil && !expired {

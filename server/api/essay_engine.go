@@ -1,0 +1,114 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/audit"
+	"hoithi/contests/essay"
+)
+
+// auditChain names a contest's audit chain.
+func auditChain(contestID string) string { return "contest:" + contestID }
+
+// record appends an event to the contest's hash-chained audit log. Two
+// instances appending at once collide on the sequence number; the loser
+// reads the new head and chains after it.
+func (s *Server) record(ctx context.Context, contestID, actorID, action, subject string, data any) error {
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	chain := auditChain(contestID)
+	for range 10 {
+		last, err := s.essay.LastAudit(ctx, chain)
+		if err != nil && contests.ErrorCode(err) != contests.CodeNotFound {
+			return err
+		}
+		e, err := audit.Append(last, audit.Entry{At: s.Now(), ActorID: actorID, Action: action, Subject: subject, Data: raw})
+		if err != nil {
+			return err
+		}
+		err = s.essay.AppendAudit(ctx, chain, e)
+		if contests.ErrorCode(err) == contests.CodeConflict {
+			continue
+		}
+		return err
+	}
+	return errBusy
+}
+
+// essayContest loads an essay contest by slug (public pages, authors).
+func (s *Server) essayContest(c *fiber.Ctx, slug string) (*contests.Contest, essay.Settings, error) {
+	ct, err := s.Store.ContestBySlug(c.UserContext(), slug)
+	if err != nil {
+		return nil, essay.Settings{}, err
+	}
+	if ct.Kind != contests.KindEssay || ct.Status == contests.ContestDraft {
+		return nil, essay.Settings{}, contests.NotFound("cuộc thi", "contest")
+	}
+	st, err := essay.ParseSettings(ct.Settings)
+	return ct, st, err
+}
+
+// staffContest loads an essay contest by ID for its secretaries and
+// organizers.
+func (s *Server) staffContest(c *fiber.Ctx, id string) (*contests.Contest, essay.Settings, error) {
+	ct, err := s.Store.ContestByID(c.UserContext(), id)
+	if err != nil {
+		return nil, essay.Settings{}, err
+	}
+	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleSecretary, contests.RoleOrganizer); err != nil {
+		return nil, essay.Settings{}, err
+	}
+	if ct.Kind != contests.KindEssay {
+		return nil, essay.Settings{}, contests.Invalid(contests.Field("id", contests.T("Cuộc thi này không phải thi viết", "This contest is not an essay contest")))
+	}
+	st, err := essay.ParseSettings(ct.Settings)
+	return ct, st, err
+}
+
+// staffWork loads a work for a secretary or organizer of its contest.
+func (s *Server) staffWork(c *fiber.Ctx, id string) (*essay.Work, *contests.Contest, essay.Settings, error) {
+	w, err := s.essay.Work(c.UserContext(), id)
+	if err != nil {
+		return nil, nil, essay.Settings{}, err
+	}
+	ct, st, err := s.staffContest(c, w.ContestID)
+	return w, ct, st, err
+}
+
+// newCode returns a fresh anonymous code (also used for receipts).
+func newCode() string {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return essay.NewCode(b)
+}
+
+// mutateWork applies fn to a work and writes it back under the version
+// check, retrying when someone else changed it in between.
+func (s *Server) mutateWork(ctx context.Context, id string, fn func(w *essay.Work) error) (*essay.Work, error) {
+	for range 8 {
+		w, err := s.essay.Work(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if err := fn(w); err != nil {
+			return nil, err
+		}
+		w.Version++
+		w.UpdatedAt = s.Now().UTC()
+		err = s.essay.PutWork(ctx, w)
+		if f := conflictField(err); contests.ErrorCode(err) == contests.CodeConflict && (f == "" || f == "version") {
+			continue // changed in between: read again
+		}
+		return w, err
+	}
+	return nil, errBusy
+}

@@ -1,0 +1,201 @@
+package api
+
+import (
+	"context"
+	"sort"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+)
+
+// workOutcome is where one work stands in a round: its judges' totals (by
+// judge ID: the secretariat knows its judges), what is still awaited, and
+// the outcome once every judge needed has scored.
+type workOutcome struct {
+	WorkID   string             `json:"workId"`
+	Code     string             `json:"code"`
+	Category essay.CategoryKey  `json:"category"`
+	Scores   []essay.JudgeScore `json:"scores"`
+	Pending  []string           `json:"pending"`
+	Outcome  *essay.Outcome     `json:"outcome,omitempty"`
+}
+
+// outcomes computes every work's standing in round r.
+func (s *Server) outcomes(ctx context.Context, r *essay.Round) ([]workOutcome, error) {
+	seats, err := s.essay.SeatsOfRound(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	sheets, err := s.essay.ScoresOfRound(ctx, r.ID)
+	if err != nil {
+		return nil, err
+	}
+	submitted := map[[2]string]essay.Score{}
+	for _, sc := range sheets {
+		if sc.Status == essay.ScoreSubmitted {
+			submitted[[2]string{sc.WorkID, sc.JudgeID}] = sc
+		}
+	}
+	byWork := map[string]*workOutcome{}
+	var order []string
+	for _, seat := range seats {
+		if seat.Recused {
+			continue
+		}
+		o := byWork[seat.WorkID]
+		if o == nil {
+			o = &workOutcome{WorkID: seat.WorkID, Scores: []essay.JudgeScore{}, Pending: []string{}}
+			byWork[seat.WorkID] = o
+			order = append(order, seat.WorkID)
+		}
+		if sc, ok := submitted[[2]string{seat.WorkID, seat.JudgeID}]; ok {
+			o.Scores = append(o.Scores, essay.JudgeScore{JudgeID: seat.JudgeID, Total: sc.Total, Kind: seat.Kind})
+		} else {
+			o.Pending = append(o.Pending, seat.JudgeID)
+		}
+	}
+	out := make([]workOutcome, 0, len(order))
+	for _, id := range order {
+		o := byWork[id]
+		w, err := s.essay.Work(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		o.Code, o.Category = w.Code, w.Category
+		if len(o.Pending) == 0 && len(o.Scores) > 0 {
+			res, err := essay.Aggregate(o.Scores, r.Policy, r.Threshold)
+			if err != nil {
+				return nil, err
+			}
+			o.Outcome = &res
+		}
+		out = append(out, *o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, nil
+}
+
+func (s *Server) essayResults(c *fiber.Ctx) error {
+	r, _, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	list, err := s.outcomes(c.UserContext(), r)
+	if err != nil {
+		return err
+	}
+	discrepancies := 0
+	for _, o := range list {
+		if o.Outcome != nil && (o.Outcome.NeedsThird || o.Outcome.NeedsHead) {
+			discrepancies++
+		}
+	}
+	return c.JSON(fiber.Map{"round": r, "works": list, "discrepancies": discrepancies})
+}
+
+// assignThirdJudge seats a third judge (or the panel head, under the
+// head_judge policy) on a work whose scores are too far apart.
+func (s *Server) assignThirdJudge(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	ctx, workID := c.UserContext(), c.Params("wid")
+	list, err := s.outcomes(ctx, r)
+	if err != nil {
+		return err
+	}
+	var o *workOutcome
+	for i := range list {
+		if list[i].WorkID == workID {
+			o = &list[i]
+		}
+	}
+	if o == nil || o.Outcome == nil || !(o.Outcome.NeedsThird || o.Outcome.NeedsHead) {
+		return contests.E(contests.CodeConflict, contests.T("Tác phẩm không có chênh lệch cần giám khảo thứ ba", "The work has no discrepancy to settle"))
+	}
+	seats, err := s.essay.SeatsOfRound(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	p, _, err := s.pool(ctx, ct, r, seats)
+	if err != nil {
+		return err
+	}
+	current := essay.Assignment{}
+	for _, seat := range seats {
+		if !seat.Recused {
+			current[seat.WorkID] = append(current[seat.WorkID], seat.JudgeID)
+		}
+	}
+	kind := essay.ScoreThird
+	var judge string
+	if o.Outcome.NeedsHead {
+		kind = essay.ScoreHead
+		judge, err = p.PickHead(current, workID, r.Seed)
+	} else {
+		_, judge, err = p.AssignThird(current, workID, r.Seed)
+	}
+	if err != nil {
+		return err
+	}
+	seat := essay.Seat{RoundID: r.ID, WorkID: workID, JudgeID: judge, Kind: kind, AssignedAt: s.Now().UTC()}
+	if err := s.essay.PutSeats(ctx, []essay.Seat{seat}); err != nil {
+		return err
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "seat.third", "work:"+workID, map[string]any{"round": r.ID, "judge": judge, "kind": kind}); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"seat": seat})
+}
+
+// closeEssayRound decides the round: every work needs a final score; those
+// the advancement rule keeps go on to the next round.
+func (s *Server) closeEssayRound(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	if r.Status != essay.RoundScoring {
+		return contests.E(contests.CodeConflict, contests.T("Vòng chấm chưa phân công hoặc đã kết thúc", "The round is not being scored"))
+	}
+	ctx := c.UserContext()
+	list, err := s.outcomes(ctx, r)
+	if err != nil {
+		return err
+	}
+	var results []essay.Result
+	var open contests.Errors
+	for _, o := range list {
+		if o.Outcome == nil || o.Outcome.Final == nil {
+			open.Add("works."+o.Code, contests.T("Tác phẩm %s chưa có điểm cuối cùng", "Work %s has no final score yet", o.Code))
+			continue
+		}
+		results = append(results, essay.Result{WorkID: o.WorkID, Category: o.Category, Final: *o.Outcome.Final})
+	}
+	if err := open.Err(); err != nil {
+		return err
+	}
+	advancing, err := essay.Advance(results, r.Advance)
+	if err != nil {
+		return err
+	}
+	for _, a := range advancing {
+		if _, err := s.mutateWork(ctx, a.WorkID, func(w *essay.Work) error {
+			w.Round = max(w.Round, r.No)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	r.Status, r.UpdatedAt = essay.RoundClosed, s.Now().UTC()
+	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
+		return err
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "round.closed", "round:"+r.ID, map[string]any{"results": len(results), "advancing": len(advancing)}); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"round": r, "results": results, "advancing": advancing})
+}

@@ -1,0 +1,208 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"slices"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/server/store"
+)
+
+func (s *Server) essayRoundRoutes(r fiber.Router) {
+	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
+	r.Get("/org/essay/:cid/rounds", staff, s.listEssayRounds)
+	r.Post("/org/essay/:cid/rounds", staff, s.createEssayRound)
+	g := r.Group("/org/essay/rounds/:rid", staff)
+	g.Post("/assign", s.assignEssayRound)
+	g.Get("/results", s.essayResults)
+	g.Post("/works/:wid/third", s.assignThirdJudge)
+	g.Post("/close", s.closeEssayRound)
+}
+
+type essayRoundRequest struct {
+	No            int               `json:"no"`
+	Name          string            `json:"name"`
+	Kind          essay.RoundKind   `json:"kind"`
+	Rubric        essay.Rubric      `json:"rubric"`
+	JudgesPerWork int               `json:"judgesPerWork"`
+	Policy        essay.Policy      `json:"policy"`
+	Threshold     float64           `json:"threshold"`
+	Advance       essay.AdvanceRule `json:"advance"`
+	Panels        []essay.Panel     `json:"panels"`
+}
+
+func (s *Server) listEssayRounds(c *fiber.Ctx) error {
+	ct, _, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	list, err := s.essay.EssayRoundsOf(c.UserContext(), ct.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"rounds": list})
+}
+
+// createEssayRound sets a judging round up: rubric, judges per work,
+// discrepancy policy, advancement and the panel of each category.
+func (s *Server) createEssayRound(c *fiber.Ctx) error {
+	ct, st, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	var req essayRoundRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	var errs contests.Errors
+	if req.No < 1 || req.No > 20 {
+		errs.Add("no", contests.T("Số thứ tự vòng từ 1 đến 20", "Round number must be 1 to 20"))
+	}
+	if req.Kind != essay.RoundPreliminary && req.Kind != essay.RoundFinal {
+		errs.Add("kind", contests.T("Vòng phải là sơ khảo hoặc chung khảo", "Kind must be preliminary or final"))
+	}
+	if err := essay.ValidateRubric(req.Rubric); err != nil {
+		for _, f := range err.(*contests.Error).Fields {
+			errs.Add("rubric."+f.Field, f.Msg)
+		}
+	}
+	if req.JudgesPerWork < 1 || req.JudgesPerWork > 7 {
+		errs.Add("judgesPerWork", contests.T("Số giám khảo mỗi bài từ 1 đến 7", "Judges per work must be 1 to 7"))
+	}
+	if !slices.Contains(essay.Policies, req.Policy) {
+		errs.Add("policy", contests.T("Cách xử lý chênh lệch không hợp lệ", "Unknown discrepancy policy"))
+	}
+	if req.Threshold < 0 || req.Threshold > req.Rubric.Scale {
+		errs.Add("threshold", contests.T("Ngưỡng chênh lệch phải trong thang điểm", "The threshold must be within the scale"))
+	}
+	for i, p := range req.Panels {
+		if _, ok := essay.FindCategory(st.Categories, p.Category); !ok {
+			errs.Add("panels["+itoa(i)+"].category", contests.T("Thể loại không có trong cuộc thi", "Unknown category"))
+		}
+		if len(p.JudgeIDs) < req.JudgesPerWork {
+			errs.Add("panels["+itoa(i)+"].judgeIds", contests.T("Tiểu ban cần ít nhất %d giám khảo", "The panel needs at least %d judges", req.JudgesPerWork))
+		}
+		for _, j := range p.JudgeIDs {
+			if u, err := s.Store.UserByID(c.UserContext(), j); err != nil || !contests.Allowed(u.Grants, ct.OwnerUnitPath, contests.RoleJudge) {
+				errs.Add("panels["+itoa(i)+"].judgeIds", contests.T("%s không phải giám khảo của cuộc thi", "%s is not a judge of this contest", j))
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	r := &essay.Round{ID: store.NewID(), ContestID: ct.ID, No: req.No, Name: contests.NFC(req.Name), Kind: req.Kind,
+		Rubric: req.Rubric, JudgesPerWork: req.JudgesPerWork, Policy: req.Policy, Threshold: req.Threshold,
+		Advance: req.Advance, Panels: req.Panels, Status: essay.RoundSetup, UpdatedAt: s.Now().UTC()}
+	if err := s.essay.CreateEssayRound(c.UserContext(), r); err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"round": r})
+}
+
+// pool gathers what assignment needs: the round's works (accepted, and for
+// later rounds those that advanced) and judges with their units and
+// declared conflicts.
+func (s *Server) pool(ctx context.Context, ct *contests.Contest, r *essay.Round, seats []essay.Seat) (essay.Pool, []*essay.Work, error) {
+	works, _, err := s.essay.WorksOf(ctx, ct.ID, store.WorkFilter{Status: essay.WorkAccepted, MinRound: r.No - 1, Limit: 1000})
+	if err != nil {
+		return essay.Pool{}, nil, err
+	}
+	p := essay.Pool{RootPath: ct.OwnerUnitPath}
+	for _, w := range works {
+		p.Works = append(p.Works, essay.WorkRef{ID: w.ID, UnitPath: w.UnitPath, Category: w.Category})
+	}
+	judges := map[string]*essay.JudgeRef{}
+	for _, panel := range r.Panels {
+		for _, id := range panel.JudgeIDs {
+			j := judges[id]
+			if j == nil {
+				u, err := s.Store.UserByID(ctx, id)
+				if err != nil {
+					return essay.Pool{}, nil, err
+				}
+				j = &essay.JudgeRef{ID: id, UnitPath: u.UnitPath}
+				judges[id] = j
+			}
+			j.Categories = append(j.Categories, panel.Category)
+			j.Head = j.Head || panel.HeadID == id
+		}
+	}
+	for _, seat := range seats {
+		if j := judges[seat.JudgeID]; j != nil && seat.Recused {
+			j.Conflicts = append(j.Conflicts, seat.WorkID)
+		}
+	}
+	for _, j := range judges {
+		p.Judges = append(p.Judges, *j)
+	}
+	slices.SortFunc(p.Judges, func(a, b essay.JudgeRef) int { return compareStrings(a.ID, b.ID) })
+	return p, works, nil
+}
+
+// assignEssayRound assigns every work of the round to its judges,
+// balanced, without conflicts, reproducibly from a seed it records.
+func (s *Server) assignEssayRound(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	if r.Status != essay.RoundSetup {
+		return contests.E(contests.CodeConflict, contests.T("Vòng chấm đã được phân công", "The round is already assigned"))
+	}
+	ctx := c.UserContext()
+	p, _, err := s.pool(ctx, ct, r, nil)
+	if err != nil {
+		return err
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	r.Seed = binary.LittleEndian.Uint64(b[:])
+	assignment, err := p.Assign(r.JudgesPerWork, r.Seed)
+	if err != nil {
+		return err
+	}
+	now := s.Now().UTC()
+	var seats []essay.Seat
+	for work, judges := range assignment {
+		for _, j := range judges {
+			seats = append(seats, essay.Seat{RoundID: r.ID, WorkID: work, JudgeID: j, Kind: essay.ScoreRegular, AssignedAt: now})
+		}
+	}
+	if err := s.essay.PutSeats(ctx, seats); err != nil {
+		return err
+	}
+	r.Status, r.UpdatedAt = essay.RoundScoring, now
+	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
+		return err
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "round.assigned", "round:"+r.ID, map[string]any{"seed": r.Seed, "works": len(assignment), "seats": len(seats)}); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"round": r, "works": len(assignment), "seats": len(seats)})
+}
+
+// staffRound loads a round for its contest's secretariat.
+func (s *Server) staffRound(c *fiber.Ctx) (*essay.Round, *contests.Contest, error) {
+	r, err := s.essay.EssayRound(c.UserContext(), c.Params("rid"))
+	if err != nil {
+		return nil, nil, err
+	}
+	ct, _, err := s.staffContest(c, r.ContestID)
+	return r, ct, err
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

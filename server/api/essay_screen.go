@@ -1,0 +1,149 @@
+package api
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/server/store"
+)
+
+func (s *Server) screenRoutes(r fiber.Router) {
+	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
+	r.Get("/org/essay/:cid/works", staff, s.staffWorks)
+	r.Get("/org/essay/works/:id/identity", staff, s.workIdentity)
+	r.Post("/org/essay/works/:id/screen", staff, s.screenWork)
+	r.Post("/org/essay/:cid/forward", staff, s.forwardWorks)
+}
+
+// staffWorkDTO is a work as the secretariat sees it: code, status and the
+// screening warnings, with the author's account (not the identity sheet,
+// which has its own endpoint and is logged when read).
+type staffWorkDTO struct {
+	authorWorkDTO
+	Code     string   `json:"code,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
+	Round    int      `json:"round"`
+	UnitPath string   `json:"unitPath"`
+	Origin   any      `json:"origin,omitempty"`
+}
+
+func (s *Server) toStaffWork(c *fiber.Ctx, w *essay.Work) staffWorkDTO {
+	d := staffWorkDTO{authorWorkDTO: toAuthorWork(w), Code: w.Code, Warnings: w.Warnings, Round: w.Round,
+		UnitPath: s.unitNames.pathName(c.UserContext(), w.UnitPath)}
+	if w.Origin != nil {
+		d.Origin = w.Origin
+	}
+	return d
+}
+
+func (s *Server) staffWorks(c *fiber.Ctx) error {
+	ct, _, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	limit, err := queryInt(c, "limit", 200, 1, 1000)
+	if err != nil {
+		return err
+	}
+	offset, err := queryInt(c, "offset", 0, 0, 10_000_000)
+	if err != nil {
+		return err
+	}
+	list, total, err := s.essay.WorksOf(c.UserContext(), ct.ID, store.WorkFilter{Status: essay.WorkStatus(c.Query("status")),
+		Category: essay.CategoryKey(c.Query("category")), Limit: limit, Offset: offset})
+	if err != nil {
+		return err
+	}
+	out := make([]staffWorkDTO, 0, len(list))
+	for _, w := range list {
+		out = append(out, s.toStaffWork(c, w))
+	}
+	return c.JSON(fiber.Map{"works": out, "total": total})
+}
+
+// workIdentity shows a work's identity sheet to the secretariat; every
+// read is logged in the audit chain.
+func (s *Server) workIdentity(c *fiber.Ctx) error {
+	w, ct, _, err := s.staffWork(c, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	id, err := s.essay.Identity(c.UserContext(), w.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.record(c.UserContext(), ct.ID, claimsOf(c).UserID(), "identity.viewed", "work:"+w.ID, nil); err != nil {
+		return err
+	}
+	people := []fiber.Map{}
+	for _, p := range append([]essay.Person{id.Author}, id.Coauthors...) {
+		m := fiber.Map{"fullName": p.FullName, "penName": p.PenName, "title": p.Title, "unitName": p.UnitName,
+			"address": p.Address, "phone": p.Phone, "email": p.Email, "cccdMasked": p.CCCDMasked,
+			"bankAccount": p.BankAccount, "bankName": p.BankName}
+		if !p.BirthDate.IsZero() {
+			m["birthDate"] = p.BirthDate.Format("2006-01-02")
+		}
+		people = append(people, m)
+	}
+	return c.JSON(fiber.Map{"workId": w.ID, "author": people[0], "coauthors": people[1:]})
+}
+
+type screenRequest struct {
+	Accept bool   `json:"accept"`
+	Reason string `json:"reason"`
+}
+
+// screenWork accepts a work into judging — it gets its anonymous code — or
+// rejects it as breaking the rules (phạm quy) with a reason its author sees.
+func (s *Server) screenWork(c *fiber.Ctx) error {
+	var req screenRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	reason := strings.TrimSpace(contests.NFC(req.Reason))
+	if !req.Accept && (reason == "" || utf8.RuneCountInString(reason) > 1000) {
+		return contests.Invalid(contests.Field("reason", contests.T("Cần ghi lý do phạm quy (tối đa 1.000 ký tự)", "Give the reason (at most 1,000 characters)")))
+	}
+	w, ct, _, err := s.staffWork(c, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	for range 5 {
+		w, err = s.mutateWork(ctx, w.ID, func(w *essay.Work) error {
+			if w.Status != essay.WorkSubmitted && w.Status != essay.WorkRejected && w.Status != essay.WorkAccepted {
+				return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã bị rút", "The work was withdrawn"))
+			}
+			if w.Round > 0 {
+				return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã vào vòng chấm", "The work is already being judged"))
+			}
+			if req.Accept {
+				w.Status, w.RejectReason = essay.WorkAccepted, ""
+				if w.Code == "" {
+					w.Code = newCode()
+				}
+			} else {
+				w.Status, w.RejectReason = essay.WorkRejected, reason
+			}
+			return nil
+		})
+		if conflictField(err) != "code" { // a code already taken: draw another
+			break
+		}
+	}
+	if err != nil {
+		return err
+	}
+	action := "work.rejected"
+	if req.Accept {
+		action = "work.accepted"
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), action, "work:"+w.ID, map[string]any{"code": w.Code, "reason": w.RejectReason}); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"work": s.toStaffWork(c, w)})
+}
