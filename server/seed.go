@@ -96,7 +96,7 @@ func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Lo
 	c := &contests.Contest{ID: store.NewID(), Slug: "demo", Kind: contests.KindQuiz,
 		Title: "Tìm hiểu 80 năm lịch sử Đảng bộ Phường An Biên",
 		Description: "Cuộc thi trắc nghiệm trực tuyến dành cho cán bộ, đảng viên và nhân dân trên địa bàn phường.\n" +
-			"Mỗi tuần một đợt thi, mỗi lượt 20 câu hỏi trong 15 phút, tối đa 3 lượt mỗi tuần.\n" +
+			"Mỗi tuần một đợt thi, mỗi lượt 10 câu hỏi trong 10 phút, tối đa 3 lượt mỗi tuần.\n" +
 			"Giải tuần: 1 giải Nhất, 2 giải Nhì, 3 giải Ba và 5 giải Khuyến khích.",
 		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,
 		StartsAt: now.Truncate(time.Hour), EndsAt: now.Truncate(time.Hour).Add(28 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}

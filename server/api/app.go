@@ -131,6 +131,8 @@ func (s *Server) routes(app *fiber.App) {
 	s.screenRoutes(v1)
 	s.essayRoundRoutes(v1)
 	s.judgeRoutes(v1)
+	s.similarityRoutes(v1)
+	s.essayPrizeRoutes(v1)
 	s.exportRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 

@@ -127,6 +127,18 @@ func TestEssayJudgingFlow(t *testing.T) {
 			t.Fatalf("close: %d %s", r.Status, r.Raw)
 		}
 
+		// Prizes: 70/100 is in band C (≥ 70); the only prize-winner is both
+		// the youngest and the oldest.
+		r = e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/prizes", map[string]any{"plan": map[string]any{
+			"quotas": map[string]any{"newspaper_online": map[string]any{"A": 1, "B": 1, "C": 2, "KK": 3}}}}, f.org)
+		if r.Status != 200 || len(r.Body["awards"].([]any)) != 1 || r.Body["awards"].([]any)[0].(map[string]any)["tier"] != "C" ||
+			r.Body["youngest"].([]any)[0] != code {
+			t.Fatalf("prizes: %d %s", r.Status, r.Raw)
+		}
+		if r := e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/prizes", map[string]any{}, f.sec); r.Status != 403 {
+			t.Fatalf("a secretary deciding prizes: %d", r.Status)
+		}
+
 		// Forward the best work to the province's contest.
 		r = e.do("POST", "/api/v1/org/essay/"+f.contestID+"/forward", map[string]any{"toContestId": f.parentID, "roundId": roundID, "topN": 5, "minScore": 60}, f.org)
 		if r.Status != 200 || r.Body["forwarded"] != float64(1) {

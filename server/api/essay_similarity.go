@@ -1,0 +1,84 @@
+package api
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/contests/similarity"
+	"hoithi/server/store"
+)
+
+func (s *Server) similarityRoutes(r fiber.Router) {
+	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
+	r.Post("/org/essay/:cid/similarity", staff, s.checkSimilarity)
+	r.Get("/org/essay/works/:a/compare/:b", staff, s.comparePair)
+}
+
+// checkSimilarity compares every screened-in or waiting work of a contest
+// with every other and lists the pairs whose overlap is above the
+// category's ceiling (20 % magazine, 25 % newspaper; DOMAIN.md §3).
+func (s *Server) checkSimilarity(c *fiber.Ctx) error {
+	ct, st, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	var docs []similarity.Doc
+	byID := map[string]*essay.Work{}
+	for _, status := range []essay.WorkStatus{essay.WorkSubmitted, essay.WorkAccepted} {
+		for offset := 0; ; offset += 1000 {
+			page, total, err := s.essay.WorksOf(ctx, ct.ID, store.WorkFilter{Status: status, Limit: 1000, Offset: offset})
+			if err != nil {
+				return err
+			}
+			for _, w := range page {
+				cat, _ := essay.FindCategory(st.Categories, w.Category)
+				threshold := similarity.DefaultThreshold
+				if cat.MaxOverlapPercent > 0 {
+					threshold = float64(cat.MaxOverlapPercent) / 100
+				}
+				docs = append(docs, similarity.Doc{ID: w.ID, Text: w.Text, Threshold: threshold})
+				byID[w.ID] = w
+			}
+			if offset+len(page) >= total || len(page) == 0 {
+				break
+			}
+		}
+	}
+	res, err := similarity.Find(docs, similarity.Options{})
+	if err != nil {
+		return err
+	}
+	pairs := make([]fiber.Map, 0, len(res.Pairs))
+	for _, p := range res.Pairs {
+		a, b := byID[p.A], byID[p.B]
+		pairs = append(pairs, fiber.Map{"a": workLabel(a), "b": workLabel(b), "overlapA": p.OverlapA, "overlapB": p.OverlapB, "shared": p.Shared})
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "similarity.checked", "contest:"+ct.ID, map[string]any{"works": len(docs), "flagged": len(pairs)}); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"works": len(docs), "pairs": pairs})
+}
+
+func workLabel(w *essay.Work) fiber.Map {
+	return fiber.Map{"id": w.ID, "code": w.Code, "receipt": w.Receipt, "title": w.Title, "category": w.Category}
+}
+
+// comparePair shows two works side by side with their common passages,
+// as byte and UTF-16 offsets into each text for highlighting.
+func (s *Server) comparePair(c *fiber.Ctx) error {
+	a, ct, _, err := s.staffWork(c, c.Params("a"))
+	if err != nil {
+		return err
+	}
+	b, err := s.essay.Work(c.UserContext(), c.Params("b"))
+	if err != nil || b.ContestID != ct.ID {
+		return contests.NotFound("tác phẩm", "work")
+	}
+	passages, err := similarity.Passages(a.Text, b.Text, similarity.Options{})
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"a": fiber.Map{"work": workLabel(a), "text": a.Text}, "b": fiber.Map{"work": workLabel(b), "text": b.Text}, "passages": passages})
+}
