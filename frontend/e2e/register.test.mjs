@@ -4,26 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
+import { fillRegistration, logIn, newCitizen, submitRegistration } from './people.mjs';
 
-// A fresh identity per run, so the test also passes against a server that
-// already has earlier runs' accounts. The CCCD must agree with the birth
-// date and gender: 089 (An Giang) + 0 (male, 19xx) + 90 (1990) + 6 digits.
-const suffix = String(Date.now()).slice(-6);
-const person = {
-  fullName: 'Nguyễn Văn Kiểm Thử',
-  day: '15',
-  month: '5',
-  year: '1990',
-  phone: `097${String(Date.now()).slice(-7)}`,
-  cccd: `089090${suffix}`,
-  email: `kiemthu${suffix}@example.com`,
-  address: 'Số 1 đường Trần Hưng Đạo, Phường An Biên',
-  password: 'matkhau-kiem-thu',
-};
-
-// The label is "Mật khẩu*"; the other password boxes and the "show
-// password" box have longer labels.
-const PASSWORD = /^Mật khẩu[\s*]*$/;
+const person = newCitizen();
 
 let phone;
 before(async () => {
@@ -44,34 +27,12 @@ test('register, log out, log in again with the phone number', async () => {
   });
 
   await step(page, 'fill-form', async () => {
-    await page.getByLabel('Họ và tên').fill(person.fullName);
-    await page.getByLabel('Ngày', { exact: true }).selectOption(person.day);
-    await page.getByLabel('Tháng', { exact: true }).selectOption(person.month);
-    await page.getByLabel('Năm', { exact: true }).selectOption(person.year);
-    await page.getByLabel('Nam', { exact: true }).check();
-    await page.getByLabel('Số điện thoại').fill(person.phone);
-    await page.getByLabel('Số CCCD').fill(person.cccd);
-
-    // Typed without diacritics: the server folds them away.
-    const unit = page.getByRole('combobox', { name: 'Đơn vị' });
-    await unit.click();
-    await unit.pressSequentially('phuong an bien', { delay: 20 });
-    const option = page.getByRole('option', { name: /^Phường An Biên/ });
-    await option.first().waitFor();
-    await option.first().tap();
-    await page.getByText('Đã chọn: Phường An Biên').waitFor();
-
-    await page.getByLabel('Nghề nghiệp / đối tượng').selectOption('citizen');
-    await page.getByLabel('Email').fill(person.email);
-    await page.getByLabel('Địa chỉ').fill(person.address);
-    await page.getByLabel(PASSWORD).fill(person.password);
-    await page.getByLabel('Nhập lại mật khẩu').fill(person.password);
-    await assertNoHorizontalScroll(page, assert);
+    await fillRegistration(page, person);
     await screenshot(page, 'register-filled');
   });
 
   await step(page, 'submit', async () => {
-    await page.getByRole('button', { name: 'Đăng ký' }).click();
+    await submitRegistration(page);
     await page.waitForURL('**/me');
     await page.getByRole('heading', { name: person.fullName }).waitFor();
     await page.getByText('Phường An Biên').first().waitFor();
@@ -87,9 +48,7 @@ test('register, log out, log in again with the phone number', async () => {
   });
 
   await step(page, 'login', async () => {
-    await page.getByLabel('Số điện thoại hoặc số CCCD').fill(person.phone);
-    await page.getByLabel(PASSWORD).fill(person.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, person);
     await page.waitForURL('**/me');
     await page.getByRole('heading', { name: person.fullName }).waitFor();
   });

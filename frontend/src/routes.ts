@@ -1,5 +1,6 @@
-// The app's pages. Citizen pages are in the main bundle; organizer pages are
-// loaded on demand so phones never download them.
+// The app's pages. Citizen pages are in the main bundle, except the quiz
+// pages, each a small chunk of its own; organizer pages are loaded on demand
+// so phones never download them.
 import type { Component } from 'svelte';
 import type { Route } from './lib/router';
 import Home from './pages/Home.svelte';
@@ -7,8 +8,20 @@ import ContestPage from './pages/ContestPage.svelte';
 import Register from './pages/Register.svelte';
 import Login from './pages/Login.svelte';
 import Me from './pages/Me.svelte';
+import { loadAttemptPage } from './pages/quiz/prefetch';
 
-export type PageName = 'home' | 'contest' | 'register' | 'login' | 'me' | 'orgUnits';
+export type PageName =
+  | 'home'
+  | 'contest'
+  | 'register'
+  | 'login'
+  | 'me'
+  | 'quizAttempt'
+  | 'quizResults'
+  | 'quizReview'
+  | 'orgUnits'
+  | 'orgContests'
+  | 'orgContest';
 
 export const routes: readonly Route<PageName>[] = [
   { name: 'home', pattern: '/' },
@@ -16,7 +29,12 @@ export const routes: readonly Route<PageName>[] = [
   { name: 'register', pattern: '/register' },
   { name: 'login', pattern: '/login' },
   { name: 'me', pattern: '/me', auth: true },
+  { name: 'quizAttempt', pattern: '/c/:slug/r/:roundId', auth: true },
+  { name: 'quizResults', pattern: '/c/:slug/r/:roundId/results' },
+  { name: 'quizReview', pattern: '/c/:slug/r/:roundId/review/:no', auth: true },
   { name: 'orgUnits', pattern: '/org/units', auth: true },
+  { name: 'orgContests', pattern: '/org/contests', auth: true },
+  { name: 'orgContest', pattern: '/org/contests/:id', auth: true },
 ];
 
 // Pages receive their route parameters as a `params` prop; pages without
@@ -31,5 +49,11 @@ export const pages: Record<PageName, () => Promise<PageComponent>> = {
   register: eager(Register),
   login: eager(Login),
   me: eager(Me),
+  quizAttempt: loadAttemptPage,
+  quizResults: () => import('./pages/quiz/RoundResults.svelte').then((m) => m.default),
+  quizReview: () => import('./pages/quiz/ReviewPage.svelte').then((m) => m.default),
   orgUnits: () => import('./pages/org/OrgUnits.svelte').then((m) => m.default),
+  orgContests: () => import('./pages/org/OrgContests.svelte').then((m) => m.default),
+  orgContest: () => import('./pages/org/OrgContest.svelte').then((m) => m.default),
 };
+

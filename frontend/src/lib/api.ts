@@ -101,10 +101,117 @@ export interface ImportResult {
 
 export type UnitSheet = 'export' | 'template';
 
+// Quiz, as a participant sees it. No type here has a field for a correct
+// answer: the server sends none before the results are published.
+export type RoundPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'results';
+export type AttemptStatus = 'in_progress' | 'submitted' | 'timed_out';
+
+export interface AttemptResult {
+  roundId: string;
+  no: number;
+  status: AttemptStatus;
+  correctCount: number;
+  total: number;
+  score: number;
+  durationMs: number;
+  startedAt: string;
+  submittedAt: string;
+  prediction?: number;
+  attemptsUsed: number;
+  attemptsLeft: number;
+}
+
+export interface RoundPublic {
+  id: string;
+  no: number;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  timeLimitSec: number;
+  maxAttempts: number;
+  questionCount: number;
+  phase: RoundPhase;
+  predictionText?: string;
+  targetValue?: number;
+  /** Present when the caller is logged in. */
+  attemptsUsed?: number;
+  best?: AttemptResult;
+  inProgress?: number;
+}
+
+export interface PaperQuestion {
+  id: string;
+  text: string;
+  imageUrl?: string;
+  multiple: boolean;
+  options: { id: string; text: string }[];
+}
+
+export interface SavedAnswer {
+  options: string[];
+  seq: number;
+}
+
+export interface Attempt {
+  roundId: string;
+  no: number;
+  startedAt: string;
+  deadline: string;
+  serverNow: string;
+  status: AttemptStatus;
+  questions: PaperQuestion[];
+  answers: Record<string, SavedAnswer>;
+  predictionText?: string;
+  prediction?: number;
+  predictionSeq?: number;
+  attemptsLeft: number;
+}
+
+export interface Standing {
+  rank: number;
+  fullName: string;
+  unitPath: string;
+  score: number;
+  correctCount: number;
+  total: number;
+  durationMs: number;
+  prediction?: number;
+  predictionError?: number;
+  prize?: string;
+  prizeName?: string;
+}
+
+export interface MyRound {
+  attempts: AttemptResult[];
+  attemptsUsed: number;
+  attemptsLeft: number;
+  phase: RoundPhase;
+  inProgress?: number;
+  standing?: Standing;
+}
+
+export interface StandingsPage {
+  standings: Standing[];
+  total: number;
+}
+
+export interface ReviewQuestion extends PaperQuestion {
+  chosen: string[] | null;
+  correct: string[];
+  explanation?: string;
+}
+
+export interface Review {
+  no: number;
+  questions: ReviewQuestion[];
+}
+
 /** canOrganize tells whether a profile may open the organizer pages. */
 export function canOrganize(roles: readonly RoleGrant[] | undefined): boolean {
   return !!roles?.some((r) => r.role === 'organizer' || r.role === 'admin');
 }
+
+const roundPath = (id: string) => `/api/v1/rounds/${encodeURIComponent(id)}`;
 
 export function createApi(opts: HttpOptions) {
   const http: Http = createHttp(opts);
@@ -203,6 +310,57 @@ export function createApi(opts: HttpOptions) {
     /** The xlsx needs the bearer header, so it is fetched as a blob, not linked. */
     unitSheet(which: UnitSheet): Promise<Blob> {
       return http.request<Blob>('GET', `/api/v1/org/units/${which}`, { auth: true, blob: true });
+    },
+
+    /** With a token the server adds the caller's attempts and best result. */
+    async contestRounds(slug: string, withMine: boolean): Promise<RoundPublic[]> {
+      const res = await http.request<{ rounds: RoundPublic[] }>(
+        'GET',
+        `/api/v1/contests/${encodeURIComponent(slug)}/rounds`,
+        { auth: withMine },
+      );
+      return res.rounds ?? [];
+    },
+
+    myRound(roundId: string): Promise<MyRound> {
+      return http.request<MyRound>('GET', `${roundPath(roundId)}/me`, { auth: true });
+    },
+
+    /** Starts the next attempt, or resumes the one in progress (a reload, another phone). */
+    startAttempt(roundId: string): Promise<Attempt> {
+      return http.request<Attempt>('POST', `${roundPath(roundId)}/attempts`, { auth: true });
+    },
+
+    /** Answers with what the server holds afterwards (maybe a newer save from another phone). */
+    saveAnswer(roundId: string, no: number, questionId: string, options: string[], seq: number) {
+      return http.request<{ saved: boolean; options: string[] | null; seq: number }>(
+        'PUT',
+        `${roundPath(roundId)}/attempts/${no}/answers/${encodeURIComponent(questionId)}`,
+        { auth: true, body: { options, seq } },
+      );
+    },
+
+    savePrediction(roundId: string, no: number, value: number, seq: number) {
+      return http.request<{ saved: boolean; value?: number; seq: number }>(
+        'PUT',
+        `${roundPath(roundId)}/attempts/${no}/prediction`,
+        { auth: true, body: { value, seq } },
+      );
+    },
+
+    /** Idempotent: submitting twice returns the same result. */
+    submitAttempt(roundId: string, no: number): Promise<AttemptResult> {
+      return http.request<AttemptResult>('POST', `${roundPath(roundId)}/attempts/${no}/submit`, { auth: true });
+    },
+
+    async standings(roundId: string, offset: number, limit: number): Promise<StandingsPage> {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+      const res = await http.request<StandingsPage>('GET', `${roundPath(roundId)}/standings?${q}`);
+      return { standings: res.standings ?? [], total: res.total ?? 0 };
+    },
+
+    review(roundId: string, no: number): Promise<Review> {
+      return http.request<Review>('GET', `${roundPath(roundId)}/review/${no}`, { auth: true });
     },
   };
 }

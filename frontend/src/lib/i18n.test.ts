@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './messages/en';
+import { orgEn } from './messages/org.en';
+import { orgVi } from './messages/org.vi';
 import { vi } from './messages/vi';
-import { hasKey, interpolate, parseLang, translate, type Dictionary, type Lang, type MessageKey } from './i18n';
+import { addMessages, hasKey, interpolate, parseLang, translate, type Dictionary, type Lang, type MessageKey } from './i18n';
 
 describe('translate', () => {
   const dicts: Record<Lang, Dictionary> = {
@@ -48,7 +50,10 @@ describe('parseLang', () => {
   });
 });
 
-describe('dictionaries', () => {
+describe.each([
+  ['citizen', vi, en],
+  ['organizer', orgVi, orgEn],
+])('%s dictionaries', (_, vi, en) => {
   it('English has no key Vietnamese lacks', () => {
     const extra = Object.keys(en).filter((k) => !(k in vi));
     expect(extra).toEqual([]);
@@ -62,7 +67,24 @@ describe('dictionaries', () => {
       if (english) expect(names(english), key).toEqual(names(text));
     }
   });
+});
 
+describe('addMessages', () => {
+  it('makes a lazy chunk\'s keys known and translated', () => {
+    expect(hasKey('round.publish')).toBe(false);
+    addMessages({ vi: orgVi, en: orgEn });
+    expect(hasKey('round.publish')).toBe(true);
+    expect(translate('en', 'round.publish')).toBe('Publish round');
+    expect(translate('vi', 'round.saved', { title: 'Tuần 2' })).toBe('Đã lưu Tuần 2.');
+  });
+
+  it('keeps the two key sets apart', () => {
+    const both = Object.keys(orgVi).filter((k) => k in vi);
+    expect(both).toEqual([]);
+  });
+});
+
+describe('server codes', () => {
   it('knows server error codes as keys', () => {
     expect(hasKey('error.rate_limited')).toBe(true);
     expect(hasKey('error.no_such_code')).toBe(false);

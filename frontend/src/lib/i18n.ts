@@ -3,15 +3,27 @@
 // current language lives in locale.svelte.ts.
 import { vi } from './messages/vi';
 import { en } from './messages/en';
+// Type only: the organizer's messages are in their lazy chunk (addMessages).
+import type { orgVi } from './messages/org.vi';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
-export type MessageKey = keyof typeof vi;
+export type OrgMessageKey = keyof typeof orgVi;
+export type MessageKey = keyof typeof vi | OrgMessageKey;
 export type Dictionary = Partial<Record<MessageKey, string>>;
 export type Params = Record<string, string | number>;
 export type Translator = (key: MessageKey, params?: Params) => string;
 
-const dictionaries: Record<Lang, Dictionary> = { vi, en };
+const dictionaries: Record<Lang, Dictionary> = { vi: { ...vi }, en: { ...en } };
+
+/**
+ * addMessages registers the messages of a lazily loaded part of the app
+ * (the organizer pages), so the citizen bundle does not carry them.
+ */
+export function addMessages(more: Record<Lang, Dictionary>): void {
+  Object.assign(dictionaries.vi, more.vi);
+  Object.assign(dictionaries.en, more.en);
+}
 
 /** parseLang accepts what localStorage held; anything unknown means Vietnamese. */
 export function parseLang(value: string | null | undefined): Lang {
@@ -42,7 +54,7 @@ export function interpolate(text: string, params?: Params): string {
 
 /** hasKey tells whether a string is a known message key (for codes from the server). */
 export function hasKey(key: string): key is MessageKey {
-  return key in vi;
+  return key in dictionaries.vi;
 }
 
 /** BCP 47 tag used for dates and numbers. */

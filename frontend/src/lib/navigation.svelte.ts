@@ -28,6 +28,8 @@ function onClick(event: MouseEvent): void {
   if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
   // API links and files are the server's, not pages of the app.
   if (a.pathname.startsWith('/api/')) return;
+  // A jump within this page ("#section") is the browser's to scroll.
+  if (a.hash && a.pathname === location.pathname && a.search === location.search) return;
   event.preventDefault();
   navigate(a.pathname + a.search);
 }

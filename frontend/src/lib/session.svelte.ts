@@ -3,14 +3,25 @@ import { createApi, type Profile } from './api';
 import { locale } from './locale.svelte';
 import { here, navigate } from './navigation.svelte';
 import { loginPath } from './router';
-import { storageTokenStore } from './tokens';
+import { accessClaims, storageTokenStore, type Tokens } from './tokens';
 
 const tokens = storageTokenStore(localStorage);
 
-export const session = $state<{ loggedIn: boolean; profile: Profile | null }>({
+/** Organizer links show from the token's grants, without loading the profile. */
+function organizes(t: Tokens | null): boolean {
+  return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'organizer' || g.role === 'admin');
+}
+
+export const session = $state<{ loggedIn: boolean; organizer: boolean; profile: Profile | null }>({
   loggedIn: tokens.get() !== null,
+  organizer: organizes(tokens.get()),
   profile: null,
 });
+
+/** currentUserId is the logged-in user's ID from the token ('' when logged out). */
+export function currentUserId(): string {
+  return accessClaims(tokens.get()?.accessToken)?.sub ?? '';
+}
 
 export const api = createApi({
   fetch: (input, init) => fetch(input, init),
@@ -19,10 +30,12 @@ export const api = createApi({
     set(t) {
       tokens.set(t);
       session.loggedIn = true;
+      session.organizer = organizes(t);
     },
     clear() {
       tokens.clear();
       session.loggedIn = false;
+      session.organizer = false;
       session.profile = null;
     },
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageTokenStore, tokensFromGrant, type KeyValueStorage } from './tokens';
+import { accessClaims, storageTokenStore, tokensFromGrant, type KeyValueStorage } from './tokens';
 
 function mapStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -46,5 +46,30 @@ describe('storageTokenStore', () => {
     const store = storageTokenStore(broken);
     expect(() => store.set({ accessToken: 'a', refreshToken: 'r', expiresAt: 0 })).not.toThrow();
     expect(store.get()).toBeNull();
+  });
+});
+
+describe('accessClaims', () => {
+  const b64url = (o: unknown) => {
+    const bytes = new TextEncoder().encode(JSON.stringify(o));
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  };
+  const jwt = (payload: unknown) => `${b64url({ alg: 'HS256' })}.${b64url(payload)}.sig`;
+
+  it('reads the subject and grants, Vietnamese names included', () => {
+    const token = jwt({
+      sub: 'u42',
+      name: 'Trần Thị Tổ Chức',
+      grants: [{ role: 'organizer', unitId: 'ag', unitPath: '/ag/' }],
+    });
+    expect(accessClaims(token)).toEqual({ sub: 'u42', grants: [{ role: 'organizer', unitId: 'ag', unitPath: '/ag/' }] });
+  });
+
+  it('treats missing grants as none', () => {
+    expect(accessClaims(jwt({ sub: 'u1' }))).toEqual({ sub: 'u1', grants: [] });
+  });
+
+  it.each([undefined, '', 'abc', 'a.!!!.c', jwt({ name: 'no subject' })])('refuses %j', (token) => {
+    expect(accessClaims(token)).toBeNull();
   });
 });

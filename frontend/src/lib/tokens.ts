@@ -86,3 +86,28 @@ export function memoryTokenStore(initial: Tokens | null = null): TokenStore {
     },
   };
 }
+
+/** What the app reads from an access token: who, and which roles where. */
+export interface AccessClaims {
+  sub: string;
+  grants: { role: string; unitId: string; unitPath?: string }[];
+}
+
+/**
+ * accessClaims reads a JWT's payload without checking its signature: only
+ * the server trusts tokens; the app uses the claims to key local data by
+ * user and to decide which links to show. Null when unreadable.
+ */
+export function accessClaims(token: string | undefined): AccessClaims | null {
+  const part = token?.split('.')[1];
+  if (!part) return null;
+  try {
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as Partial<AccessClaims>;
+    if (typeof claims.sub !== 'string') return null;
+    return { sub: claims.sub, grants: Array.isArray(claims.grants) ? claims.grants : [] };
+  } catch {
+    return null;
+  }
+}

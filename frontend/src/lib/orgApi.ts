@@ -1,0 +1,200 @@
+// Typed functions for the organizer's quiz endpoints (/api/v1/org/...).
+// Kept apart from api.ts so they travel with the lazy organizer pages and
+// never weigh on a citizen's phone. Shapes follow server/api/org_contests.go,
+// quiz_questions.go, quiz_rounds.go and quiz_results.go.
+import type { ContestStatus, Role, RoundPhase, StandingsPage } from './api';
+import type { FieldError } from './errors';
+import type { Http } from './http';
+import type { RankRule } from './quiz/ranking';
+
+export type ContestKind = 'quiz' | 'essay';
+
+export interface QuizSettings {
+  excludedRoles: Role[];
+  onePrizePerPerson: boolean;
+  /** Kept as the server sent them: this UI does not edit them yet. */
+  overall?: unknown;
+  collective?: unknown;
+}
+
+export interface OrgContest {
+  id: string;
+  slug: string;
+  kind: ContestKind;
+  title: string;
+  description: string;
+  bannerUrl?: string;
+  status: ContestStatus;
+  ownerUnitId: string;
+  ownerUnitName: string;
+  eligibleUnitId: string;
+  startsAt?: string;
+  endsAt?: string;
+  settings: QuizSettings | null;
+  createdAt: string;
+}
+
+/** Fields of a create (all but status) or a PATCH (only those sent change). */
+export interface ContestInput {
+  slug?: string;
+  kind?: ContestKind;
+  title?: string;
+  description?: string;
+  ownerUnitId?: string;
+  eligibleUnitId?: string;
+  startsAt?: string;
+  endsAt?: string;
+  status?: ContestStatus;
+  settings?: QuizSettings;
+}
+
+export interface BankQuestion {
+  id: string;
+  topic: string;
+  /** 0 not set, 1 easy, 2 medium, 3 hard. */
+  difficulty: number;
+  text: string;
+  options: { id: string; text: string }[];
+  correct: string[];
+  explanation: string;
+  imageUrl: string;
+  points: number;
+  keepOptionOrder: boolean;
+  retired: boolean;
+}
+
+export interface Quota {
+  topic?: string;
+  difficulty?: number;
+  n: number;
+}
+
+export interface Blueprint {
+  fixed?: string[];
+  quotas?: Quota[];
+  keepOrder?: boolean;
+}
+
+export interface Tier {
+  key: string;
+  name: string;
+  count: number;
+}
+
+export type Policy = 'best' | 'first' | 'last';
+export type TargetKind = 'all_correct_people' | 'participants' | 'attempts';
+export type TiePolicy = 'strict' | 'share';
+
+export interface RoundInput {
+  no: number;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  blueprint: Blueprint;
+  timeLimitSec: number;
+  maxAttempts: number;
+  policy: Policy;
+  prediction: { enabled: boolean; text?: string; target?: TargetKind };
+  rule: RankRule;
+  tiers: Tier[];
+  tiePolicy?: TiePolicy;
+  revealAnswers: boolean;
+}
+
+export interface OrgRound extends RoundInput {
+  id: string;
+  contestId: string;
+  status: 'draft' | 'published' | 'results';
+  phase: RoundPhase;
+  targetValue?: number;
+  resultsAt?: string;
+  participants: number;
+  /** Why the bank cannot fill the blueprint, per field; absent when it can. */
+  paperProblems?: FieldError[];
+}
+
+export interface RoundSummary {
+  participants: number;
+  attempts: number;
+  allCorrectPeople: number;
+}
+
+const org = '/api/v1/org';
+const enc = encodeURIComponent;
+
+export function createOrgApi(http: Http) {
+  const auth = { auth: true } as const;
+  const contestPath = (id: string) => `${org}/contests/${enc(id)}`;
+  const roundPath = (rid: string) => `${org}/rounds/${enc(rid)}`;
+
+  return {
+    async contests(): Promise<OrgContest[]> {
+      return (await http.request<{ contests: OrgContest[] }>('GET', `${org}/contests`, auth)).contests ?? [];
+    },
+    async createContest(input: ContestInput): Promise<OrgContest> {
+      return (await http.request<{ contest: OrgContest }>('POST', `${org}/contests`, { ...auth, body: input })).contest;
+    },
+    async contest(id: string): Promise<OrgContest> {
+      return (await http.request<{ contest: OrgContest }>('GET', contestPath(id), auth)).contest;
+    },
+    async updateContest(id: string, patch: ContestInput): Promise<OrgContest> {
+      return (await http.request<{ contest: OrgContest }>('PATCH', contestPath(id), { ...auth, body: patch })).contest;
+    },
+
+    async questions(contestId: string): Promise<BankQuestion[]> {
+      const res = await http.request<{ questions: BankQuestion[] }>('GET', `${contestPath(contestId)}/questions`, auth);
+      return res.questions ?? [];
+    },
+    async createQuestion(contestId: string, q: Omit<BankQuestion, 'id'>): Promise<BankQuestion> {
+      const path = `${contestPath(contestId)}/questions`;
+      return (await http.request<{ question: BankQuestion }>('POST', path, { ...auth, body: q })).question;
+    },
+    async updateQuestion(contestId: string, q: BankQuestion): Promise<BankQuestion> {
+      const path = `${contestPath(contestId)}/questions/${enc(q.id)}`;
+      return (await http.request<{ question: BankQuestion }>('PUT', path, { ...auth, body: q })).question;
+    },
+    /** All rows or none: a bad file comes back as 400 with one field error per cell. */
+    importQuestions(contestId: string, file: File): Promise<{ created: number }> {
+      const form = new FormData();
+      form.append('file', file);
+      return http.request('POST', `${contestPath(contestId)}/questions/import`, { ...auth, body: form });
+    },
+    exportQuestions(contestId: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${contestPath(contestId)}/questions/export`, { ...auth, blob: true });
+    },
+    questionTemplate(): Promise<Blob> {
+      return http.request<Blob>('GET', `${org}/questions/template`, { ...auth, blob: true });
+    },
+
+    async rounds(contestId: string): Promise<OrgRound[]> {
+      return (await http.request<{ rounds: OrgRound[] }>('GET', `${contestPath(contestId)}/rounds`, auth)).rounds ?? [];
+    },
+    async createRound(contestId: string, input: RoundInput): Promise<OrgRound> {
+      const path = `${contestPath(contestId)}/rounds`;
+      return (await http.request<{ round: OrgRound }>('POST', path, { ...auth, body: input })).round;
+    },
+    async updateRound(rid: string, input: RoundInput): Promise<OrgRound> {
+      return (await http.request<{ round: OrgRound }>('PUT', roundPath(rid), { ...auth, body: input })).round;
+    },
+    async publishRound(rid: string): Promise<OrgRound> {
+      return (await http.request<{ round: OrgRound }>('POST', `${roundPath(rid)}/publish`, auth)).round;
+    },
+    /** A paper as a candidate would get it, with the key: for checking the blueprint. */
+    previewRound(rid: string, seed: number): Promise<{ questions: BankQuestion[]; seed: number }> {
+      return http.request('GET', `${roundPath(rid)}/preview?seed=${seed}`, auth);
+    },
+    computeResults(rid: string): Promise<{ round: OrgRound; summary: RoundSummary }> {
+      return http.request('POST', `${roundPath(rid)}/results`, auth);
+    },
+    async publishResults(rid: string): Promise<OrgRound> {
+      return (await http.request<{ round: OrgRound }>('POST', `${roundPath(rid)}/results/publish`, auth)).round;
+    },
+    async standings(rid: string, offset: number, limit: number): Promise<StandingsPage> {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+      const res = await http.request<StandingsPage>('GET', `${roundPath(rid)}/standings?${q}`, auth);
+      return { standings: res.standings ?? [], total: res.total ?? 0 };
+    },
+  };
+}
+
+export type OrgApi = ReturnType<typeof createOrgApi>;
