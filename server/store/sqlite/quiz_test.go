@@ -32,7 +32,7 @@ func TestQuizContractWithoutCache(t *testing.T) {
 		db.participations.enabled = false
 		return db
 	}
-	storetest.RunQuiz(t, open, storetest.Options{Engine: "sqlite", Atomic: true})
+	storetest.RunQuiz(t, open, storetest.Options{Engine: "sqlite (record cache off)", Atomic: true})
 }
 
 // paperSize is a long national-style paper: every answer save rewrites a
