@@ -114,3 +114,41 @@ func (f *essayFixture) workBody(title string) map[string]any {
 		"author":    map[string]any{"penName": "Bút Xanh Biếc", "address": "Số 12 đường Lê Lợi", "bankAccount": "0123456789012", "bankName": "Vietcombank"},
 		"coauthors": []map[string]any{{"fullName": "Trần Thị Bình", "phone": "0987 654 321", "email": "binh@example.vn"}}}
 }
+
+// editWork sends a multipart edit of a work (file optional).
+func (f *essayFixture) edit(token, workID string, work map[string]any, file []byte) response {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	j, _ := json.Marshal(work)
+	w.WriteField("work", string(j))
+	if file != nil {
+		fw, _ := w.CreateFormFile("file", "sua.docx")
+		fw.Write(file)
+	}
+	w.Close()
+	req := httptest.NewRequest("PUT", "/api/v1/works/"+workID, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	return f.e.send(req)
+}
+
+// acceptAndAssign screens a work in and assigns a 2-judge round; it
+// returns the round ID and the work's code.
+func (f *essayFixture) acceptAndAssign(t *testing.T, workID string) (string, string) {
+	t.Helper()
+	e := f.e
+	r := e.do("POST", "/api/v1/org/essay/works/"+workID+"/screen", map[string]any{"accept": true}, f.sec)
+	code := r.Body["work"].(map[string]any)["code"].(string)
+	r = e.do("POST", "/api/v1/org/essay/"+f.contestID+"/rounds", map[string]any{"no": 1, "name": "Sơ khảo", "kind": "preliminary",
+		"rubric":        map[string]any{"scale": 10, "step": 0.25, "criteria": []map[string]any{{"key": "nd", "name": "Nội dung", "max": 10}}},
+		"judgesPerWork": 2, "policy": "average", "threshold": 0, "advance": map[string]any{"mode": "min_score", "minScore": 5},
+		"panels":        []map[string]any{{"category": "newspaper_online", "judgeIds": f.judgeIDs}}}, f.sec)
+	if r.Status != 201 {
+		t.Fatalf("round: %d %s", r.Status, r.Raw)
+	}
+	roundID := r.Body["round"].(map[string]any)["id"].(string)
+	if r := e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/assign", nil, f.sec); r.Status != 200 {
+		t.Fatalf("assign: %d %s", r.Status, r.Raw)
+	}
+	return roundID, code
+}

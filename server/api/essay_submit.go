@@ -21,6 +21,7 @@ func (s *Server) submitRoutes(r fiber.Router) {
 	r.Post("/contests/:slug/works", requireUser, s.submitWork)
 	r.Get("/me/works", requireUser, s.myWorks)
 	r.Post("/works/:id/withdraw", requireUser, s.withdrawWork)
+	r.Put("/works/:id", requireUser, s.editWork)
 }
 
 // essayRules shows an essay contest's categories, limits and deadline.

@@ -1,0 +1,125 @@
+package api
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/server/docfile"
+)
+
+// editWork lets an author change a work until the deadline, while it waits
+// for screening: the same multipart form as a submission, the file
+// optional (the stored one is kept). Limits are checked again, the work
+// not counting against itself; the identity sheet is rewritten.
+func (s *Server) editWork(c *fiber.Ctx) error {
+	ctx, uid := c.UserContext(), claimsOf(c).UserID()
+	w, err := s.essay.Work(ctx, c.Params("id"))
+	if err != nil || w.AuthorID != uid {
+		return contests.NotFound("tác phẩm", "work")
+	}
+	ct, err := s.Store.ContestByID(ctx, w.ContestID)
+	if err != nil {
+		return err
+	}
+	st, err := essay.ParseSettings(ct.Settings)
+	if err != nil {
+		return err
+	}
+	if !st.Open(s.Now()) {
+		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn sửa tác phẩm", "The deadline for changes has passed"))
+	}
+	if w.Status != essay.WorkSubmitted {
+		return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã được sơ loại, không thể sửa", "The work has been screened and cannot change"))
+	}
+	form, err := c.MultipartForm()
+	if err != nil || len(form.Value["work"]) != 1 {
+		return contests.Invalid(contests.Field("work", contests.T("Thiếu thông tin tác phẩm", "The work's details are missing")))
+	}
+	var req workRequest
+	dec := json.NewDecoder(strings.NewReader(form.Value["work"][0]))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return jsonError(err)
+	}
+	cat, ok := essay.FindCategory(st.Categories, essay.CategoryKey(req.Category))
+	if !ok {
+		return contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
+	}
+	user, err := s.Store.UserByID(ctx, uid)
+	if err != nil {
+		return err
+	}
+	stored := w.Files[0]
+	var meta docfile.Meta
+	newFile := false
+	if files := form.File["file"]; len(files) == 1 {
+		var text string
+		if stored, text, meta, err = s.storeUpload(c, files[0], cat); err != nil {
+			return err
+		}
+		newFile = true
+		if strings.TrimSpace(req.Text) == "" {
+			req.Text = text
+		}
+	} else if strings.TrimSpace(req.Text) == "" {
+		req.Text = w.Text
+	}
+	keep := !newFile
+	defer func() {
+		if !keep {
+			_ = s.Blobs.Delete(ctx, stored.BlobID)
+		}
+	}()
+	identity, err := s.identitySheet(user, req)
+	if err != nil {
+		return err
+	}
+	mine, err := s.essay.WorksOfAuthor(ctx, ct.ID, uid)
+	if err != nil {
+		return err
+	}
+	var existing []essay.AuthorWork
+	for _, m := range mine {
+		if m.Status != essay.WorkWithdrawn && m.Status != essay.WorkRejected {
+			c2, _ := essay.FindCategory(st.Categories, m.Category)
+			existing = append(existing, essay.AuthorWork{WorkID: m.ID, Category: m.Category, Written: c2.Written})
+		}
+	}
+	sub := essay.Submission{WorkID: w.ID, Title: req.Title, Text: req.Text, Declaration: req.Declaration, File: &stored.File,
+		Identifying: identifyingValues(identity)}
+	for _, p := range identity.Coauthors {
+		sub.Coauthors = append(sub.Coauthors, essay.Coauthor{FullName: p.FullName})
+	}
+	if err := essay.CheckSubmission(cat, sub, existing); err != nil {
+		return err
+	}
+	old := w.Files[0].BlobID
+	w, err = s.mutateWork(ctx, w.ID, func(x *essay.Work) error {
+		if x.Status != essay.WorkSubmitted {
+			return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã được sơ loại, không thể sửa", "The work has been screened and cannot change"))
+		}
+		x.Category, x.Title, x.Text, x.Words = cat.Key, contests.NFC(req.Title), contests.NFC(req.Text), essay.CountWords(req.Text)
+		x.Files, x.Coauthors = []essay.StoredFile{stored}, len(identity.Coauthors)
+		if newFile {
+			x.Warnings = docfile.NamesIn("", meta, identifyingValues(identity))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	keep = true
+	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, s.Now().UTC()
+	if err := s.essay.PutIdentity(ctx, identity); err != nil {
+		return err
+	}
+	if newFile && old != stored.BlobID {
+		_ = s.Blobs.Delete(ctx, old)
+	}
+	_ = s.record(ctx, ct.ID, uid, "work.edited", "work:"+w.ID, map[string]any{"words": w.Words, "newFile": newFile})
+	return c.JSON(fiber.Map{"work": toAuthorWork(w)})
+}
