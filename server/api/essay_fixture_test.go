@@ -142,7 +142,7 @@ func (f *essayFixture) acceptAndAssign(t *testing.T, workID string) (string, str
 	r = e.do("POST", "/api/v1/org/essay/"+f.contestID+"/rounds", map[string]any{"no": 1, "name": "Sơ khảo", "kind": "preliminary",
 		"rubric":        map[string]any{"scale": 10, "step": 0.25, "criteria": []map[string]any{{"key": "nd", "name": "Nội dung", "max": 10}}},
 		"judgesPerWork": 2, "policy": "average", "threshold": 0, "advance": map[string]any{"mode": "min_score", "minScore": 5},
-		"panels":        []map[string]any{{"category": "newspaper_online", "judgeIds": f.judgeIDs}}}, f.sec)
+		"panels": []map[string]any{{"category": "newspaper_online", "judgeIds": f.judgeIDs}}}, f.sec)
 	if r.Status != 201 {
 		t.Fatalf("round: %d %s", r.Status, r.Raw)
 	}
