@@ -131,7 +131,9 @@ type Round struct {
 	Panels        []Panel     `json:"panels"`
 	Status        RoundStatus `json:"status"`
 	// Seed makes the assignment reproducible: recorded when assigning.
-	Seed      uint64    `json:"seed"`
+	Seed uint64 `json:"seed"`
+	// Awards are the prizes decided on this round (see AwardPrizes).
+	Awards    []Award   `json:"awards,omitempty"`
 	UpdatedAt time.Time `json:"updatedAt"`
 }
 

@@ -133,6 +133,7 @@ func (s *Server) routes(app *fiber.App) {
 	s.judgeRoutes(v1)
 	s.similarityRoutes(v1)
 	s.essayPrizeRoutes(v1)
+	s.essayExportRoutes(v1)
 	s.exportRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 

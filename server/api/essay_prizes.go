@@ -88,6 +88,10 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 		}
 		out["collective"] = units
 	}
+	r.Awards, r.UpdatedAt = awards, s.Now().UTC()
+	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
+		return err
+	}
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "prizes.decided", "round:"+r.ID, map[string]any{"awards": len(awards)}); err != nil {
 		return err
 	}

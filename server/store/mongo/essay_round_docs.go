@@ -2,6 +2,7 @@ package mongo
 
 import (
 	"cmp"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -52,7 +53,9 @@ type essayRoundDoc struct {
 	Status        string     `bson:"status"`
 	// Seed is the uint64 seed's bits as BSON has no unsigned integer: half
 	// of all seeds are above the largest int64.
-	Seed      int64     `bson:"seed"`
+	Seed int64 `bson:"seed"`
+	// Awards are kept as their JSON text: read back exactly as decided.
+	Awards    string    `bson:"awards,omitempty"`
 	UpdatedAt time.Time `bson:"updatedAt,omitempty"`
 }
 
@@ -128,8 +131,24 @@ func toEssayRoundDoc(r *essay.Round) *essayRoundDoc {
 		Panels: mapSlice(r.Panels, func(p essay.Panel) panelDoc {
 			return panelDoc{Category: string(p.Category), JudgeIDs: p.JudgeIDs, HeadID: p.HeadID}
 		}),
-		Status: string(r.Status), Seed: int64(r.Seed), UpdatedAt: storedTime(r.UpdatedAt),
+		Status: string(r.Status), Seed: int64(r.Seed), UpdatedAt: storedTime(r.UpdatedAt), Awards: awardsText(r.Awards),
 	}
+}
+
+func awardsText(a []essay.Award) string {
+	if len(a) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(a)
+	return string(b)
+}
+
+func awardsOf(s string) []essay.Award {
+	var a []essay.Award
+	if s != "" {
+		_ = json.Unmarshal([]byte(s), &a)
+	}
+	return a
 }
 
 func (d *essayRoundDoc) round() *essay.Round {
@@ -144,7 +163,7 @@ func (d *essayRoundDoc) round() *essay.Round {
 		Panels: mapSlice(d.Panels, func(p panelDoc) essay.Panel {
 			return essay.Panel{Category: essay.CategoryKey(p.Category), JudgeIDs: p.JudgeIDs, HeadID: p.HeadID}
 		}),
-		Status: essay.RoundStatus(d.Status), Seed: uint64(d.Seed), UpdatedAt: loadedTime(d.UpdatedAt),
+		Status: essay.RoundStatus(d.Status), Seed: uint64(d.Seed), UpdatedAt: loadedTime(d.UpdatedAt), Awards: awardsOf(d.Awards),
 	}
 }
 

@@ -117,6 +117,7 @@ func NewEssayRound(contestID string, no int) *essay.Round {
 		},
 		Status:    essay.RoundSetup,
 		Seed:      0xF00D_FACE_CAFE_BABE,
+		Awards:    []essay.Award{{WorkID: "w-1", Category: essay.CatMagazine, Tier: "A", Final: 91.5, OverQuota: true}},
 		UpdatedAt: baseTime.In(vietnam),
 	}
 }

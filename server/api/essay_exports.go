@@ -1,0 +1,321 @@
+package api
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/gofiber/fiber/v2"
+
+	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/server/docfile"
+	"hoithi/server/excel"
+	"hoithi/server/store"
+)
+
+func (s *Server) essayExportRoutes(r fiber.Router) {
+	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
+	r.Get("/org/essay/:cid/export/works", staff, s.exportEssayWorks)
+	r.Get("/org/essay/rounds/:rid/export/scores", staff, s.exportScoreSheets)
+	r.Get("/org/essay/rounds/:rid/export/prizes", requireRole(contests.RoleOrganizer), s.exportEssayPrizes)
+	r.Get("/org/essay/:cid/export/dossier", requireRole(contests.RoleOrganizer), s.exportDossier)
+}
+
+var statusLabel = map[essay.WorkStatus]string{essay.WorkSubmitted: "Chờ sơ loại", essay.WorkAccepted: "Hợp lệ",
+	essay.WorkRejected: "Phạm quy", essay.WorkWithdrawn: "Đã rút"}
+
+// contestWorks returns every work of a contest (optionally only accepted).
+func (s *Server) contestWorks(c *fiber.Ctx, contestID string, status essay.WorkStatus) ([]*essay.Work, error) {
+	var out []*essay.Work
+	for offset := 0; ; offset += 1000 {
+		page, total, err := s.essay.WorksOf(c.UserContext(), contestID, store.WorkFilter{Status: status, Limit: 1000, Offset: offset})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, page...)
+		if offset+len(page) >= total || len(page) == 0 {
+			return out, nil
+		}
+	}
+}
+
+// exportEssayWorks lists the works by code with their status: no identity.
+func (s *Server) exportEssayWorks(c *fiber.Ctx) error {
+	ct, st, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	works, err := s.contestWorks(c, ct.ID, "")
+	if err != nil {
+		return err
+	}
+	t := excel.Table{Name: "TacPham", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Biên nhận", Text: true},
+		{Header: "Thể loại", Width: 18}, {Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Số chữ"}, {Header: "Trạng thái"},
+		{Header: "Lý do phạm quy", Width: 30, Wrap: true}, {Header: "Vòng đã qua"}, {Header: "Chuyển từ", Width: 30}, {Header: "Ngày gửi"}}}
+	for _, w := range works {
+		from := ""
+		if w.Origin != nil {
+			from = w.Origin.UnitName + " — " + w.Origin.ContestName
+		}
+		t.Rows = append(t.Rows, []any{w.Code, w.Receipt, categoryName(st, w.Category), w.Title, w.Words, statusLabel[w.Status],
+			w.RejectReason, w.Round, from, w.SubmittedAt.In(vietnam)})
+	}
+	return s.sendTables(c, "tac-pham-"+ct.Slug+".xlsx", []excel.Table{t})
+}
+
+func categoryName(st essay.Settings, key essay.CategoryKey) string {
+	if cat, ok := essay.FindCategory(st.Categories, key); ok {
+		return cat.Name
+	}
+	return string(key)
+}
+
+// exportScoreSheets writes the round's aggregate sheet (every judge's
+// total, the gap, the discrepancy flag, the final score) and one sheet per
+// judge with the criteria.
+func (s *Server) exportScoreSheets(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	outcomes, err := s.outcomes(ctx, r)
+	if err != nil {
+		return err
+	}
+	sheets, err := s.essay.ScoresOfRound(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	judgeName := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		n := id
+		if u, err := s.Store.UserByID(ctx, id); err == nil {
+			n = u.FullName
+		}
+		names[id] = n
+		return n
+	}
+	agg := excel.Table{Name: "TongHop", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
+		{Header: "Điểm các giám khảo", Width: 50, Wrap: true}, {Header: "Chênh lệch"}, {Header: "Cần chấm thêm"}, {Header: "Điểm cuối cùng"}, {Header: "Còn chờ"}}}
+	for _, o := range outcomes {
+		var parts []string
+		for _, sc := range o.Scores {
+			parts = append(parts, fmt.Sprintf("%s: %g (%s)", judgeName(sc.JudgeID), sc.Total, kindLabel(sc.Kind)))
+		}
+		gap, flag, final := any(""), "", any("")
+		if o.Outcome != nil {
+			gap = o.Outcome.Gap
+			if o.Outcome.NeedsThird {
+				flag = "Giám khảo thứ ba"
+			} else if o.Outcome.NeedsHead {
+				flag = "Trưởng tiểu ban"
+			}
+			if o.Outcome.Final != nil {
+				final = *o.Outcome.Final
+			}
+		}
+		agg.Rows = append(agg.Rows, []any{o.Code, string(o.Category), joinLines(parts), gap, flag, final, len(o.Pending)})
+	}
+	tables := []excel.Table{agg}
+	byJudge := map[string][]essay.Score{}
+	for _, sc := range sheets {
+		byJudge[sc.JudgeID] = append(byJudge[sc.JudgeID], sc)
+	}
+	judges := make([]string, 0, len(byJudge))
+	for id := range byJudge {
+		judges = append(judges, id)
+	}
+	sort.Slice(judges, func(i, j int) bool { return judgeName(judges[i]) < judgeName(judges[j]) })
+	codes := map[string]string{}
+	for _, o := range outcomes {
+		codes[o.WorkID] = o.Code
+	}
+	for _, id := range judges {
+		cols := []excel.Column{{Header: "Mã phách", Text: true}}
+		for _, cr := range r.Rubric.Criteria {
+			cols = append(cols, excel.Column{Header: fmt.Sprintf("%s (%g)", cr.Name, cr.Max)})
+		}
+		cols = append(cols, excel.Column{Header: "Tổng"}, excel.Column{Header: "Nhận xét", Width: 40, Wrap: true},
+			excel.Column{Header: "Trạng thái"}, excel.Column{Header: "Nộp lúc"})
+		t := excel.Table{Name: "GK " + judgeName(id), Columns: cols}
+		for _, sc := range byJudge[id] {
+			row := []any{codes[sc.WorkID]}
+			for _, cr := range r.Rubric.Criteria {
+				row = append(row, sc.Criteria[cr.Key])
+			}
+			submitted := any("")
+			if !sc.SubmittedAt.IsZero() {
+				submitted = sc.SubmittedAt.In(vietnam)
+			}
+			row = append(row, sc.Total, sc.Comment, map[essay.ScoreStatus]string{essay.ScoreDraft: "Nháp", essay.ScoreSubmitted: "Đã nộp"}[sc.Status], submitted)
+			t.Rows = append(t.Rows, row)
+		}
+		tables = append(tables, t)
+	}
+	return s.sendTables(c, fmt.Sprintf("bang-diem-%s-vong-%d.xlsx", ct.Slug, r.No), tables)
+}
+
+func kindLabel(k essay.ScoreKind) string {
+	switch k {
+	case essay.ScoreThird:
+		return "GK3"
+	case essay.ScoreHead:
+		return "Trưởng tiểu ban"
+	}
+	return "chấm độc lập"
+}
+
+func joinLines(parts []string) string {
+	var b bytes.Buffer
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func (s *Server) sendTables(c *fiber.Ctx, name string, tables []excel.Table) error {
+	var buf bytes.Buffer
+	if err := excel.WriteTables(&buf, tables); err != nil {
+		return contests.Internal(err)
+	}
+	return sendXLSX(c, name, buf.Bytes())
+}
+
+// exportEssayPrizes lists the decided prizes with the authors' identity and
+// bank details, for paying them: organizers only, and logged.
+func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	t := excel.Table{Name: "GiaiThuong", Columns: []excel.Column{{Header: "Giải"}, {Header: "Thể loại"}, {Header: "Mã phách", Text: true},
+		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Điểm"}, {Header: "Tác giả", Width: 24}, {Header: "Đồng tác giả", Width: 30, Wrap: true},
+		{Header: "Đơn vị", Width: 30}, {Header: "Điện thoại", Text: true}, {Header: "CCCD", Text: true}, {Header: "Số tài khoản", Text: true}, {Header: "Ngân hàng"}}}
+	for _, a := range r.Awards {
+		w, err := s.essay.Work(ctx, a.WorkID)
+		if err != nil {
+			return err
+		}
+		id, err := s.essay.Identity(ctx, a.WorkID)
+		if err != nil {
+			return err
+		}
+		var co []string
+		for _, p := range id.Coauthors {
+			co = append(co, p.FullName)
+		}
+		t.Rows = append(t.Rows, []any{a.Tier, string(a.Category), w.Code, w.Title, a.Final, id.Author.FullName, joinLines(co),
+			s.unitNames.pathName(ctx, w.UnitPath), id.Author.Phone, id.Author.CCCDMasked, id.Author.BankAccount, id.Author.BankName})
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "prizes.exported", "round:"+r.ID, map[string]any{"rows": len(t.Rows)}); err != nil {
+		return err
+	}
+	return s.sendTables(c, fmt.Sprintf("giai-thuong-%s-vong-%d.xlsx", ct.Slug, r.No), []excel.Table{t})
+}
+
+// exportDossier builds the forwarding dossier: a list of accepted works by
+// code, each work's files renamed by its code, and the identity sheets in a
+// separate workbook, all in one .zip.
+func (s *Server) exportDossier(c *fiber.Ctx) error {
+	ct, st, err := s.staffContest(c, c.Params("cid"))
+	if err != nil {
+		return err
+	}
+	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	works, err := s.contestWorks(c, ct.ID, essay.WorkAccepted)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	list := excel.Table{Name: "DanhSach", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
+		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Số chữ"}, {Header: "Vòng đã qua"}, {Header: "Tệp"}}}
+	ids := excel.Table{Name: "LyLich", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Tác giả", Width: 24},
+		{Header: "Bút danh"}, {Header: "Ngày sinh"}, {Header: "Đơn vị", Width: 30}, {Header: "Địa chỉ", Width: 30}, {Header: "Điện thoại", Text: true},
+		{Header: "Email"}, {Header: "CCCD", Text: true}, {Header: "Đồng tác giả", Width: 30, Wrap: true}}}
+	for _, w := range works {
+		var files []string
+		for i, f := range w.Files {
+			name := fmt.Sprintf("tac-pham/%s-%d.%s", w.Code, i+1, f.Kind)
+			if err := s.copyBlob(c, z, name, f); err != nil {
+				return err
+			}
+			files = append(files, name)
+		}
+		list.Rows = append(list.Rows, []any{w.Code, categoryName(st, w.Category), w.Title, w.Words, w.Round, joinLines(files)})
+		id, err := s.essay.Identity(ctx, w.ID)
+		if err != nil {
+			return err
+		}
+		birth := ""
+		if !id.Author.BirthDate.IsZero() {
+			birth = id.Author.BirthDate.Format("02/01/2006")
+		}
+		var co []string
+		for _, p := range id.Coauthors {
+			co = append(co, p.FullName)
+		}
+		ids.Rows = append(ids.Rows, []any{w.Code, id.Author.FullName, id.Author.PenName, birth, id.Author.UnitName,
+			id.Author.Address, id.Author.Phone, id.Author.Email, id.Author.CCCDMasked, joinLines(co)})
+	}
+	for name, t := range map[string]excel.Table{"danh-sach-tac-pham.xlsx": list, "ly-lich-tac-gia.xlsx": ids} {
+		fw, err := z.Create(name)
+		if err != nil {
+			return contests.Internal(err)
+		}
+		if err := excel.WriteTables(fw, []excel.Table{t}); err != nil {
+			return contests.Internal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		return contests.Internal(err)
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "dossier.exported", "contest:"+ct.ID, map[string]any{"works": len(works)}); err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderContentType, "application/zip")
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="ho-so-`+ct.Slug+`.zip"`)
+	return c.Send(buf.Bytes())
+}
+
+// copyBlob adds a work's file to the dossier; Word files lose their
+// properties, which name the author (the next level judges blind too).
+func (s *Server) copyBlob(c *fiber.Ctx, z *zip.Writer, name string, f essay.StoredFile) error {
+	rc, size, err := s.Blobs.Open(c.UserContext(), f.BlobID)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	fw, err := z.Create(name)
+	if err != nil {
+		return contests.Internal(err)
+	}
+	if f.Kind != essay.FileDOCX {
+		if _, err := io.Copy(fw, rc); err != nil {
+			return contests.Internal(err)
+		}
+		return nil
+	}
+	raw, err := io.ReadAll(io.LimitReader(rc, size))
+	if err != nil {
+		return contests.Internal(err)
+	}
+	return docfile.StripDocxProperties(bytes.NewReader(raw), int64(len(raw)), fw, docfile.DefaultLimits())
+}
