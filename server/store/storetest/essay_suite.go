@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"fmt"
 	"testing"
 
 	"hoithi/server/store"
@@ -17,22 +16,13 @@ type EssayStore interface {
 }
 
 // essayCase is one essay behaviour; needsAtomic as in contractCase.
-type essayCase struct {
-	name        string
-	needsAtomic bool
-	run         func(t *testing.T, s EssayStore)
-}
+type essayCase = suiteCase[EssayStore]
 
 // RunEssay runs every essay contract case as a subtest of t, each on its
 // own store from open, and prints "contract-essay <engine>: N passed, M
 // failed, K skipped" when t ends. open must return an empty store and
 // register its own cleanup.
 func RunEssay(t *testing.T, open func(t *testing.T) EssayStore, opt Options) {
-	counts := &tally{}
-	t.Cleanup(func() {
-		fmt.Printf("contract-essay %s: %d passed, %d failed, %d skipped\n",
-			opt.Engine, counts.passed, counts.failed, counts.skipped)
-	})
 	var cases []essayCase
 	cases = append(cases, workCases()...)
 	cases = append(cases, workListCases()...)
@@ -41,13 +31,5 @@ func RunEssay(t *testing.T, open func(t *testing.T) EssayStore, opt Options) {
 	cases = append(cases, seatCases()...)
 	cases = append(cases, scoreCases()...)
 	cases = append(cases, auditCases()...)
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			t.Cleanup(func() { counts.record(t) }) // runs after the store's cleanup, see Run
-			if c.needsAtomic && !opt.Atomic {
-				t.Skip("FerretDB v1 has no single-document atomicity")
-			}
-			c.run(t, open(t))
-		})
-	}
+	runCases(t, "contract-essay", cases, open, opt)
 }

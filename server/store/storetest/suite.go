@@ -21,13 +21,17 @@ type Options struct {
 	Atomic bool
 }
 
-// contractCase is one behaviour. needsAtomic marks cases that race
-// goroutines against one record and so cannot pass on a non-atomic engine.
-type contractCase struct {
+// suiteCase is one behaviour on a store of type S. needsAtomic marks cases
+// that race goroutines against one record and so cannot pass on a
+// non-atomic engine.
+type suiteCase[S any] struct {
 	name        string
 	needsAtomic bool
-	run         func(t *testing.T, s store.Store)
+	run         func(t *testing.T, s S)
 }
+
+// contractCase is a behaviour of the shared ports.
+type contractCase = suiteCase[store.Store]
 
 // tally counts subtest outcomes for the summary line, which makes the result
 // of both engines comparable at a glance in `make test` output.
@@ -53,11 +57,6 @@ func (c *tally) record(t *testing.T) {
 // open, and prints "contract <engine>: N passed, M failed, K skipped" when t
 // ends. open must return an empty store and register its own cleanup.
 func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
-	counts := &tally{}
-	t.Cleanup(func() {
-		fmt.Printf("contract %s: %d passed, %d failed, %d skipped\n",
-			opt.Engine, counts.passed, counts.failed, counts.skipped)
-	})
 	var cases []contractCase
 	cases = append(cases, userCases()...)
 	cases = append(cases, userListCases()...)
@@ -66,6 +65,17 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, tokenCases()...)
 	cases = append(cases, contestCases()...)
 	cases = append(cases, searchCases()...)
+	runCases(t, "contract", cases, open, opt)
+}
+
+// runCases runs cases as subtests, each on its own store from open, and
+// prints "<label> <engine>: N passed, M failed, K skipped" when t ends.
+func runCases[S any](t *testing.T, label string, cases []suiteCase[S], open func(t *testing.T) S, opt Options) {
+	counts := &tally{}
+	t.Cleanup(func() {
+		fmt.Printf("%s %s: %d passed, %d failed, %d skipped\n",
+			label, opt.Engine, counts.passed, counts.failed, counts.skipped)
+	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			// Registered first so it runs last, after the store's own
