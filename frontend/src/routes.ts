@@ -21,7 +21,10 @@ export type PageName =
   | 'quizReview'
   | 'orgUnits'
   | 'orgContests'
-  | 'orgContest';
+  | 'orgContest'
+  | 'orgEssay'
+  | 'judgeRounds'
+  | 'judgeRound';
 
 export const routes: readonly Route<PageName>[] = [
   { name: 'home', pattern: '/' },
@@ -35,6 +38,9 @@ export const routes: readonly Route<PageName>[] = [
   { name: 'orgUnits', pattern: '/org/units', auth: true },
   { name: 'orgContests', pattern: '/org/contests', auth: true },
   { name: 'orgContest', pattern: '/org/contests/:id', auth: true },
+  { name: 'orgEssay', pattern: '/org/essay/:contestId', auth: true },
+  { name: 'judgeRounds', pattern: '/judge', auth: true },
+  { name: 'judgeRound', pattern: '/judge/:roundId', auth: true },
 ];
 
 // Pages receive their route parameters as a `params` prop; pages without
@@ -55,5 +61,8 @@ export const pages: Record<PageName, () => Promise<PageComponent>> = {
   orgUnits: () => import('./pages/org/OrgUnits.svelte').then((m) => m.default),
   orgContests: () => import('./pages/org/OrgContests.svelte').then((m) => m.default),
   orgContest: () => import('./pages/org/OrgContest.svelte').then((m) => m.default),
+  orgEssay: () => import('./pages/org/essay/EssayAdmin.svelte').then((m) => m.default),
+  judgeRounds: () => import('./pages/judge/JudgeRounds.svelte').then((m) => m.default),
+  judgeRound: () => import('./pages/judge/JudgePage.svelte').then((m) => m.default),
 };
 

@@ -12,9 +12,15 @@ function organizes(t: Tokens | null): boolean {
   return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'organizer' || g.role === 'admin');
 }
 
-export const session = $state<{ loggedIn: boolean; organizer: boolean; profile: Profile | null }>({
+/** Judges get the "Chấm bài" link the same way. */
+function judges(t: Tokens | null): boolean {
+  return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'judge');
+}
+
+export const session = $state<{ loggedIn: boolean; organizer: boolean; judge: boolean; profile: Profile | null }>({
   loggedIn: tokens.get() !== null,
   organizer: organizes(tokens.get()),
+  judge: judges(tokens.get()),
   profile: null,
 });
 
@@ -31,11 +37,13 @@ export const api = createApi({
       tokens.set(t);
       session.loggedIn = true;
       session.organizer = organizes(t);
+      session.judge = judges(t);
     },
     clear() {
       tokens.clear();
       session.loggedIn = false;
       session.organizer = false;
+      session.judge = false;
       session.profile = null;
     },
   },

@@ -143,6 +143,7 @@ export const en: Dictionary = {
   'kind.outside': 'Outside the province',
 
   'nav.manage': 'Manage',
+  'nav.judge': 'Judging',
   'me.organizeContests': 'Manage contests',
 
   'quiz.rounds': 'Rounds',

@@ -142,6 +142,7 @@ export const vi = {
   'kind.outside': 'Ngoài tỉnh',
 
   'nav.manage': 'Quản lý',
+  'nav.judge': 'Chấm bài',
   'me.organizeContests': 'Quản lý cuộc thi',
 
   'quiz.rounds': 'Các đợt thi',

@@ -1,0 +1,62 @@
+// The secretariat's round form ↔ the round's JSON (server/api/essay_rounds.go).
+// Judges are typed as user IDs, one per line (or separated by commas).
+import type { AdvanceMode, EssayPolicy, EssayRoundInput } from '../essayStaffApi';
+
+export interface CriterionRow {
+  name: string;
+  max: number;
+}
+
+export interface RoundFormState {
+  no: number;
+  name: string;
+  kind: 'preliminary' | 'final';
+  scale: 10 | 100;
+  step: number;
+  criteria: CriterionRow[];
+  judgesPerWork: number;
+  policy: EssayPolicy;
+  threshold: number;
+  advanceMode: AdvanceMode;
+  topN: number;
+  minScore: number;
+  /** Per category key, the judges' user IDs as typed. */
+  panels: Record<string, string>;
+}
+
+/** judgeIds splits a typed list of user IDs, dropping blanks and repeats. */
+export function judgeIds(typed: string): string[] {
+  return [...new Set(typed.split(/[\s,;]+/).filter(Boolean))];
+}
+
+/** criteriaSum is what the rubric's maxima add up to (must equal the scale). */
+export function criteriaSum(rows: readonly CriterionRow[]): number {
+  return Math.round(rows.reduce((s, r) => s + (Number(r.max) || 0), 0) * 1000) / 1000;
+}
+
+/**
+ * toRoundInput builds the request. Criterion keys are c1, c2… (stable and
+ * ASCII, as the server requires); categories without judges get no panel.
+ */
+export function toRoundInput(f: RoundFormState): EssayRoundInput {
+  const advance: EssayRoundInput['advance'] = { mode: f.advanceMode };
+  if (f.advanceMode !== 'min_score') advance.topN = Number(f.topN);
+  if (f.advanceMode !== 'top_n') advance.minScore = Number(f.minScore);
+  return {
+    no: Number(f.no),
+    name: f.name.trim(),
+    kind: f.kind,
+    rubric: {
+      scale: Number(f.scale),
+      step: Number(f.step),
+      criteria: f.criteria.map((c, i) => ({ key: `c${i + 1}`, name: c.name.trim(), max: Number(c.max) })),
+    },
+    judgesPerWork: Number(f.judgesPerWork),
+    policy: f.policy,
+    threshold: Number(f.threshold),
+    advance,
+    panels: Object.entries(f.panels)
+      .map(([category, typed]) => ({ category, judgeIds: judgeIds(typed) }))
+      .filter((p) => p.judgeIds.length > 0),
+  };
+}

@@ -1,0 +1,113 @@
+// The author's essay endpoints (server/api/essay_submit.go). Kept out of
+// api.ts: they travel with the essay panel's lazy chunk, so a quiz-only
+// visitor's phone never downloads them.
+import type { Http } from './http';
+
+export type FileKind = 'docx' | 'pdf' | 'mp3' | 'mp4';
+export type WorkStatus = 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+
+export interface Category {
+  key: string;
+  name: string;
+  /** false: radio, TV, video clips (multimedia). */
+  written: boolean;
+  minWords?: number;
+  maxWords?: number;
+  maxCoauthors: number;
+  maxWorksPerAuthor: number;
+  maxWorksOfKindPerAuthor: number;
+  allowedFileKinds: FileKind[];
+  maxFileBytes: number;
+  maxMediaSeconds?: number;
+  maxOverlapPercent?: number;
+}
+
+export interface EssayRules {
+  categories: Category[];
+  /** RFC 3339; the zero time ("0001-01-01…") means no deadline. */
+  deadline: string;
+}
+
+export interface Person {
+  fullName?: string;
+  birthDate?: string;
+  penName?: string;
+  title?: string;
+  unitName?: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  cccd?: string;
+  bankAccount?: string;
+  bankName?: string;
+}
+
+export interface WorkInput {
+  category: string;
+  title: string;
+  text: string;
+  declaration: boolean;
+  author: Person;
+  coauthors: Person[];
+}
+
+export interface AuthorWork {
+  id: string;
+  contestId: string;
+  category: string;
+  title: string;
+  words: number;
+  receipt: string;
+  status: WorkStatus;
+  rejectReason?: string;
+  files: string[];
+  submittedAt: string;
+}
+
+const slugPath = (slug: string) => `/api/v1/contests/${encodeURIComponent(slug)}`;
+
+export function createEssayApi(http: Http) {
+  return {
+    rules(slug: string): Promise<EssayRules> {
+      return http.request<EssayRules>('GET', `${slugPath(slug)}/essay`);
+    },
+
+    /** Multipart: the "work" JSON and one "file"; the server counts a .docx's words itself. */
+    async submit(slug: string, work: WorkInput, file: File): Promise<AuthorWork> {
+      const form = new FormData();
+      form.append('work', JSON.stringify(work));
+      form.append('file', file, file.name);
+      const res = await http.request<{ work: AuthorWork }>('POST', `${slugPath(slug)}/works`, { auth: true, body: form });
+      return res.work;
+    },
+
+    async mine(slug: string): Promise<AuthorWork[]> {
+      const res = await http.request<{ works: AuthorWork[] }>('GET', `/api/v1/me/works?contest=${encodeURIComponent(slug)}`, {
+        auth: true,
+      });
+      return res.works ?? [];
+    },
+
+    async withdraw(id: string): Promise<AuthorWork> {
+      const res = await http.request<{ work: AuthorWork }>('POST', `/api/v1/works/${encodeURIComponent(id)}/withdraw`, {
+        auth: true,
+      });
+      return res.work;
+    },
+  };
+}
+
+/** hasDeadline tells a real deadline from Go's zero time. */
+export function hasDeadline(deadline: string | undefined): deadline is string {
+  return !!deadline && !deadline.startsWith('0001-');
+}
+
+/** fileAccept is the file input's accept list for a category. */
+export function fileAccept(kinds: readonly FileKind[]): string {
+  return kinds.map((k) => '.' + k).join(',');
+}
+
+/** megabytes shows a byte limit the way the rules are written (20 MB). */
+export function megabytes(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
+}

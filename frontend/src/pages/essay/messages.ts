@@ -1,0 +1,6 @@
+// Registers the essay pages' messages when one of their chunks loads.
+import { addMessages } from '../../lib/i18n';
+import { essayEn } from '../../lib/messages/essay.en';
+import { essayVi } from '../../lib/messages/essay.vi';
+
+addMessages({ vi: essayVi, en: essayEn });
