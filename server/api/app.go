@@ -135,6 +135,7 @@ func (s *Server) routes(app *fiber.App) {
 	s.essayPrizeRoutes(v1)
 	s.essayExportRoutes(v1)
 	s.exportRoutes(v1)
+	s.statsRoutes(v1)
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 
 	s.frontendRoutes(app)

@@ -1,0 +1,129 @@
+package quiz
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"hoithi/contests"
+)
+
+// UnitStats is one unit of the statistics tree: its own people plus every
+// descendant's, against its headcount.
+type UnitStats struct {
+	ID   string `json:"id"`
+	Code string `json:"code"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Path string `json:"path"`
+	// Headcount is the unit's own target, else the sum of its children's
+	// (each resolved the same way), so no headcount counts twice.
+	Headcount int `json:"headcount"`
+	Counts
+	// HeadcountPct is People / Headcount × 100 to two decimals; 0 when the
+	// headcount is unknown.
+	HeadcountPct float64      `json:"headcountPct"`
+	Children     []*UnitStats `json:"children,omitempty"`
+	groups       groupTallies
+}
+
+// Breakdown splits the unit's people (its subtree's) by registration
+// answers.
+func (u *UnitStats) Breakdown() Breakdown { return u.groups.breakdown() }
+
+// Shallow returns a copy of u with its descendants down to depth levels
+// (0: none), for an answer that must stay small on a national tree.
+func (u *UnitStats) Shallow(depth int) *UnitStats {
+	c := *u
+	c.Children = nil
+	if depth > 0 {
+		for _, ch := range u.Children {
+			c.Children = append(c.Children, ch.Shallow(depth-1))
+		}
+	}
+	return &c
+}
+
+// buildUnitTree links units into a tree (a child only under a parent whose
+// path its own extends, so a malformed path cannot make a cycle), places the
+// people counted per unit path on the deepest unit of the path that exists,
+// and rolls counts up. It returns the roots, children ordered by name then
+// code, and what could not be placed.
+func buildUnitTree(units []contests.Unit, byPath map[string]*pathTally) ([]*UnitStats, *pathTally) {
+	byID := make(map[string]*UnitStats, len(units))
+	var order []*UnitStats
+	for _, u := range units {
+		if _, dup := byID[u.ID]; dup || u.ID == "" {
+			continue
+		}
+		n := &UnitStats{ID: u.ID, Code: u.Code, Name: u.Name, Kind: u.Kind, Path: u.Path, Headcount: u.Headcount}
+		byID[u.ID] = n
+		order = append(order, n)
+	}
+	var roots []*UnitStats
+	for _, n := range order {
+		ids := contests.AncestorIDs(n.Path)
+		if len(ids) >= 2 {
+			if parent, ok := byID[ids[len(ids)-2]]; ok && n.Path == contests.ChildPath(parent.Path, n.ID) {
+				parent.Children = append(parent.Children, n)
+				continue
+			}
+		}
+		roots = append(roots, n)
+	}
+	unplaced := &pathTally{}
+	for path, t := range byPath {
+		if n := deepestUnit(path, byID); n != nil {
+			n.Add(t.Counts)
+			n.groups.merge(t.groups)
+		} else {
+			unplaced.Add(t.Counts)
+			unplaced.groups.merge(t.groups)
+		}
+	}
+	sortUnits(roots)
+	for _, r := range roots {
+		rollUp(r)
+	}
+	if roots == nil {
+		roots = []*UnitStats{}
+	}
+	return roots, unplaced
+}
+
+// deepestUnit finds the unit a person of path belongs to: the path's own
+// unit, else its nearest ancestor still in the tree.
+func deepestUnit(path string, byID map[string]*UnitStats) *UnitStats {
+	ids := contests.AncestorIDs(path)
+	for i := len(ids) - 1; i >= 0; i-- {
+		if n, ok := byID[ids[i]]; ok && strings.HasPrefix(path, n.Path) {
+			return n
+		}
+	}
+	return nil
+}
+
+func sortUnits(list []*UnitStats) {
+	slices.SortFunc(list, func(a, b *UnitStats) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// rollUp adds every descendant's counts to n, resolves its headcount and
+// its rate.
+func rollUp(n *UnitStats) {
+	sortUnits(n.Children)
+	childHeadcount := 0
+	for _, c := range n.Children {
+		rollUp(c)
+		n.Add(c.Counts)
+		n.groups.merge(c.groups)
+		childHeadcount += c.Headcount
+	}
+	if n.Headcount <= 0 {
+		n.Headcount = childHeadcount
+	}
+	if n.Headcount > 0 {
+		n.HeadcountPct = round2(float64(n.People) * 100 / float64(n.Headcount))
+	}
+}
