@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -31,16 +32,31 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 	if r, err := http.Get(base + "/readyz"); err != nil || r.StatusCode != 200 {
 		t.Fatalf("readyz: %v %v", r, err)
 	}
-	const n = 8
+	const n = 16
+	// Open the n connections first, so each login is read as soon as it is
+	// sent: a request the server never received is not "in flight".
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: n, MaxConnsPerHost: n}}
 	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if r, err := client.Get(base + "/healthz"); err == nil {
+				r.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
 	statuses := make([]int, n)
 	errs := make([]error, n)
 	for i := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			body := `{"login":"0901000002","password":"wrong-password"}`
-			r, err := http.Post(base+"/api/v1/auth/login", "application/json", strings.NewReader(body))
+			// Distinct unknown accounts: each costs a full hash (see
+			// auth.CheckNobody) and none reaches the per-account limit.
+			body := fmt.Sprintf(`{"login":"09020000%02d","password":"wrong-password"}`, i)
+			r, err := client.Post(base+"/api/v1/auth/login", "application/json", strings.NewReader(body))
 			if err != nil {
 				errs[i] = err
 				return
@@ -51,7 +67,10 @@ func TestShutdownFinishesRequestsInFlight(t *testing.T) {
 			statuses[i] = r.StatusCode
 		}()
 	}
-	time.Sleep(30 * time.Millisecond) // the logins are hashing now
+	// Every login is now read and waiting for one of the argon2 slots
+	// (two at a time, tens of milliseconds each): the last ones are still
+	// hashing when the shutdown begins.
+	time.Sleep(60 * time.Millisecond)
 	cancel()
 	wg.Wait()
 	for i := range n {

@@ -90,6 +90,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 		u, err = s.Store.UserByPhoneKey(ctx, strings.TrimPrefix(key, "phone:"))
 	}
 	if contests.ErrorCode(err) == contests.CodeNotFound {
+		auth.CheckNobody(req.Password)
 		return errBadLogin
 	} else if err != nil {
 		return err

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hoithi/server/auth"
 )
 
 func TestRegisterLoginProfile(t *testing.T) {
@@ -199,5 +201,17 @@ func TestRegisterRateLimitedPerIP(t *testing.T) {
 	e.register(2, "W1")
 	if r := e.do("POST", "/api/v1/auth/register", e.registration(3, "W1"), ""); r.Status != 429 {
 		t.Fatalf("third registration from one IP in a minute: %d", r.Status)
+	}
+}
+
+func TestLoginOfUnknownAccountCostsAHash(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	e.register(1, "W1")
+	before := auth.Hashes()
+	if r := e.do("POST", "/api/v1/auth/login", map[string]any{"login": "0999999999", "password": "whatever-pass"}, ""); r.Status != 401 {
+		t.Fatalf("unknown phone: %d", r.Status)
+	}
+	if got := auth.Hashes() - before; got < 1 {
+		t.Fatal("a login for an unknown phone skipped the hash: its timing reveals who is registered")
 	}
 }

@@ -114,3 +114,12 @@ func TestKeysHashAndSeal(t *testing.T) {
 		t.Fatal("malformed input must fail")
 	}
 }
+
+func TestCheckNobodyComputesOneHash(t *testing.T) {
+	CheckNobody("warm") // the first call also builds the dummy hash
+	before := Hashes()
+	CheckNobody("y")
+	if got := Hashes() - before; got != 1 {
+		t.Fatalf("an unknown account's check computed %d hashes, want 1 like a real one", got)
+	}
+}
