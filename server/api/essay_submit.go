@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"mime/multipart"
 	"strings"
@@ -173,6 +174,16 @@ func (s *Server) storeUpload(c *fiber.Ctx, fh *multipart.FileHeader, cat essay.C
 	}
 	var text string
 	var meta docfile.Meta
+	seconds := 0
+	if kind == essay.FileMP4 && cat.MaxMediaSeconds > 0 {
+		ra, ok := f.(io.ReaderAt)
+		if !ok {
+			return none, "", docfile.Meta{}, contests.Internal(errors.New("upload is not seekable"))
+		}
+		if seconds, err = docfile.MP4Seconds(ra, fh.Size); err != nil {
+			return none, "", docfile.Meta{}, err
+		}
+	}
 	if kind == essay.FileDOCX {
 		if ra, ok := f.(io.ReaderAt); ok {
 			if text, meta, err = docfile.DocxText(ra, fh.Size, docfile.DefaultLimits()); err != nil {
@@ -184,7 +195,7 @@ func (s *Server) storeUpload(c *fiber.Ctx, fh *multipart.FileHeader, cat essay.C
 	if err != nil {
 		return none, "", docfile.Meta{}, err
 	}
-	return essay.StoredFile{BlobID: id, SHA256: sum, File: essay.File{Name: safeName(fh.Filename), Kind: kind, Bytes: size}}, text, meta, nil
+	return essay.StoredFile{BlobID: id, SHA256: sum, File: essay.File{Name: safeName(fh.Filename), Kind: kind, Bytes: size, MediaSeconds: seconds}}, text, meta, nil
 }
 
 // identitySheet builds the identity sheet from the account and the form.
