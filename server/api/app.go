@@ -37,12 +37,16 @@ type Limits struct {
 	LoginPerIP      int // per minute
 	LoginPerAccount int // failed attempts per 15 minutes
 	RegisterPerIP   int // per minute
-	MaxUploadBytes  int // Excel imports and other uploads
+	// MaxUploadBytes caps any request body (essay files, Excel imports).
+	// Fiber holds a body in memory while it is read, so this is also the
+	// memory one upload may take; the reverse proxy in deploy/ allows the
+	// same 110 MiB. Larger media would need streaming uploads.
+	MaxUploadBytes int
 }
 
 // DefaultLimits are the production limits.
 func DefaultLimits() Limits {
-	return Limits{LoginPerIP: 120, LoginPerAccount: 10, RegisterPerIP: 60, MaxUploadBytes: 20 << 20}
+	return Limits{LoginPerIP: 120, LoginPerAccount: 10, RegisterPerIP: 60, MaxUploadBytes: 110 << 20}
 }
 
 // Server holds the handlers' shared state.

@@ -139,7 +139,7 @@ func (s *Server) importQuestions(c *fiber.Ctx) error {
 		return err
 	}
 	defer f.Close()
-	rows, err := excel.ParseQuestions(f, int64(s.Limits.MaxUploadBytes))
+	rows, err := excel.ParseQuestions(f, maxWorkbookBytes)
 	if err != nil {
 		return err
 	}

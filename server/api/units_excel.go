@@ -14,6 +14,10 @@ import (
 	"hoithi/server/store"
 )
 
+// maxWorkbookBytes bounds an uploaded Excel file: a 50,000-row unit list
+// or a 10,000-question bank is far smaller.
+const maxWorkbookBytes = 20 << 20
+
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // importUnits reads a workbook of units (code, name, kind, parent code,
@@ -26,7 +30,7 @@ func (s *Server) importUnits(c *fiber.Ctx) error {
 		return err
 	}
 	defer f.Close()
-	rows, err := excel.ParseUnits(f, int64(s.Limits.MaxUploadBytes))
+	rows, err := excel.ParseUnits(f, maxWorkbookBytes)
 	if err != nil {
 		return err
 	}
@@ -174,7 +178,7 @@ func (s *Server) uploadedWorkbook(c *fiber.Ctx) (multipart.File, error) {
 	if err != nil {
 		return nil, contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
 	}
-	if fh.Size > int64(s.Limits.MaxUploadBytes) {
+	if fh.Size > maxWorkbookBytes {
 		return nil, errTooLarge
 	}
 	f, err := fh.Open()
