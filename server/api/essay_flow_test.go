@@ -183,3 +183,21 @@ func unzipped(t *testing.T, r response) response {
 	}
 	return response{Status: r.Status, Raw: all.Bytes()}
 }
+
+func TestSecretaryReadsContestsButCannotChangeThem(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newEssayFixture(t, e)
+	r := e.do("GET", "/api/v1/org/contests", nil, f.sec)
+	if r.Status != 200 || len(r.Body["contests"].([]any)) != 1 {
+		t.Fatalf("secretary's contest list: %d %s", r.Status, r.Raw)
+	}
+	if r := e.do("GET", "/api/v1/org/contests/"+f.contestID, nil, f.sec); r.Status != 200 {
+		t.Fatalf("secretary reads the contest: %d", r.Status)
+	}
+	if r := e.do("PATCH", "/api/v1/org/contests/"+f.contestID, map[string]any{"title": "Đổi tên"}, f.sec); r.Status != 403 {
+		t.Fatalf("secretary edits the contest: %d", r.Status)
+	}
+	if r := e.do("GET", "/api/v1/org/contests/"+f.parentID, nil, f.sec); r.Status != 403 {
+		t.Fatalf("secretary reads a contest above their unit: %d", r.Status)
+	}
+}

@@ -15,11 +15,14 @@ import (
 )
 
 func (s *Server) orgContestRoutes(r fiber.Router) {
-	g := r.Group("/org/contests", requireRole(contests.RoleOrganizer))
-	g.Get("/", s.orgListContests)
-	g.Post("/", s.orgCreateContest)
-	g.Get("/:id", s.orgGetContest)
-	g.Patch("/:id", s.orgUpdateContest)
+	// Secretaries read the contests of their units (to reach the essay
+	// secretariat); only organizers create and change them.
+	read := requireRole(contests.RoleOrganizer, contests.RoleSecretary)
+	org := requireRole(contests.RoleOrganizer)
+	r.Get("/org/contests", read, s.orgListContests)
+	r.Post("/org/contests", org, s.orgCreateContest)
+	r.Get("/org/contests/:id", read, s.orgGetContest)
+	r.Patch("/org/contests/:id", org, s.orgUpdateContest)
 }
 
 type orgContestDTO struct {
@@ -43,7 +46,7 @@ func (s *Server) toOrgContestDTO(c *fiber.Ctx, ct *contests.Contest) orgContestD
 
 func (s *Server) orgListContests(c *fiber.Ctx) error {
 	out := []orgContestDTO{}
-	for _, p := range scopePaths(c, contests.RoleOrganizer) {
+	for _, p := range scopePaths(c, contests.RoleOrganizer, contests.RoleSecretary) {
 		list, err := s.Store.ListContests(c.UserContext(), rootPath(p), false)
 		if err != nil {
 			return err
@@ -68,8 +71,11 @@ func (s *Server) orgContest(c *fiber.Ctx, id string) (*contests.Contest, error) 
 }
 
 func (s *Server) orgGetContest(c *fiber.Ctx) error {
-	ct, err := s.orgContest(c, c.Params("id"))
+	ct, err := s.Store.ContestByID(c.UserContext(), c.Params("id"))
 	if err != nil {
+		return err
+	}
+	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer, contests.RoleSecretary); err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{"contest": s.toOrgContestDTO(c, ct)})

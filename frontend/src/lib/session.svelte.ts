@@ -12,14 +12,26 @@ function organizes(t: Tokens | null): boolean {
   return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'organizer' || g.role === 'admin');
 }
 
+/** Secretaries reach the essay secretariat through the contest list. */
+function secretaries(t: Tokens | null): boolean {
+  return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'secretary');
+}
+
 /** Judges get the "Chấm bài" link the same way. */
 function judges(t: Tokens | null): boolean {
   return !!accessClaims(t?.accessToken)?.grants.some((g) => g.role === 'judge');
 }
 
-export const session = $state<{ loggedIn: boolean; organizer: boolean; judge: boolean; profile: Profile | null }>({
+export const session = $state<{
+  loggedIn: boolean;
+  organizer: boolean;
+  secretary: boolean;
+  judge: boolean;
+  profile: Profile | null;
+}>({
   loggedIn: tokens.get() !== null,
   organizer: organizes(tokens.get()),
+  secretary: secretaries(tokens.get()),
   judge: judges(tokens.get()),
   profile: null,
 });
@@ -37,12 +49,14 @@ export const api = createApi({
       tokens.set(t);
       session.loggedIn = true;
       session.organizer = organizes(t);
+      session.secretary = secretaries(t);
       session.judge = judges(t);
     },
     clear() {
       tokens.clear();
       session.loggedIn = false;
       session.organizer = false;
+      session.secretary = false;
       session.judge = false;
       session.profile = null;
     },
