@@ -233,6 +233,19 @@ func (p *Participation) Expire(key AnswerKey, now time.Time, policy Policy) (boo
 }
 
 func (p *Participation) finalize(a *Attempt, key AnswerKey, at time.Time, status AttemptStatus, policy Policy) error {
+	if err := a.Mark(key); err != nil {
+		return err
+	}
+	a.Status, a.SubmittedAt = status, at
+	a.DurationMs = at.Sub(a.StartedAt).Milliseconds()
+	p.OpenDeadline = time.Time{}
+	p.UpdatedAt = at
+	return p.recount(policy)
+}
+
+// Mark scores the attempt's saved answers with key: at finalization, and
+// again when results are computed with a corrected key.
+func (a *Attempt) Mark(key AnswerKey) error {
 	answers := make(Answers, len(a.Answers))
 	for q, ans := range a.Answers {
 		answers[q] = ans.Options
@@ -241,12 +254,8 @@ func (p *Participation) finalize(a *Attempt, key AnswerKey, at time.Time, status
 	if err != nil {
 		return err
 	}
-	a.Status, a.SubmittedAt = status, at
 	a.Correct, a.Total, a.Score = res.Correct, res.Total, res.Points
-	a.DurationMs = at.Sub(a.StartedAt).Milliseconds()
-	p.OpenDeadline = time.Time{}
-	p.UpdatedAt = at
-	return p.recount(policy)
+	return nil
 }
 
 // recount refreshes Counted from the final attempts.

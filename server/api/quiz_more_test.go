@@ -23,10 +23,8 @@ func TestOverallAndCollectiveStandings(t *testing.T) {
 			unit      string
 			wrongFrom int
 		}{{1, "W1-A", 5}, {2, "W1-A", 2}, {3, "W1", 4}}
-		toks := []string{}
 		for _, p := range people {
 			tok, _ := e.register(p.n, p.unit)
-			toks = append(toks, tok)
 			r := f.start(tok)
 			f.answerAll(t, tok, 1, questionIDs(r), p.wrongFrom)
 			f.submit(tok, 1)

@@ -42,87 +42,25 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	for _, q := range bank {
 		key[q.ID] = q.Correct
 	}
-	type person struct {
-		unitPath string
-		attempts []quiz.AttemptSummary
-	}
-	people := map[string]*person{}
-	byUser := map[string][]quiz.AttemptSummary{}
-	err = s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
-		if _, err := p.Expire(key, r.ClosesAt.Add(quiz.Grace*2), r.Policy); err != nil {
-			return err
-		}
-		var list []quiz.AttemptSummary
-		for i := range p.Attempts {
-			a := &p.Attempts[i]
-			if !a.Final() {
-				continue
-			}
-			if err := rescore(a, key); err != nil {
-				return err
-			}
-			list = append(list, a.Summary())
-		}
-		if len(list) > 0 {
-			people[p.UserID] = &person{unitPath: p.UnitPath, attempts: list}
-			byUser[p.UserID] = list
-		}
-		return nil
-	})
-	if err != nil {
+	results := quiz.NewResultsBuilder(r, key)
+	if err := s.quiz.EachParticipation(ctx, r.ID, results.Add); err != nil {
 		return quiz.RoundSummary{}, err
 	}
-	sum := quiz.Summarize(byUser)
-	var target *int64
-	if r.Prediction.Enabled {
-		v, err := r.Prediction.Target.Of(sum)
-		if err != nil {
-			return sum, err
-		}
-		target = &v
-	}
-	entries := make([]quiz.Entry, 0, len(people))
-	for id, p := range people {
-		e, err := quiz.RoundEntry(id, p.unitPath, p.attempts, r.Policy, target)
-		if err != nil {
-			return sum, err
-		}
-		entries = append(entries, e)
-	}
-	ranked, err := quiz.Rank(entries, r.Rule)
-	if err != nil {
-		return sum, err
-	}
-	settings, _ := quiz.ParseSettings(ct.Settings)
-	opts := quiz.AllocateOptions{TiePolicy: r.TiePolicy}
-	if settings.OnePrizePerPerson {
-		if opts.Excluded, err = s.priorWinners(ctx, r); err != nil {
-			return sum, err
+	var excluded map[string]bool
+	if settings, _ := quiz.ParseSettings(ct.Settings); settings.OnePrizePerPerson {
+		if excluded, err = s.priorWinners(ctx, r); err != nil {
+			return quiz.RoundSummary{}, err
 		}
 	}
-	winners, err := quiz.Allocate(ranked, r.Tiers, opts)
+	out, err := results.Finish(excluded)
 	if err != nil {
-		return sum, err
+		return out.Summary, err
 	}
-	if err := s.saveStandings(ctx, r.ID, ranked, winners); err != nil {
-		return sum, err
+	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners); err != nil {
+		return out.Summary, err
 	}
-	r.TargetValue, r.ResultsAt, r.UpdatedAt = target, s.Now().UTC(), s.Now().UTC()
-	return sum, s.quiz.UpdateRound(ctx, r)
-}
-
-// rescore scores a final attempt again with key.
-func rescore(a *quiz.Attempt, key quiz.AnswerKey) error {
-	answers := make(quiz.Answers, len(a.Answers))
-	for q, ans := range a.Answers {
-		answers[q] = ans.Options
-	}
-	res, err := quiz.Score(a.Paper, key, answers)
-	if err != nil {
-		return err
-	}
-	a.Correct, a.Total, a.Score = res.Correct, res.Total, res.Points
-	return nil
+	r.TargetValue, r.ResultsAt, r.UpdatedAt = out.Target, s.Now().UTC(), s.Now().UTC()
+	return out.Summary, s.quiz.UpdateRound(ctx, r)
 }
 
 // priorWinners are the people who won a prize in the contest's other rounds
