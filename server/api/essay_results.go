@@ -10,19 +10,15 @@ import (
 	"hoithi/contests/essay"
 )
 
-// workOutcome is where one work stands in a round: its judges' totals (by
-// judge ID: the secretariat knows its judges), what is still awaited, and
-// the outcome once every judge needed has scored.
+// workOutcome is a work's standing with the code and category the
+// secretariat reads it by.
 type workOutcome struct {
-	WorkID   string             `json:"workId"`
-	Code     string             `json:"code"`
-	Category essay.CategoryKey  `json:"category"`
-	Scores   []essay.JudgeScore `json:"scores"`
-	Pending  []string           `json:"pending"`
-	Outcome  *essay.Outcome     `json:"outcome,omitempty"`
+	essay.WorkStanding
+	Code     string            `json:"code"`
+	Category essay.CategoryKey `json:"category"`
 }
 
-// outcomes computes every work's standing in round r.
+// outcomes computes every work's standing in round r, ordered by code.
 func (s *Server) outcomes(ctx context.Context, r *essay.Round) ([]workOutcome, error) {
 	seats, err := s.essay.SeatsOfRound(ctx, r.ID)
 	if err != nil {
@@ -32,46 +28,17 @@ func (s *Server) outcomes(ctx context.Context, r *essay.Round) ([]workOutcome, e
 	if err != nil {
 		return nil, err
 	}
-	submitted := map[[2]string]essay.Score{}
-	for _, sc := range sheets {
-		if sc.Status == essay.ScoreSubmitted {
-			submitted[[2]string{sc.WorkID, sc.JudgeID}] = sc
-		}
+	standings, err := essay.Standings(seats, sheets, r.Policy, r.Threshold)
+	if err != nil {
+		return nil, err
 	}
-	byWork := map[string]*workOutcome{}
-	var order []string
-	for _, seat := range seats {
-		if seat.Recused {
-			continue
-		}
-		o := byWork[seat.WorkID]
-		if o == nil {
-			o = &workOutcome{WorkID: seat.WorkID, Scores: []essay.JudgeScore{}, Pending: []string{}}
-			byWork[seat.WorkID] = o
-			order = append(order, seat.WorkID)
-		}
-		if sc, ok := submitted[[2]string{seat.WorkID, seat.JudgeID}]; ok {
-			o.Scores = append(o.Scores, essay.JudgeScore{JudgeID: seat.JudgeID, Total: sc.Total, Kind: seat.Kind})
-		} else {
-			o.Pending = append(o.Pending, seat.JudgeID)
-		}
-	}
-	out := make([]workOutcome, 0, len(order))
-	for _, id := range order {
-		o := byWork[id]
-		w, err := s.essay.Work(ctx, id)
+	out := make([]workOutcome, 0, len(standings))
+	for _, st := range standings {
+		w, err := s.essay.Work(ctx, st.WorkID)
 		if err != nil {
 			return nil, err
 		}
-		o.Code, o.Category = w.Code, w.Category
-		if len(o.Pending) == 0 && len(o.Scores) > 0 {
-			res, err := essay.Aggregate(o.Scores, r.Policy, r.Threshold)
-			if err != nil {
-				return nil, err
-			}
-			o.Outcome = &res
-		}
-		out = append(out, *o)
+		out = append(out, workOutcome{WorkStanding: st, Code: w.Code, Category: w.Category})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out, nil
