@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"fmt"
 	"io"
 
 	"hoithi/contests"
@@ -96,31 +95,8 @@ type QuestionRow struct {
 // MaxQuestionRows questions; CodeInvalid with one FieldError per problem,
 // the field a cell reference ("D12"), a merged range or "file", for
 // everything else. Nothing is returned with an error.
-func ParseQuestions(r io.Reader, maxBytes int64) (rows []QuestionRow, err error) {
-	// excelize parses whatever was uploaded; should it panic on a crafted
-	// file, that file is rejected as damaged instead of failing the request.
-	defer func() {
-		if p := recover(); p != nil {
-			rows, err = nil, damaged(fmt.Errorf("excelize panic: %v", p))
-		}
-	}()
-	f, err := openWorkbook(r, maxBytes)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = f.Close() }()
-	sheet, err := pickSheet(f.File, QuestionSheet)
-	if err != nil {
-		return nil, err
-	}
-	rows, err = readQuestionRows(f, sheet)
-	if err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		return nil, fileError(contests.CodeInvalid, "Trang %q không có câu hỏi nào", "Sheet %q holds no question", sheet)
-	}
-	return rows, nil
+func ParseQuestions(r io.Reader, maxBytes int64) ([]QuestionRow, error) {
+	return parseWorkbook(r, maxBytes, QuestionSheet, "câu hỏi", "question", readQuestionRows)
 }
 
 func readQuestionRows(f *workbook, sheet string) ([]QuestionRow, error) {

@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -69,31 +68,8 @@ type UnitRow struct {
 // MaxUnitRows data rows; CodeInvalid with one FieldError per problem, the
 // field a cell reference ("C12") or "file", for everything else. Nothing is
 // returned with an error.
-func ParseUnits(r io.Reader, maxBytes int64) (rows []UnitRow, err error) {
-	// excelize parses whatever was uploaded; should it panic on a crafted
-	// file, that file is rejected as damaged instead of failing the request.
-	defer func() {
-		if p := recover(); p != nil {
-			rows, err = nil, damaged(fmt.Errorf("excelize panic: %v", p))
-		}
-	}()
-	f, err := openWorkbook(r, maxBytes)
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = f.Close() }()
-	sheet, err := pickSheet(f.File, UnitSheet)
-	if err != nil {
-		return nil, err
-	}
-	rows, err = readUnitRows(f, sheet)
-	if err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		return nil, fileError(contests.CodeInvalid, "Trang %q không có đơn vị nào", "Sheet %q holds no unit", sheet)
-	}
-	return rows, nil
+func ParseUnits(r io.Reader, maxBytes int64) ([]UnitRow, error) {
+	return parseWorkbook(r, maxBytes, UnitSheet, "đơn vị", "unit", readUnitRows)
 }
 
 func readUnitRows(f *workbook, sheet string) ([]UnitRow, error) {
