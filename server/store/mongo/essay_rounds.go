@@ -39,25 +39,7 @@ func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
 // does for quiz rounds: another round of the contest holding the number
 // means "no", anything else on an insert is the ID.
 func (db *DB) essayRoundWriteError(ctx context.Context, err error, doc *essayRoundDoc, updating bool) error {
-	if !isDuplicateKey(err) {
-		return storeError(err, nil)
-	}
-	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
-	sameNo := bson.D{
-		{Key: "contestId", Value: doc.ContestID},
-		{Key: "no", Value: doc.No},
-		{Key: "_id", Value: bson.M{"$ne": doc.ID}},
-	}
-	n, countErr := db.essayRounds.CountDocuments(ctx, sameNo, options.Count().SetLimit(1))
-	switch {
-	case countErr == nil && n > 0:
-		field = indexConflict(essayRoundsCollection, "essay_rounds_contestId_no")
-	case countErr == nil && !updating:
-		field = indexConflict(essayRoundsCollection, "_id_")
-	}
-	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
-	e.Err = err
-	return e
+	return numberedWriteError(ctx, err, db.essayRounds, essayRoundsCollection, "essay_rounds_contestId_no", doc.ContestID, doc.No, doc.ID, updating)
 }
 
 // EssayRound → CodeNotFound.

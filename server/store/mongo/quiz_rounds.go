@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"hoithi/contests"
@@ -40,21 +41,29 @@ func (db *DB) UpdateRound(ctx context.Context, r *quiz.Round) error {
 // insert is the ID. Rounds are never deleted, so the colliding round is
 // still there to be found.
 func (db *DB) roundWriteError(ctx context.Context, err error, doc *roundDoc, updating bool) error {
+	return numberedWriteError(ctx, err, db.rounds, roundsCollection, "quiz_rounds_contestId_no", doc.ContestID, doc.No, doc.ID, updating)
+}
+
+// numberedWriteError maps the error of writing a document numbered within
+// its contest (a quiz round, a judging round): a duplicate key is another
+// document of the contest holding the number ("no"), else on an insert the
+// ID. Both servers are asked the same way, as FerretDB names no index.
+func numberedWriteError(ctx context.Context, err error, coll *mongo.Collection, collName, noIndex, contestID string, no int, id string, updating bool) error {
 	if !isDuplicateKey(err) {
 		return storeError(err, nil)
 	}
 	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
 	sameNo := bson.D{
-		{Key: "contestId", Value: doc.ContestID},
-		{Key: "no", Value: doc.No},
-		{Key: "_id", Value: bson.M{"$ne": doc.ID}},
+		{Key: "contestId", Value: contestID},
+		{Key: "no", Value: no},
+		{Key: "_id", Value: bson.M{"$ne": id}},
 	}
-	n, countErr := db.rounds.CountDocuments(ctx, sameNo, options.Count().SetLimit(1))
+	n, countErr := coll.CountDocuments(ctx, sameNo, options.Count().SetLimit(1))
 	switch {
 	case countErr == nil && n > 0:
-		field = indexConflict(roundsCollection, "quiz_rounds_contestId_no")
+		field = indexConflict(collName, noIndex)
 	case countErr == nil && !updating:
-		field = indexConflict(roundsCollection, "_id_")
+		field = indexConflict(collName, "_id_")
 	}
 	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
 	e.Err = err
