@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"hoithi/contests"
@@ -31,20 +30,12 @@ const exportSeedBatch = 5000
 // contest with a closed round whose results are computed, n citizens and
 // one standing for each, and an organizer of the ward.
 func seedExportWorld(ctx context.Context, dir string, dataKey []byte, n int, logf func(string, ...any)) (*exportWorld, error) {
-	keys, err := auth.NewKeys(dataKey)
+	b, err := openBase(ctx, dir, dataKey)
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "hoithi.db"))
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	now := time.Now().UTC().Truncate(time.Millisecond)
-	ward, grassroots, err := seedUnits(ctx, st)
-	if err != nil {
-		return nil, err
-	}
+	defer b.st.Close()
+	st, keys, ward, grassroots, now := b.st, b.keys, b.ward, b.grassroots, b.now
 	ct := &contests.Contest{ID: store.NewID(), Slug: "bench-export", Kind: contests.KindQuiz,
 		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo xuất Excel)",
 		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,

@@ -55,20 +55,12 @@ func seedWorld(ctx context.Context, dir string, people, standingRows int, logf f
 	if err != nil {
 		return nil, err
 	}
-	keys, err := auth.NewKeys(dataKey)
+	b, err := openBase(ctx, dir, dataKey)
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "hoithi.db"))
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	now := time.Now().UTC().Truncate(time.Millisecond)
-	ward, grassroots, err := seedUnits(ctx, st)
-	if err != nil {
-		return nil, err
-	}
+	defer b.st.Close()
+	st, keys, ward, grassroots, now := b.st, b.keys, b.ward, b.grassroots, b.now
 	ct := &contests.Contest{ID: store.NewID(), Slug: "bench", Kind: contests.KindQuiz,
 		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tải)",
 		Description: "Cuộc thi trắc nghiệm dùng để đo hiệu năng.",
@@ -225,4 +217,33 @@ func benchRound(contestID string, no int, opens, closes time.Time) *quiz.Round {
 		Rule:       quiz.RankRule{Keys: []quiz.RankKey{quiz.KeyScoreDesc, quiz.KeyPredictionErrorAsc, quiz.KeyDurationAsc, quiz.KeySubmittedAsc}},
 		Tiers:      quiz.WeeklyTiers(), TiePolicy: quiz.TieStrict, RevealAnswers: true,
 		Status: quiz.RoundPublished, UpdatedAt: opens}
+}
+
+// base is what every bench seeding starts from: the store in the data
+// directory, the keys, and the unit tree (a ward and its grass roots).
+type base struct {
+	st         *sqlite.DB
+	keys       *auth.Keys
+	ward       *contests.Unit
+	grassroots []*contests.Unit
+	now        time.Time
+}
+
+// openBase opens the SQLite store in dir and seeds the unit tree; the
+// caller closes b.st.
+func openBase(ctx context.Context, dir string, dataKey []byte) (*base, error) {
+	keys, err := auth.NewKeys(dataKey)
+	if err != nil {
+		return nil, err
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "hoithi.db"))
+	if err != nil {
+		return nil, err
+	}
+	ward, grassroots, err := seedUnits(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &base{st: st, keys: keys, ward: ward, grassroots: grassroots, now: time.Now().UTC().Truncate(time.Millisecond)}, nil
 }
