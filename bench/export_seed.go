@@ -10,7 +10,6 @@ import (
 	"hoithi/contests/vnid"
 	"hoithi/server/auth"
 	"hoithi/server/store"
-	"hoithi/server/store/sqlite"
 )
 
 // exportWorld is what the export bench seeded: a round with computed
