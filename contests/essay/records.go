@@ -1,6 +1,10 @@
 package essay
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // The records of an essay contest as they are stored. Work is everything a
 // judge may ever see of an entry, plus the few fields the server needs
@@ -90,6 +94,19 @@ type Identity struct {
 	Author    Person    `json:"author"`
 	Coauthors []Person  `json:"coauthors,omitempty"`
 	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// Identifying lists what may not appear in the work or its file: every
+// author's full name, pen name, e-mail and phone (as +84… and as 0…).
+func (id *Identity) Identifying() []string {
+	var out []string
+	for _, p := range append([]Person{id.Author}, id.Coauthors...) {
+		out = append(out, p.FullName, p.PenName, p.Email)
+		if p.Phone != "" {
+			out = append(out, p.Phone, "0"+strings.TrimPrefix(p.Phone, "+84"))
+		}
+	}
+	return slices.DeleteFunc(out, func(v string) bool { return strings.TrimSpace(v) == "" })
 }
 
 // RoundKind names the stage of judging.

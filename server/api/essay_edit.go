@@ -90,7 +90,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 		}
 	}
 	sub := essay.Submission{WorkID: w.ID, Title: req.Title, Text: req.Text, Declaration: req.Declaration, File: &stored.File,
-		Identifying: identifyingValues(identity)}
+		Identifying: identity.Identifying()}
 	for _, p := range identity.Coauthors {
 		sub.Coauthors = append(sub.Coauthors, essay.Coauthor{FullName: p.FullName})
 	}
@@ -105,7 +105,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 		x.Category, x.Title, x.Text, x.Words = cat.Key, contests.NFC(req.Title), contests.NFC(req.Text), essay.CountWords(req.Text)
 		x.Files, x.Coauthors = []essay.StoredFile{stored}, len(identity.Coauthors)
 		if newFile {
-			x.Warnings = docfile.NamesIn("", meta, identifyingValues(identity))
+			x.Warnings = docfile.NamesIn("", meta, identity.Identifying())
 		}
 		return nil
 	})

@@ -125,7 +125,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 		}
 	}
 	sub := essay.Submission{Title: req.Title, Text: req.Text, Declaration: req.Declaration, File: &stored.File,
-		Identifying: identifyingValues(identity)}
+		Identifying: identity.Identifying()}
 	for _, p := range identity.Coauthors {
 		sub.Coauthors = append(sub.Coauthors, essay.Coauthor{FullName: p.FullName})
 	}
@@ -136,7 +136,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	w := &essay.Work{ID: store.NewID(), ContestID: ct.ID, Category: cat.Key, Title: contests.NFC(req.Title),
 		Text: contests.NFC(req.Text), Words: essay.CountWords(req.Text), Files: []essay.StoredFile{stored},
 		Coauthors: len(identity.Coauthors), AuthorID: user.ID, UnitPath: user.UnitPath, Receipt: newCode(),
-		Status: essay.WorkSubmitted, Warnings: docfile.NamesIn("", meta, identifyingValues(identity)),
+		Status: essay.WorkSubmitted, Warnings: docfile.NamesIn("", meta, identity.Identifying()),
 		Version: 1, SubmittedAt: now, UpdatedAt: now}
 	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, now
 	if err := s.essay.PutIdentity(ctx, identity); err != nil {
@@ -235,24 +235,6 @@ func (s *Server) identitySheet(u *contests.User, req workRequest) (*essay.Identi
 		id.Coauthors = append(id.Coauthors, person)
 	}
 	return id, errs.Err()
-}
-
-// identifyingValues are the strings that must not appear in a work.
-func identifyingValues(id *essay.Identity) []string {
-	var out []string
-	for _, p := range append([]essay.Person{id.Author}, id.Coauthors...) {
-		out = append(out, p.FullName, p.PenName, p.Email)
-		if p.Phone != "" {
-			out = append(out, p.Phone, "0"+strings.TrimPrefix(p.Phone, "+84"))
-		}
-	}
-	var kept []string
-	for _, v := range out {
-		if strings.TrimSpace(v) != "" {
-			kept = append(kept, v)
-		}
-	}
-	return kept
 }
 
 // safeName keeps a file name printable and short.
