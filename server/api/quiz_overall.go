@@ -13,6 +13,7 @@ func (s *Server) overallRoutes(r fiber.Router) {
 	org := requireRole(contests.RoleOrganizer)
 	r.Post("/org/contests/:id/overall", org, s.orgComputeOverall)
 	r.Get("/org/contests/:id/collective", org, s.orgCollective)
+	r.Get("/org/contests/:id/export/collective", org, s.orgExportCollective)
 	r.Get("/contests/:slug/overall", s.contestOverall)
 }
 
@@ -107,73 +108,6 @@ func (s *Server) contestOverall(c *fiber.Ctx) error {
 		return contests.NotFound("cuộc thi", "contest")
 	}
 	return s.sendStandings(c, quiz.OverallRoundID(ct.ID))
-}
-
-// orgCollective ranks units by participation (Settings.Collective, or
-// ?formula=most_participants|participation_rate&level=N), over one round
-// (?roundId=) or the whole contest (distinct people), with prizes won by
-// members counted from published standings.
-func (s *Server) orgCollective(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
-	if err != nil {
-		return err
-	}
-	settings, _ := quiz.ParseSettings(ct.Settings)
-	rule := quiz.CollectiveRule{Formula: quiz.CollectiveFormula(c.Query("formula", "most_participants")), Level: contests.Depth(ct.OwnerUnitPath) + 1}
-	if settings.Collective != nil {
-		rule = *settings.Collective
-	}
-	if c.Query("formula") != "" {
-		rule.Formula = quiz.CollectiveFormula(c.Query("formula"))
-	}
-	if rule.Level, err = queryInt(c, "level", rule.Level, 1, 20); err != nil {
-		return err
-	}
-	ctx := c.UserContext()
-	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
-	if err != nil {
-		return err
-	}
-	people := map[string]string{} // user → unit ID
-	var winners []quiz.Winner
-	for _, r := range rounds {
-		if id := c.Query("roundId"); id != "" && id != r.ID {
-			continue
-		}
-		err := s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
-			if ids := contests.AncestorIDs(p.UnitPath); len(ids) > 0 && len(p.Summaries()) > 0 {
-				people[p.UserID] = ids[len(ids)-1]
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if r.Status == quiz.RoundResults {
-			entries, err := s.prizeWinners(ctx, r.ID)
-			if err != nil {
-				return err
-			}
-			winners = append(winners, entries...)
-		}
-	}
-	participants := map[string]int{}
-	for _, unit := range people {
-		participants[unit]++
-	}
-	units, err := s.Store.UnitsUnder(ctx, ct.OwnerUnitPath)
-	if err != nil {
-		return err
-	}
-	list := make([]contests.Unit, len(units))
-	for i, u := range units {
-		list[i] = *u
-	}
-	standings, err := quiz.Collective(list, participants, winners, rule)
-	if err != nil {
-		return err
-	}
-	return c.JSON(fiber.Map{"rule": rule, "units": standings})
 }
 
 // prizeWinners returns the prize winners of a round's published standings.
