@@ -21,8 +21,14 @@ type Unit struct {
 	ParentID string `json:"parentId,omitempty"`
 	// Path is "/" + the IDs from the root to this unit, each followed by "/".
 	// A subtree is every unit whose Path starts with its root's Path.
-	Path      string `json:"path"`
-	Headcount int    `json:"headcount"`
+	Path string `json:"path"`
+	// Headcount is how many people the unit has: party members, youth union
+	// members or residents. 0 when unknown.
+	Headcount int `json:"headcount"`
+	// Target is how many participants the unit is expected to bring (chỉ
+	// tiêu số người dự thi), set apart from Headcount because a contest's
+	// goal is rarely the whole membership. 0 when none is set.
+	Target int `json:"target"`
 	// NameFold is Name folded for search (see Fold).
 	NameFold string `json:"-"`
 }

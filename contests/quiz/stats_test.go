@@ -12,15 +12,17 @@ import (
 
 // statsUnits is the tree P → W1 (10 people) → A (4); P → W2 (no
 // headcount) → B (5), C (none). Resolved headcounts: A 4, W1 10, B 5, C 0,
-// W2 5, P 15.
+// W2 5, P 15. Targets are set elsewhere than headcounts so the two roll up
+// independently: A 2, B 3, W2 6 (its own, not B's); resolved A 2, W1 2,
+// B 3, C 0, W2 6, P 8.
 func statsUnits() []contests.Unit {
 	return []contests.Unit{
 		{ID: "p", Code: "P", Name: "Tỉnh", Path: "/p/"},
-		{ID: "w2", Code: "W2", Name: "Phường Rạch Giá", Path: "/p/w2/"},
+		{ID: "w2", Code: "W2", Name: "Phường Rạch Giá", Path: "/p/w2/", Target: 6},
 		{ID: "w1", Code: "W1", Name: "Phường An Biên", Path: "/p/w1/", Headcount: 10},
-		{ID: "a", Code: "A", Name: "Khu phố 1", Path: "/p/w1/a/", Headcount: 4},
+		{ID: "a", Code: "A", Name: "Khu phố 1", Path: "/p/w1/a/", Headcount: 4, Target: 2},
 		{ID: "c", Code: "C", Name: "Chi bộ C", Path: "/p/w2/c/"},
-		{ID: "b", Code: "B", Name: "Chi bộ B", Path: "/p/w2/b/", Headcount: 5},
+		{ID: "b", Code: "B", Name: "Chi bộ B", Path: "/p/w2/b/", Headcount: 5, Target: 3},
 		{ID: "b", Code: "B2", Name: "Trùng mã", Path: "/p/w2/b/"}, // a repeated ID is ignored
 	}
 }
@@ -88,14 +90,16 @@ func TestStats(t *testing.T) {
 		headcount int
 		counts    Counts
 		pct       float64
+		target    int
+		targetPct float64
 	}
 	for _, w := range []unitWant{
-		{"a", 4, Counts{1, 2, 1}, 25},
-		{"w1", 10, Counts{2, 3, 1}, 20},
-		{"b", 5, Counts{1, 1, 0}, 20},
-		{"c", 0, Counts{1, 2, 1}, 0},
-		{"w2", 5, Counts{3, 4, 1}, 60},
-		{"p", 15, Counts{5, 7, 2}, 33.33},
+		{"a", 4, Counts{1, 2, 1}, 25, 2, 50},
+		{"w1", 10, Counts{2, 3, 1}, 20, 2, 100},
+		{"b", 5, Counts{1, 1, 0}, 20, 3, 33.33},
+		{"c", 0, Counts{1, 2, 1}, 0, 0, 0},
+		{"w2", 5, Counts{3, 4, 1}, 60, 6, 50},
+		{"p", 15, Counts{5, 7, 2}, 33.33, 8, 62.5},
 	} {
 		u := s.Find(w.id)
 		if u == nil {
@@ -104,6 +108,9 @@ func TestStats(t *testing.T) {
 		}
 		if u.Headcount != w.headcount || u.Counts != w.counts || u.HeadcountPct != w.pct {
 			t.Errorf("unit %s: headcount %d, %+v, %.2f%%; want %d, %+v, %.2f%%", w.id, u.Headcount, u.Counts, u.HeadcountPct, w.headcount, w.counts, w.pct)
+		}
+		if u.Target != w.target || u.TargetPct != w.targetPct {
+			t.Errorf("unit %s: target %d, %.2f%%; want %d, %.2f%%", w.id, u.Target, u.TargetPct, w.target, w.targetPct)
 		}
 	}
 	if len(s.Units) != 1 || s.Units[0].ID != "p" {
@@ -193,7 +200,8 @@ func TestDistinctAccumulatorMergesPeople(t *testing.T) {
 
 func TestStatsOfNothing(t *testing.T) {
 	s := Stats(nil, nil, statsUnits(), roundClose)
-	if s.Counts != (Counts{}) || s.Started != 0 || s.Find("p").HeadcountPct != 0 || s.Find("p").Headcount != 15 {
+	if s.Counts != (Counts{}) || s.Started != 0 || s.Find("p").HeadcountPct != 0 || s.Find("p").Headcount != 15 ||
+		s.Find("p").Target != 8 || s.Find("p").TargetPct != 0 {
 		t.Errorf("empty round: %+v", s)
 	}
 	j := jsonOf(t, s)

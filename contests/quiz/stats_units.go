@@ -9,22 +9,28 @@ import (
 )
 
 // UnitStats is one unit of the statistics tree: its own people plus every
-// descendant's, against its headcount.
+// descendant's, against its headcount and its participation target.
 type UnitStats struct {
 	ID   string `json:"id"`
 	Code string `json:"code"`
 	Name string `json:"name"`
 	Kind string `json:"kind"`
 	Path string `json:"path"`
-	// Headcount is the unit's own target, else the sum of its children's
+	// Headcount is the unit's own headcount, else the sum of its children's
 	// (each resolved the same way), so no headcount counts twice.
 	Headcount int `json:"headcount"`
+	// Target is the unit's own participation target, else the sum of its
+	// children's, resolved like Headcount.
+	Target int `json:"target"`
 	Counts
 	// HeadcountPct is People / Headcount × 100 to two decimals; 0 when the
 	// headcount is unknown.
-	HeadcountPct float64      `json:"headcountPct"`
-	Children     []*UnitStats `json:"children,omitempty"`
-	groups       groupTallies
+	HeadcountPct float64 `json:"headcountPct"`
+	// TargetPct is People / Target × 100 to two decimals; 0 when the target
+	// is unknown.
+	TargetPct float64      `json:"targetPct"`
+	Children  []*UnitStats `json:"children,omitempty"`
+	groups    groupTallies
 }
 
 // Breakdown splits the unit's people (its subtree's) by registration
@@ -56,7 +62,7 @@ func buildUnitTree(units []contests.Unit, byPath map[string]*pathTally) ([]*Unit
 		if _, dup := byID[u.ID]; dup || u.ID == "" {
 			continue
 		}
-		n := &UnitStats{ID: u.ID, Code: u.Code, Name: u.Name, Kind: u.Kind, Path: u.Path, Headcount: u.Headcount}
+		n := &UnitStats{ID: u.ID, Code: u.Code, Name: u.Name, Kind: u.Kind, Path: u.Path, Headcount: u.Headcount, Target: u.Target}
 		byID[u.ID] = n
 		order = append(order, n)
 	}
@@ -110,20 +116,31 @@ func sortUnits(list []*UnitStats) {
 }
 
 // rollUp adds every descendant's counts to n, resolves its headcount and
-// its rate.
+// target and their rates.
 func rollUp(n *UnitStats) {
 	sortUnits(n.Children)
-	childHeadcount := 0
+	childHeadcount, childTarget := 0, 0
 	for _, c := range n.Children {
 		rollUp(c)
 		n.Add(c.Counts)
 		n.groups.merge(c.groups)
 		childHeadcount += c.Headcount
+		childTarget += c.Target
 	}
 	if n.Headcount <= 0 {
 		n.Headcount = childHeadcount
 	}
-	if n.Headcount > 0 {
-		n.HeadcountPct = round2(float64(n.People) * 100 / float64(n.Headcount))
+	if n.Target <= 0 {
+		n.Target = childTarget
 	}
+	n.HeadcountPct = ratePct(n.People, n.Headcount)
+	n.TargetPct = ratePct(n.People, n.Target)
+}
+
+// ratePct is people / of × 100 to two decimals, 0 when of is unknown.
+func ratePct(people, of int) float64 {
+	if of <= 0 {
+		return 0
+	}
+	return round2(float64(people) * 100 / float64(of))
 }

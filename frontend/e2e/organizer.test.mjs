@@ -49,6 +49,8 @@ test('contest link, organizer unit tree, export and language switch', async () =
     const tree = page.getByRole('listitem');
     await tree.getByText('Khu phố 1', { exact: true }).waitFor();
     assert.equal(await tree.getByText('Khu phố 2', { exact: true }).count(), 0, 'the filter hides other units');
+    // The demo's Khu phố 1 has a participation target apart from its headcount.
+    await tree.getByText('chỉ tiêu 800').waitFor();
     await assertNoHorizontalScroll(page, assert);
     await screenshot(page, 'org-units');
   });

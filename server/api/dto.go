@@ -46,6 +46,7 @@ type unitDTO struct {
 	ParentID  string `json:"parentId,omitempty"`
 	Depth     int    `json:"depth"`
 	Headcount int    `json:"headcount"`
+	Target    int    `json:"target"`
 	PathName  string `json:"pathName"`
 }
 
@@ -89,7 +90,7 @@ func (s *Server) toUserDTO(ctx context.Context, u *contests.User) *userDTO {
 
 func (s *Server) toUnitDTO(ctx context.Context, u *contests.Unit) unitDTO {
 	return unitDTO{ID: u.ID, Code: u.Code, Name: u.Name, Kind: u.Kind, ParentID: u.ParentID,
-		Depth: contests.Depth(u.Path), Headcount: u.Headcount, PathName: s.unitNames.pathName(ctx, u.Path)}
+		Depth: contests.Depth(u.Path), Headcount: u.Headcount, Target: u.Target, PathName: s.unitNames.pathName(ctx, u.Path)}
 }
 
 func (s *Server) toContestDTO(ctx context.Context, c *contests.Contest) contestDTO {

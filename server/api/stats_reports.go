@@ -51,10 +51,10 @@ func (st *statsService) roundReport(c *fiber.Ctx) error {
 	report.Rows = reportLines(node, whole, stats, r.Tiers, winners)
 	if whole {
 		report.Unit, report.Breakdown = node.Name, stats.Breakdown
-		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Counts: stats.Counts}
+		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Target: node.Target, Counts: stats.Counts}
 	} else {
 		report.Unit, report.Breakdown = node.Name, node.Breakdown()
-		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Counts: node.Counts}
+		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Target: node.Target, Counts: node.Counts}
 	}
 	var buf bytes.Buffer
 	if err := excel.WriteStatsReport(&buf, report); err != nil {
@@ -87,22 +87,26 @@ func reportLines(node *quiz.UnitStats, whole bool, stats quiz.RoundStats, tiers 
 		row  excel.ReportUnitRow
 		path string // "" for the line of people outside the tree
 	}
-	newLine := func(code, name string, headcount int, n quiz.Counts, path string) *line {
-		return &line{row: excel.ReportUnitRow{Code: code, Name: name, Headcount: headcount, Counts: n, Prizes: make([]int, len(tiers))}, path: path}
+	newLine := func(code, name string, n quiz.Counts, path string) *line {
+		return &line{row: excel.ReportUnitRow{Code: code, Name: name, Counts: n, Prizes: make([]int, len(tiers))}, path: path}
 	}
 	var children []*line
 	own := node.Counts
 	for _, ch := range node.Children {
-		children = append(children, newLine(ch.Code, ch.Name, ch.Headcount, ch.Counts, ch.Path))
+		l := newLine(ch.Code, ch.Name, ch.Counts, ch.Path)
+		l.row.Headcount, l.row.Target = ch.Headcount, ch.Target
+		children = append(children, l)
 		own.People, own.Attempts, own.AllCorrect = own.People-ch.People, own.Attempts-ch.Attempts, own.AllCorrect-ch.AllCorrect
 	}
-	direct := newLine(node.Code, node.Name+" (trực thuộc trực tiếp)", 0, own, node.Path)
+	// The people attached to the unit itself have no headcount or target
+	// of their own: the unit's are its whole subtree's.
+	direct := newLine(node.Code, node.Name+" (trực thuộc trực tiếp)", own, node.Path)
 	if len(node.Children) == 0 {
-		direct.row.Name, direct.row.Headcount = node.Name, node.Headcount
+		direct.row.Name, direct.row.Headcount, direct.row.Target = node.Name, node.Headcount, node.Target
 	}
 	var outside *line
 	if whole {
-		outside = newLine("", "Ngoài danh sách đơn vị của cuộc thi", 0, stats.Unplaced, "")
+		outside = newLine("", "Ngoài danh sách đơn vị của cuộc thi", stats.Unplaced, "")
 	}
 	tierIndex := make(map[string]int, len(tiers))
 	for i, t := range tiers {

@@ -65,6 +65,12 @@ func pct(part, whole int) string {
 func TestStatsReportWorkbook(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		sc := newStatsScenario(t, e)
+		// W1-A has a target, W1 none: W1's resolves to W1-A's.
+		withA := *e.units["W1-A"]
+		withA.Target = 40
+		if err := e.store.UpdateUnit(context.Background(), &withA); err != nil {
+			t.Fatal(err)
+		}
 		sc.finishOpenAttempt(t)
 		// Close the round and compute its results: prizes per unit come
 		// from the standings, read here straight from the store.
@@ -99,10 +105,20 @@ func TestStatsReportWorkbook(t *testing.T) {
 		inA := func(c *seededCitizen) bool { return c.unit == "W1-A" }
 		inW1 := func(c *seededCitizen) bool { return c.unit == "W1" }
 		a, own, all := sc.tally(inA), sc.tally(inW1), sc.tally(everyone)
-		unitHeader := []string{"Mã đơn vị", "Đơn vị", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi",
-			"Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"}
-		line := func(code, name, headcount string, c map[string]int, rate string, p [2]int) []string {
-			return []string{code, name, headcount, num(c["people"]), rate, num(c["attempts"]), num(c["allCorrect"]), num(p[0]), num(p[1]), num(p[0] + p[1])}
+		unitHeader := []string{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi",
+			"Tỷ lệ so với số người (%)", "Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"}
+		// line is a report line; an unknown headcount or target (0) is an
+		// empty cell and so is its rate.
+		line := func(code, name string, headcount, target int, c map[string]int, p [2]int) []string {
+			base := func(n int) (string, string) {
+				if n == 0 {
+					return "", ""
+				}
+				return num(n), pct(c["people"], n)
+			}
+			h, hRate := base(headcount)
+			tg, tRate := base(target)
+			return []string{code, name, h, tg, num(c["people"]), hRate, tRate, num(c["attempts"]), num(c["allCorrect"]), num(p[0]), num(p[1]), num(p[0] + p[1])}
 		}
 		file := fmt.Sprintf("bao-cao-thong-ke-%s-tuan-2.xlsx", sc.f.slug)
 		f := openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+sc.round2+"/report.xlsx", nil, sc.f.orgToken()), file)
@@ -110,8 +126,8 @@ func TestStatsReportWorkbook(t *testing.T) {
 			t.Fatalf("sheets %v", got)
 		}
 		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader,
-			line("W1-A", "Khu phố 1", "100", a, pct(a["people"], 100), prizes["W1-A"]),
-			line("W1", "Phường An Biên (trực thuộc trực tiếp)", "", own, "", prizes["W1"]),
+			line("W1-A", "Khu phố 1", 100, 40, a, prizes["W1-A"]),
+			line("W1", "Phường An Biên (trực thuộc trực tiếp)", 0, 0, own, prizes["W1"]),
 		})
 		groups := [][]string{{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"}}
 		addGroups := func(title string, keys []string, label func(string) string, keyOf func(*seededCitizen) string) {
@@ -132,16 +148,26 @@ func TestStatsReportWorkbook(t *testing.T) {
 		},
 			func(c *seededCitizen) string { return c.gender })
 		sheetEquals(t, f, excel.ReportGroupsSheet, groups)
-		if v, _ := f.GetCellValue(excel.ReportInfoSheet, "B7"); v != num(all["people"]) {
-			t.Errorf("info: people = %q, want %d", v, all["people"])
-		}
-		if v, _ := f.GetCellValue(excel.ReportInfoSheet, "B11"); v != "2" {
-			t.Errorf("info: prizes = %q, want 2", v)
-		}
+		// W1's own headcount; its target is W1-A's, the sum of its children's.
+		sheetEquals(t, f, excel.ReportInfoSheet, [][]string{
+			{"Mục", "Giá trị"},
+			{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
+			{"Đợt thi", "Tuần 2"},
+			{"Đơn vị", "Phường An Biên"},
+			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04")},
+			{"Số đảng viên/đoàn viên/dân số", "100"},
+			{"Chỉ tiêu (người)", "40"},
+			{"Số người dự thi", num(all["people"])},
+			{"Tỷ lệ so với số người (%)", pct(all["people"], 100)},
+			{"Tỷ lệ so với chỉ tiêu (%)", pct(all["people"], 40)},
+			{"Số lượt thi", num(all["attempts"])},
+			{"Số người đúng tất cả các câu", num(all["allCorrect"])},
+			{"Tổng số giải", "2"},
+		})
 
 		// One click for the unit W1-A: its own line, its own people only.
 		f = openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+sc.round2+"/report.xlsx?unitId="+e.units["W1-A"].ID, nil, sc.f.orgToken()), file)
-		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader, line("W1-A", "Khu phố 1", "100", a, pct(a["people"], 100), prizes["W1-A"])})
+		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader, line("W1-A", "Khu phố 1", 100, 40, a, prizes["W1-A"])})
 		if v, _ := f.GetCellValue(excel.ReportGroupsSheet, "C2"); v != num(sc.tally(func(c *seededCitizen) bool { return inA(c) && c.occupation == "party_member" })["people"]) {
 			t.Errorf("W1-A party members = %q", v)
 		}
@@ -233,9 +259,9 @@ func TestStatsWorkbooksOfAnEmptyRound(t *testing.T) {
 		file := fmt.Sprintf("bao-cao-thong-ke-%s-tuan-1.xlsx", f.slug)
 		x := openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/report.xlsx", nil, f.org), file)
 		sheetEquals(t, x, excel.ReportUnitsSheet, [][]string{
-			{"Mã đơn vị", "Đơn vị", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi",
-				"Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
-			{"W1-A", "Khu phố 1", "100", "0", "0", "0", "0", "0", "0", "0"},
+			{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với số người (%)",
+				"Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
+			{"W1-A", "Khu phố 1", "100", "", "0", "0", "", "0", "0", "0", "0", "0"},
 		})
 		groups, _ := x.GetRows(excel.ReportGroupsSheet)
 		if len(groups) != 1+len(quiz.OccupationKeys())+len(quiz.AgeBands)+len(quiz.Genders) {
@@ -246,8 +272,11 @@ func TestStatsWorkbooksOfAnEmptyRound(t *testing.T) {
 				t.Errorf("group line %v is not zero", g)
 			}
 		}
-		if v, _ := x.GetCellValue(excel.ReportInfoSheet, "B7"); v != "0" {
+		if v, _ := x.GetCellValue(excel.ReportInfoSheet, "B8"); v != "0" {
 			t.Errorf("info: people = %q", v)
+		}
+		if v, _ := x.GetCellValue(excel.ReportInfoSheet, "B7"); v != "" {
+			t.Errorf("info: target = %q, want empty when no unit has one", v)
 		}
 		x = openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/items.xlsx", nil, f.org), fmt.Sprintf("phan-tich-cau-hoi-%s-tuan-1.xlsx", f.slug))
 		if rows, _ := x.GetRows(excel.ItemsSheet); len(rows) != 1 || rows[0][0] != "STT" || rows[0][len(rows[0])-1] != "Cảnh báo" {

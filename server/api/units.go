@@ -91,7 +91,12 @@ type unitRequest struct {
 	Kind      string `json:"kind"`
 	ParentID  string `json:"parentId"`
 	Headcount int    `json:"headcount"`
+	Target    int    `json:"target"`
 }
+
+// maxUnitCount bounds a headcount or target: above Việt Nam's population it
+// can only be a typing mistake.
+const maxUnitCount = 200_000_000
 
 func (r unitRequest) validate(withCode bool) error {
 	var errs contests.Errors
@@ -106,8 +111,11 @@ func (r unitRequest) validate(withCode bool) error {
 	if k := strings.TrimSpace(r.Kind); k == "" || len(k) > 40 {
 		errs.Add("kind", contests.T("Loại đơn vị bắt buộc", "Kind is required"))
 	}
-	if r.Headcount < 0 || r.Headcount > 200_000_000 {
+	if r.Headcount < 0 || r.Headcount > maxUnitCount {
 		errs.Add("headcount", contests.T("Số lượng phải là số không âm", "Headcount must be a non-negative number"))
+	}
+	if r.Target < 0 || r.Target > maxUnitCount {
+		errs.Add("target", contests.T("Chỉ tiêu phải là số nguyên không âm, tối đa 200.000.000", "Target must be a non-negative whole number, at most 200,000,000"))
 	}
 	return errs.Err()
 }
@@ -136,7 +144,7 @@ func (s *Server) createUnit(c *fiber.Ctx) error {
 	}
 	id := store.NewID()
 	u := &contests.Unit{ID: id, Code: strings.TrimSpace(req.Code), Name: contests.NFC(req.Name), Kind: strings.TrimSpace(req.Kind),
-		ParentID: req.ParentID, Path: contests.ChildPath(parentPath, id), Headcount: req.Headcount}
+		ParentID: req.ParentID, Path: contests.ChildPath(parentPath, id), Headcount: req.Headcount, Target: req.Target}
 	u.NameFold = contests.Fold(u.Name)
 	if err := s.Store.CreateUnit(ctx, u); err != nil {
 		if contests.ErrorCode(err) == contests.CodeConflict {
@@ -157,7 +165,7 @@ func (s *Server) updateUnit(c *fiber.Ctx) error {
 	if err := allowAt(c, u.Path, contests.RoleOrganizer); err != nil {
 		return err
 	}
-	req := unitRequest{Name: u.Name, Kind: u.Kind, Headcount: u.Headcount}
+	req := unitRequest{Name: u.Name, Kind: u.Kind, Headcount: u.Headcount, Target: u.Target}
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
@@ -167,7 +175,7 @@ func (s *Server) updateUnit(c *fiber.Ctx) error {
 	if err := req.validate(false); err != nil {
 		return err
 	}
-	u.Name, u.Kind, u.Headcount = contests.NFC(req.Name), strings.TrimSpace(req.Kind), req.Headcount
+	u.Name, u.Kind, u.Headcount, u.Target = contests.NFC(req.Name), strings.TrimSpace(req.Kind), req.Headcount, req.Target
 	u.NameFold = contests.Fold(u.Name)
 	if err := s.Store.UpdateUnit(ctx, u); err != nil {
 		return err

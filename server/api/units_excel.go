@@ -21,7 +21,7 @@ const maxWorkbookBytes = 20 << 20
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // importUnits reads a workbook of units (code, name, kind, parent code,
-// headcount). Rows whose code exists update that unit; others are created
+// headcount, optionally target). Rows whose code exists update that unit; others are created
 // under their parent. Every bad row is reported and nothing is saved unless
 // the whole file is good.
 func (s *Server) importUnits(c *fiber.Ctx) error {
@@ -121,9 +121,12 @@ func (s *Server) plannedUnits(rows []excel.UnitRow, existing map[string]*contest
 	units := make([]*contests.Unit, 0, len(rows))
 	created := 0
 	for _, r := range rows {
-		u := &contests.Unit{Code: r.Code, Name: r.Name, Kind: r.Kind, Headcount: r.Headcount, NameFold: contests.Fold(r.Name)}
+		u := &contests.Unit{Code: r.Code, Name: r.Name, Kind: r.Kind, Headcount: r.Headcount, Target: r.Target, NameFold: contests.Fold(r.Name)}
 		if old, ok := existing[r.Code]; ok {
 			u.ID, u.ParentID, u.Path = old.ID, old.ParentID, old.Path
+			if !r.HasTarget { // a file from before targets existed leaves them be
+				u.Target = old.Target
+			}
 		} else {
 			u.ID = store.NewID()
 			parentPath := "/"

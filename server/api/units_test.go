@@ -59,6 +59,138 @@ func TestOrganizerUnitsScopeAndCreate(t *testing.T) {
 	})
 }
 
+// A unit's participation target is its own field: created, changed and
+// kept apart from the headcount, and a bad one is refused by name with
+// nothing saved.
+func TestUnitTarget(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		org := e.staff(1, contests.RoleOrganizer, "W1")
+		stored := func(code string) *contests.Unit {
+			t.Helper()
+			u, err := e.store.UnitByCode(t.Context(), code)
+			if err != nil {
+				t.Fatalf("unit %s: %v", code, err)
+			}
+			return u
+		}
+		r := e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-B", "name": "Khu phố 2", "kind": "grassroots",
+			"parentId": e.units["W1"].ID, "headcount": 250, "target": 100}, org)
+		if r.Status != 201 || r.Body["unit"].(map[string]any)["target"] != float64(100) || r.Body["unit"].(map[string]any)["headcount"] != float64(250) {
+			t.Fatalf("create with a target: %d %s", r.Status, r.Raw)
+		}
+		if u := stored("W1-B"); u.Target != 100 || u.Headcount != 250 {
+			t.Fatalf("stored headcount %d, target %d; want 250, 100", u.Headcount, u.Target)
+		}
+		id := r.Body["unit"].(map[string]any)["id"].(string)
+		r = e.do("PATCH", "/api/v1/org/units/"+id, map[string]any{"target": 40}, org)
+		if r.Status != 200 || r.Body["unit"].(map[string]any)["target"] != float64(40) || r.Body["unit"].(map[string]any)["headcount"] != float64(250) {
+			t.Fatalf("patch the target: %d %s", r.Status, r.Raw)
+		}
+		r = e.do("PATCH", "/api/v1/org/units/"+id, map[string]any{"name": "Khu phố 2 mới"}, org)
+		if r.Status != 200 || stored("W1-B").Target != 40 {
+			t.Fatalf("a patch without a target changed it: %d %s", r.Status, r.Raw)
+		}
+		r = e.do("GET", "/api/v1/org/units", nil, org)
+		found := false
+		for _, u := range r.Body["units"].([]any) {
+			if u := u.(map[string]any); u["code"] == "W1-B" {
+				found = u["target"] == float64(40)
+			}
+		}
+		if !found {
+			t.Fatalf("the list lacks W1-B's target: %s", r.Raw)
+		}
+
+		for _, bad := range []any{-1, 200_000_001, 1.5, "12"} {
+			r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-X", "name": "Khu phố X", "kind": "grassroots",
+				"parentId": e.units["W1"].ID, "target": bad}, org)
+			if r.Status != 400 || !sameStrings(r.fieldNames(), []string{"target"}) {
+				t.Fatalf("create with target %v: %d %s, want a field error on target", bad, r.Status, r.Raw)
+			}
+			if _, err := e.store.UnitByCode(t.Context(), "W1-X"); contests.ErrorCode(err) != contests.CodeNotFound {
+				t.Fatalf("a unit with target %v was saved: %v", bad, err)
+			}
+			r = e.do("PATCH", "/api/v1/org/units/"+id, map[string]any{"target": bad, "headcount": 7}, org)
+			if r.Status != 400 || !sameStrings(r.fieldNames(), []string{"target"}) {
+				t.Fatalf("patch with target %v: %d %s", bad, r.Status, r.Raw)
+			}
+			if u := stored("W1-B"); u.Target != 40 || u.Headcount != 250 {
+				t.Fatalf("a refused patch saved headcount %d, target %d", u.Headcount, u.Target)
+			}
+		}
+		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-X", "name": "X", "kind": "grassroots", "parentId": e.units["W1"].ID, "target": -1}, org)
+		msg := r.Body["error"].(map[string]any)["fields"].([]any)[0].(map[string]any)["message"]
+		if msg != "Chỉ tiêu phải là số nguyên không âm, tối đa 200.000.000" {
+			t.Errorf("message = %q, want it in Vietnamese naming the target", msg)
+		}
+		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-M", "name": "Tối đa", "kind": "grassroots",
+			"parentId": e.units["W1"].ID, "target": 200_000_000}, org)
+		if r.Status != 201 || stored("W1-M").Target != 200_000_000 {
+			t.Fatalf("the largest target: %d %s", r.Status, r.Raw)
+		}
+	})
+}
+
+// An import sets targets from its target column; a file without one, as
+// written before targets existed, leaves stored targets as they were.
+func TestUnitImportTargets(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		org := e.staff(1, contests.RoleOrganizer, "W1")
+		header := []any{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu dự thi (người)"}
+		r := e.upload("/api/v1/org/units/import", org, "donvi.xlsx", xlsx(t, "DonVi", [][]any{header,
+			{"W1-A", "Khu phố 1", "Chi bộ", "W1", 120, 45},
+			{"W1-C", "Khu phố 3", "Chi bộ", "W1", 80, nil},
+		}))
+		if r.Status != 200 || r.Body["created"] != float64(1) || r.Body["updated"] != float64(1) {
+			t.Fatalf("import: %d %s", r.Status, r.Raw)
+		}
+		targets := func() [2]int {
+			a, errA := e.store.UnitByCode(t.Context(), "W1-A")
+			c, errC := e.store.UnitByCode(t.Context(), "W1-C")
+			if errA != nil || errC != nil {
+				t.Fatal(errA, errC)
+			}
+			return [2]int{a.Target, c.Target}
+		}
+		if got := targets(); got != [2]int{45, 0} {
+			t.Fatalf("targets after import = %v, want [45 0]", got)
+		}
+		// Old layout: "Số lượng" is the headcount, there is no target column.
+		r = e.upload("/api/v1/org/units/import", org, "donvi.xlsx", xlsx(t, "DonVi", [][]any{unitHeader,
+			{"W1-A", "Khu phố 1", "Chi bộ", "W1", 130},
+		}))
+		if r.Status != 200 || targets() != [2]int{45, 0} {
+			t.Fatalf("old-layout import: %d %s; targets %v, want [45 0]", r.Status, r.Raw, targets())
+		}
+		if a, _ := e.store.UnitByCode(t.Context(), "W1-A"); a.Headcount != 130 {
+			t.Fatalf("old-layout import: headcount %d, want 130", a.Headcount)
+		}
+		// A bad target is a cell error and nothing of the file is saved.
+		r = e.upload("/api/v1/org/units/import", org, "donvi.xlsx", xlsx(t, "DonVi", [][]any{header,
+			{"W1-A", "Khu phố 1", "Chi bộ", "W1", 120, 60},
+			{"W1-C", "Khu phố 3", "Chi bộ", "W1", 80, "mười"},
+		}))
+		if r.Status != 400 || !sameStrings(r.fieldNames(), []string{"F3"}) || targets() != [2]int{45, 0} {
+			t.Fatalf("bad target: %d %s; targets %v", r.Status, r.Raw, targets())
+		}
+
+		r = e.do("GET", "/api/v1/org/units/export", nil, org)
+		f, err := excelize.OpenReader(bytes.NewReader(r.Raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		if len(rows[0]) != 6 || rows[0][4] != "Số đảng viên/đoàn viên/dân số" || rows[0][5] != "Chỉ tiêu dự thi (người)" {
+			t.Fatalf("export header = %v", rows[0])
+		}
+		for _, row := range rows[1:] {
+			if row[0] == "W1-A" && (row[4] != "130" || row[5] != "45") {
+				t.Fatalf("exported W1-A = %v, want headcount 130, target 45", row)
+			}
+		}
+	})
+}
+
 // xlsx builds a workbook with one sheet of rows.
 func xlsx(t *testing.T, sheet string, rows [][]any) []byte {
 	t.Helper()

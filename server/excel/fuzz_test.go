@@ -29,7 +29,7 @@ func FuzzParseUnits(f *testing.F) {
 		}
 		seen := map[string]bool{}
 		for _, r := range rows {
-			if r.Code == "" || r.Name == "" || r.Kind == "" || r.Headcount < 0 || r.Row < 2 || seen[r.Code] {
+			if r.Code == "" || r.Name == "" || r.Kind == "" || r.Headcount < 0 || r.Target < 0 || r.Row < 2 || seen[r.Code] {
 				t.Fatalf("accepted a bad row %+v", r)
 			}
 			seen[r.Code] = true

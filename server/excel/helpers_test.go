@@ -64,7 +64,9 @@ func must(t *testing.T, err error) {
 	}
 }
 
-var unitHeader = []any{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số (chỉ tiêu)"}
+// unitHeader is the template header without the optional target column,
+// as files made before it existed look.
+var unitHeader = []any{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số"}
 
 // unitsFile is a DonVi sheet with the template header and rows.
 func unitsFile(t *testing.T, rows ...[]any) []byte {

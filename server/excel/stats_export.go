@@ -40,8 +40,12 @@ type StatsReport struct {
 type ReportUnitRow struct {
 	Code string
 	Name string
-	// Headcount is the target; 0 leaves it and the rate empty.
+	// Headcount is the unit's members or population; 0 (unknown) leaves
+	// it and its rate empty.
 	Headcount int
+	// Target is the participants the unit was asked to bring; 0 (none set)
+	// leaves it and its rate empty.
+	Target int
 	quiz.Counts
 	// Prizes holds the prizes won by members, one per tier of
 	// StatsReport.Tiers.
@@ -59,8 +63,10 @@ func WriteStatsReport(w io.Writer, r StatsReport) error {
 	cols := []Column{
 		{Header: "Mã đơn vị", Width: 14, Text: true},
 		{Header: "Đơn vị", Width: 40, Wrap: true},
+		{Header: "Số đảng viên/đoàn viên/dân số", Width: 18},
 		{Header: "Chỉ tiêu (người)", Width: 14},
 		{Header: "Số người dự thi", Width: 14},
+		{Header: "Tỷ lệ so với số người (%)", Width: 16},
 		{Header: "Tỷ lệ so với chỉ tiêu (%)", Width: 16},
 		{Header: "Số lượt thi", Width: 12},
 		{Header: "Số người đúng tất cả các câu", Width: 18},
@@ -92,11 +98,9 @@ func WriteStatsReport(w io.Writer, r StatsReport) error {
 }
 
 func (row ReportUnitRow) cells(tiers int) []any {
-	var headcount, rate any
-	if row.Headcount > 0 {
-		headcount, rate = row.Headcount, percent(row.People, row.Headcount)
-	}
-	out := []any{textCell(row.Code), textCell(row.Name), headcount, row.People, rate, row.Attempts, row.AllCorrect}
+	headcount, headcountRate := knownBase(row.People, row.Headcount)
+	target, targetRate := knownBase(row.People, row.Target)
+	out := []any{textCell(row.Code), textCell(row.Name), headcount, target, row.People, headcountRate, targetRate, row.Attempts, row.AllCorrect}
 	total := 0
 	for i := range tiers {
 		n := 0
@@ -107,6 +111,16 @@ func (row ReportUnitRow) cells(tiers int) []any {
 		out = append(out, n)
 	}
 	return append(out, total)
+}
+
+// knownBase returns a base (a headcount or target) and people's share of
+// it as cells, both nil (an empty cell) when the base is unknown: a 0 would
+// read as "nobody" and "0%".
+func knownBase(people, base int) (cell, rate any) {
+	if base <= 0 {
+		return nil, nil
+	}
+	return base, percent(people, base)
 }
 
 // percent is part / whole × 100 to two decimals (0 for an empty whole).
@@ -179,10 +193,8 @@ func writeReportInfo(f *excelize.File, r StatsReport) error {
 		return err
 	}
 	t := r.Total
-	var headcount, rate any
-	if t.Headcount > 0 {
-		headcount, rate = t.Headcount, percent(t.People, t.Headcount)
-	}
+	headcount, headcountRate := knownBase(t.People, t.Headcount)
+	target, targetRate := knownBase(t.People, t.Target)
 	prizes := 0
 	for _, row := range r.Rows {
 		for _, n := range row.Prizes {
@@ -194,9 +206,11 @@ func writeReportInfo(f *excelize.File, r StatsReport) error {
 		{"Đợt thi", textCell(r.Round)},
 		{"Đơn vị", textCell(r.Unit)},
 		{"Số liệu tính lúc", vietnamTime(r.ComputedAt)},
-		{"Chỉ tiêu (người)", headcount},
+		{"Số đảng viên/đoàn viên/dân số", headcount},
+		{"Chỉ tiêu (người)", target},
 		{"Số người dự thi", t.People},
-		{"Tỷ lệ so với chỉ tiêu (%)", rate},
+		{"Tỷ lệ so với số người (%)", headcountRate},
+		{"Tỷ lệ so với chỉ tiêu (%)", targetRate},
 		{"Số lượt thi", t.Attempts},
 		{"Số người đúng tất cả các câu", t.AllCorrect},
 		{"Tổng số giải", prizes},

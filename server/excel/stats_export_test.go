@@ -19,10 +19,11 @@ func sampleReport() StatsReport {
 	return StatsReport{
 		Contest: "Tìm hiểu lịch sử Đảng bộ", Round: "Tuần 1", Unit: "Phường An Biên",
 		ComputedAt: time.Date(2026, 11, 23, 17, 30, 0, 0, time.UTC),
-		Total:      ReportUnitRow{Name: "Phường An Biên", Headcount: 300, Counts: quiz.Counts{People: 3, Attempts: 4, AllCorrect: 1}},
+		Total:      ReportUnitRow{Name: "Phường An Biên", Headcount: 300, Target: 120, Counts: quiz.Counts{People: 3, Attempts: 4, AllCorrect: 1}},
 		Rows: []ReportUnitRow{
-			{Code: "001", Name: "Khu phố 1", Headcount: 150, Counts: quiz.Counts{People: 2, Attempts: 3, AllCorrect: 1}, Prizes: []int{1, 0}},
-			{Code: "W1-B", Name: "=Khu phố 2", Headcount: 0, Counts: quiz.Counts{}, Prizes: []int{0, 0}},
+			{Code: "001", Name: "Khu phố 1", Headcount: 150, Target: 40, Counts: quiz.Counts{People: 2, Attempts: 3, AllCorrect: 1}, Prizes: []int{1, 0}},
+			// A target without a known headcount: one rate, not the other.
+			{Code: "W1-B", Name: "=Khu phố 2", Headcount: 0, Target: 10, Counts: quiz.Counts{}, Prizes: []int{0, 0}},
 			{Name: "Phường An Biên (trực tiếp)", Counts: quiz.Counts{People: 1, Attempts: 1}, Prizes: []int{0, 1}},
 		},
 		Tiers:     []string{"Giải Nhất", "Giải Nhì"},
@@ -40,15 +41,28 @@ func TestWriteStatsReportCells(t *testing.T) {
 		t.Fatalf("sheets = %v", got)
 	}
 	assertCells(t, f, ReportUnitsSheet, [][]string{
-		{"Mã đơn vị", "Đơn vị", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
-		{"001", "Khu phố 1", "150", "2", "1.33", "3", "1", "1", "0", "1"},
-		{"W1-B", "=Khu phố 2", "", "0", "", "0", "0", "0", "0", "0"},
-		{"", "Phường An Biên (trực tiếp)", "", "1", "", "1", "0", "0", "1", "1"},
+		{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với số người (%)",
+			"Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
+		{"001", "Khu phố 1", "150", "40", "2", "1.33", "5", "3", "1", "1", "0", "1"},
+		{"W1-B", "=Khu phố 2", "", "10", "0", "", "0", "0", "0", "0", "0", "0"},
+		{"", "Phường An Biên (trực tiếp)", "", "", "1", "", "", "1", "0", "0", "1", "1"},
 	})
+	// Unknown bases are empty cells, not zeros; known ones are numbers.
+	for ref, want := range map[string]excelize.CellType{"C3": excelize.CellTypeUnset, "F3": excelize.CellTypeUnset,
+		"C4": excelize.CellTypeUnset, "D4": excelize.CellTypeUnset, "G4": excelize.CellTypeUnset} {
+		if typ, _ := f.GetCellType(ReportUnitsSheet, ref); typ != want {
+			t.Errorf("%s is a %v cell, want empty", ref, typ)
+		}
+	}
+	for _, ref := range []string{"C2", "D2", "F2", "G2", "D3", "G3"} {
+		if typ, _ := f.GetCellType(ReportUnitsSheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s is a %v cell, want a number", ref, typ)
+		}
+	}
 	if typ, _ := f.GetCellType(ReportUnitsSheet, "B3"); typ != excelize.CellTypeInlineString {
 		t.Errorf("B3 (a name starting with =) is a %v cell, want text", typ)
 	}
-	assertSheetConventions(t, f, ReportUnitsSheet, "$A$1:$J$4")
+	assertSheetConventions(t, f, ReportUnitsSheet, "$A$1:$L$4")
 
 	assertCells(t, f, ReportGroupsSheet, [][]string{
 		{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"},
@@ -66,14 +80,16 @@ func TestWriteStatsReportCells(t *testing.T) {
 		{"Đợt thi", "Tuần 1"},
 		{"Đơn vị", "Phường An Biên"},
 		{"Số liệu tính lúc", "24/11/2026 00:30"}, // Vietnam time
-		{"Chỉ tiêu (người)", "300"},
+		{"Số đảng viên/đoàn viên/dân số", "300"},
+		{"Chỉ tiêu (người)", "120"},
 		{"Số người dự thi", "3"},
-		{"Tỷ lệ so với chỉ tiêu (%)", "1"},
+		{"Tỷ lệ so với số người (%)", "1"},
+		{"Tỷ lệ so với chỉ tiêu (%)", "2.5"},
 		{"Số lượt thi", "4"},
 		{"Số người đúng tất cả các câu", "1"},
 		{"Tổng số giải", "2"},
 	})
-	assertSheetConventions(t, f, ReportInfoSheet, "$A$1:$B$11")
+	assertSheetConventions(t, f, ReportInfoSheet, "$A$1:$B$13")
 }
 
 func TestWriteStatsReportEmpty(t *testing.T) {
@@ -83,10 +99,10 @@ func TestWriteStatsReportEmpty(t *testing.T) {
 	must(t, err)
 	defer f.Close()
 	rows, _ := f.GetRows(ReportUnitsSheet)
-	if len(rows) != 1 || len(rows[0]) != 8 || rows[0][7] != "Tổng số giải" {
+	if len(rows) != 1 || len(rows[0]) != 10 || rows[0][9] != "Tổng số giải" {
 		t.Errorf("empty report by unit = %v, want the header only", rows)
 	}
-	assertSheetConventions(t, f, ReportUnitsSheet, "$A$1:$H$1")
+	assertSheetConventions(t, f, ReportUnitsSheet, "$A$1:$J$1")
 	if rows, _ := f.GetRows(ReportGroupsSheet); len(rows) != 1 {
 		t.Errorf("empty breakdown = %v", rows)
 	}

@@ -24,7 +24,7 @@ const MaxUnitRows = 50_000
 const (
 	maxCodeLen       = 64
 	maxNameLen       = 255
-	maxUnitHeadcount = 200_000_000 // above Việt Nam's population
+	maxUnitHeadcount = 200_000_000 // above Việt Nam's population; bounds a target too
 )
 
 // The unit sheet's columns, in template order.
@@ -34,14 +34,21 @@ const (
 	colKind
 	colParent
 	colHeadcount
+	colTarget
 )
 
 var unitColumns = []columnSpec{
-	colCode:      {Header: "Mã đơn vị", Label: contests.T("Mã đơn vị", "Unit code"), Aliases: []string{"Mã", "Mã ĐV", "Code"}},
-	colName:      {Header: "Tên đơn vị", Label: contests.T("Tên đơn vị", "Unit name"), Aliases: []string{"Tên", "Tên ĐV", "Name"}},
-	colKind:      {Header: "Loại", Label: contests.T("Loại", "Kind"), Aliases: []string{"Loại đơn vị", "Cấp", "Kind"}},
-	colParent:    {Header: "Mã đơn vị cấp trên", Label: contests.T("Mã đơn vị cấp trên", "Parent unit code"), Aliases: []string{"Mã cấp trên", "Mã ĐV cấp trên", "Parent code"}},
-	colHeadcount: {Header: "Số đảng viên/đoàn viên/dân số (chỉ tiêu)", Label: contests.T("Số lượng", "Headcount"), Aliases: []string{"Chỉ tiêu", "Số lượng (chỉ tiêu)", "Headcount"}},
+	colCode:   {Header: "Mã đơn vị", Label: contests.T("Mã đơn vị", "Unit code"), Aliases: []string{"Mã", "Mã ĐV", "Code"}},
+	colName:   {Header: "Tên đơn vị", Label: contests.T("Tên đơn vị", "Unit name"), Aliases: []string{"Tên", "Tên ĐV", "Name"}},
+	colKind:   {Header: "Loại", Label: contests.T("Loại", "Kind"), Aliases: []string{"Loại đơn vị", "Cấp", "Kind"}},
+	colParent: {Header: "Mã đơn vị cấp trên", Label: contests.T("Mã đơn vị cấp trên", "Parent unit code"), Aliases: []string{"Mã cấp trên", "Mã ĐV cấp trên", "Parent code"}},
+	// Files written before the target column existed called the headcount
+	// "(chỉ tiêu)"; those headers still read as the headcount. A bare "Chỉ
+	// tiêu" now means the target.
+	colHeadcount: {Header: "Số đảng viên/đoàn viên/dân số", Label: contests.T("Số đảng viên/đoàn viên/dân số", "Headcount"),
+		Aliases: []string{"Số đảng viên/đoàn viên/dân số (chỉ tiêu)", "Số lượng", "Số lượng (chỉ tiêu)", "Headcount"}},
+	colTarget: {Header: "Chỉ tiêu dự thi (người)", Label: contests.T("Chỉ tiêu dự thi", "Participation target"),
+		Aliases: []string{"Chỉ tiêu", "Chỉ tiêu (người)", "Target"}, Optional: true},
 }
 
 // UnitRow is one unit read from a file. Row is its row number in the sheet,
@@ -52,7 +59,11 @@ type UnitRow struct {
 	Name       string
 	Kind       string // a contests.Unit* kind for known labels, else the label as written
 	ParentCode string // "" for a root
-	Headcount  int    // members or target population; 0 when blank
+	Headcount  int    // members or population; 0 when blank
+	Target     int    // participants expected; 0 when blank
+	// HasTarget is false when the file has no target column: an update
+	// then keeps the unit's stored target rather than clearing it.
+	HasTarget bool
 
 	// layout remembers where the file kept each column, so a later check
 	// (ValidateUnitTree) can name the exact cell. nil: template order.
@@ -132,10 +143,11 @@ func parseUnitRow(cells []string, row int, l *columnLayout, p *problems) (u Unit
 		Name:       l.text(cells, colName),
 		Kind:       UnitKind(l.text(cells, colKind)),
 		ParentCode: l.text(cells, colParent),
+		HasTarget:  l.index[colTarget] >= 0,
 		layout:     l,
 	}
-	count := l.text(cells, colHeadcount)
-	if u.Code == "" && u.Name == "" && u.Kind == "" && u.ParentCode == "" && count == "" {
+	count, target := l.text(cells, colHeadcount), l.text(cells, colTarget)
+	if u.Code == "" && u.Name == "" && u.Kind == "" && u.ParentCode == "" && count == "" && target == "" {
 		return u, true
 	}
 	switch n := utf8.RuneCountInString(u.Code); {
@@ -156,14 +168,21 @@ func parseUnitRow(cells []string, row int, l *columnLayout, p *problems) (u Unit
 	if utf8.RuneCountInString(u.ParentCode) > maxCodeLen {
 		l.cell(p, colParent, row, "dài quá %d ký tự", "is longer than %d characters", maxCodeLen)
 	}
-	headcount, ok := parseHeadcount(count)
-	if !ok {
-		l.cell(p, colHeadcount, row, "%q không phải số nguyên không âm", "%q is not a non-negative whole number", count)
-	} else if headcount > maxUnitHeadcount {
-		l.cell(p, colHeadcount, row, "%q lớn quá mức hợp lý", "%q is unreasonably large", count)
-	}
-	u.Headcount = headcount
+	u.Headcount = countCell(count, colHeadcount, row, l, p)
+	u.Target = countCell(target, colTarget, row, l, p)
 	return u, false
+}
+
+// countCell reads a headcount or target cell of column col, recording a
+// problem when it is not a reasonable whole number.
+func countCell(s string, col, row int, l *columnLayout, p *problems) int {
+	n, ok := parseHeadcount(s)
+	if !ok {
+		l.cell(p, col, row, "%q không phải số nguyên không âm", "%q is not a non-negative whole number", s)
+	} else if n > maxUnitHeadcount {
+		l.cell(p, col, row, "%q lớn quá mức hợp lý", "%q is unreasonably large", s)
+	}
+	return n
 }
 
 var (

@@ -112,7 +112,7 @@ func TestParseUnitsRejectsFiles(t *testing.T) {
 		{"missing columns", buildXLSX(t, sheetSpec{name: UnitSheet, rows: [][]any{{"Mã đơn vị", "Tên đơn vị", "Mã đơn vị cấp trên"}}}), 0,
 			contests.CodeInvalid, []fieldErr{
 				{"file", []string{`Thiếu cột "Loại"`, "dòng 1"}},
-				{"file", []string{`Thiếu cột "Số đảng viên/đoàn viên/dân số (chỉ tiêu)"`}},
+				{"file", []string{`Thiếu cột "Số đảng viên/đoàn viên/dân số"`}},
 			}},
 		{"column twice", buildXLSX(t, sheetSpec{name: UnitSheet, rows: [][]any{append(append([]any{}, unitHeader...), "Loại")}}), 0,
 			contests.CodeInvalid, []fieldErr{{"F1", []string{"Cột F trùng tiêu đề", "cột C"}}}},
@@ -150,7 +150,7 @@ func TestParseUnitsNamesEveryBadCell(t *testing.T) {
 	_, err := ParseUnits(bytes.NewReader(data), 0)
 	assertFields(t, err, contests.CodeInvalid,
 		fieldErr{"A3", []string{"Dòng 3, cột A (Tên đơn vị): không được để trống"}},
-		fieldErr{"C3", []string{"Dòng 3, cột C (Số lượng):", `"12,5" không phải số nguyên không âm`}},
+		fieldErr{"C3", []string{"Dòng 3, cột C (Số đảng viên/đoàn viên/dân số):", `"12,5" không phải số nguyên không âm`}},
 		fieldErr{"B4", []string{"Dòng 4, cột B (Mã đơn vị): không được để trống"}},
 		fieldErr{"D4", []string{"Dòng 4, cột D (Loại): không được để trống"}},
 		fieldErr{"C4", []string{`"-3" không phải số nguyên`}},

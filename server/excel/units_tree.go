@@ -9,7 +9,7 @@ import (
 
 // templateLayout names cells of rows that did not come from a file (built
 // by hand or by another import) as if they were in our template.
-var templateLayout = &columnLayout{specs: unitColumns, headerRow: 1, index: []int{0, 1, 2, 3, 4}}
+var templateLayout = &columnLayout{specs: unitColumns, headerRow: 1, index: []int{0, 1, 2, 3, 4, 5}}
 
 func (u UnitRow) cols() *columnLayout {
 	if u.layout != nil {

@@ -20,6 +20,7 @@ func unitSheetColumns() []Column {
 		colKind:      {Header: unitColumns[colKind].Header, Width: 14},
 		colParent:    {Header: unitColumns[colParent].Header, Width: 22, Text: true},
 		colHeadcount: {Header: unitColumns[colHeadcount].Header, Width: 24},
+		colTarget:    {Header: unitColumns[colTarget].Header, Width: 18},
 	}
 }
 
@@ -43,7 +44,7 @@ func WriteUnits(w io.Writer, units []*contests.Unit) error {
 		return err
 	}
 	for _, u := range units {
-		if err := s.WriteRow(u.Code, u.Name, UnitKindLabel(u.Kind), codeByID[u.ParentID], u.Headcount); err != nil {
+		if err := s.WriteRow(u.Code, u.Name, UnitKindLabel(u.Kind), codeByID[u.ParentID], u.Headcount, u.Target); err != nil {
 			return err
 		}
 	}
@@ -65,7 +66,7 @@ func UnitTemplate(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := s.WriteRow("CB001", "Chi bộ Khu phố 1", "Chi bộ", "P001", 35); err != nil {
+	if err := s.WriteRow("CB001", "Chi bộ Khu phố 1", "Chi bộ", "P001", 35, 15); err != nil {
 		return err
 	}
 	if err := s.Close(); err != nil {
@@ -80,7 +81,7 @@ func UnitTemplate(w io.Writer) error {
 
 var unitGuide = [][]string{
 	{unitColumns[colCode].Header, "Có",
-		"Mã riêng của đơn vị, không trùng với đơn vị nào khác. Có thể có số 0 ở đầu (001). Nếu mã đã có trong hệ thống, dòng này cập nhật tên, loại và số lượng của đơn vị đó.",
+		"Mã riêng của đơn vị, không trùng với đơn vị nào khác. Có thể có số 0 ở đầu (001). Nếu mã đã có trong hệ thống, dòng này cập nhật tên, loại, số lượng và chỉ tiêu của đơn vị đó.",
 		"P001"},
 	{unitColumns[colName].Header, "Có", "Tên đầy đủ của đơn vị.", "Phường An Biên"},
 	{unitColumns[colKind].Header, "Có",
@@ -90,8 +91,11 @@ var unitGuide = [][]string{
 		"Mã của đơn vị cấp trên, có trong file này hoặc đã có trong hệ thống. Để trống nếu là đơn vị cấp cao nhất. Không dùng file để chuyển một đơn vị đã có sang cấp trên khác (hãy làm ở trang Quản lý đơn vị); để trống thì giữ nguyên cấp trên hiện tại.",
 		"T01"},
 	{unitColumns[colHeadcount].Header, "Không",
-		"Số đảng viên, đoàn viên hoặc dân số của đơn vị (chỉ tiêu), dùng để tính tỷ lệ tham gia. Số nguyên không âm; để trống là 0.",
+		"Số đảng viên, đoàn viên hoặc dân số của đơn vị, dùng để tính tỷ lệ tham gia so với số người. Số nguyên không âm; để trống là 0 (chưa biết).",
 		"1200"},
+	{unitColumns[colTarget].Header, "Không",
+		"Số người đơn vị được giao vận động dự thi, dùng để tính tỷ lệ hoàn thành chỉ tiêu. Số nguyên không âm; để trống là 0 (không giao chỉ tiêu). File không có cột này thì giữ nguyên chỉ tiêu đã có.",
+		"400"},
 	{"Lưu ý", "",
 		"Giữ nguyên dòng tiêu đề; có thể đổi thứ tự cột và thêm cột ghi chú. Không gộp ô (Merge) trong vùng dữ liệu. Tối đa 50.000 dòng. Xóa dòng ví dụ trước khi nhập.",
 		""},

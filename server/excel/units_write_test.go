@@ -13,10 +13,10 @@ import (
 
 func sampleUnits() []*contests.Unit {
 	return []*contests.Unit{
-		{ID: "t", Code: "001", Name: "Tỉnh An Giang", Kind: contests.UnitProvince, Headcount: 120000},
-		{ID: "p", Code: "P01", Name: "Phường Rạch Giá", Kind: contests.UnitWard, ParentID: "t", Headcount: 4500},
+		{ID: "t", Code: "001", Name: "Tỉnh An Giang", Kind: contests.UnitProvince, Headcount: 120000, Target: 40000},
+		{ID: "p", Code: "P01", Name: "Phường Rạch Giá", Kind: contests.UnitWard, ParentID: "t", Headcount: 4500, Target: 1500},
 		{ID: "x", Code: "0007", Name: "=HYPERLINK(\"http://evil\",\"Bấm\")", Kind: contests.UnitWard, ParentID: "t"},
-		{ID: "c1", Code: "+84", Name: "+Chi bộ 1", Kind: contests.UnitGrassroots, ParentID: "p", Headcount: 35},
+		{ID: "c1", Code: "+84", Name: "+Chi bộ 1", Kind: contests.UnitGrassroots, ParentID: "p", Headcount: 35, Target: 20},
 		{ID: "c2", Code: "-1", Name: "-2+3", Kind: "Trường học", ParentID: "p", Headcount: 0},
 		{ID: "c3", Code: "@A", Name: "@SUM(A1:A2)", Kind: contests.UnitDistrict, ParentID: "x", Headcount: 7},
 		{ID: "o", Code: "NT", Name: "Ngoài tỉnh", Kind: contests.UnitOutOfProvince},
@@ -39,7 +39,7 @@ func TestWriteUnitsRoundTrip(t *testing.T) {
 	}
 	want := make([]UnitRow, len(units))
 	for i, u := range units {
-		want[i] = UnitRow{Row: i + 2, Code: u.Code, Name: u.Name, Kind: u.Kind, ParentCode: codeByID[u.ParentID], Headcount: u.Headcount}
+		want[i] = UnitRow{Row: i + 2, Code: u.Code, Name: u.Name, Kind: u.Kind, ParentCode: codeByID[u.ParentID], Headcount: u.Headcount, Target: u.Target, HasTarget: true}
 	}
 	assertRows(t, rows, want)
 	if _, err := ValidateUnitTree(rows, nil); err != nil {
@@ -61,14 +61,14 @@ func TestWriteUnitsCells(t *testing.T) {
 		t.Fatalf("sheets = %v, want [DonVi]", got)
 	}
 	want := [][]string{
-		{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số (chỉ tiêu)"},
-		{"001", "Tỉnh An Giang", "Tỉnh", "", "120000"},
-		{"P01", "Phường Rạch Giá", "Phường/Xã", "001", "4500"},
-		{"0007", "=HYPERLINK(\"http://evil\",\"Bấm\")", "Phường/Xã", "001", "0"},
-		{"+84", "+Chi bộ 1", "Cơ sở", "P01", "35"},
-		{"-1", "-2+3", "Trường học", "P01", "0"},
-		{"@A", "@SUM(A1:A2)", "Huyện", "0007", "7"},
-		{"NT", "Ngoài tỉnh", "Ngoài tỉnh", "", "0"},
+		{"Mã đơn vị", "Tên đơn vị", "Loại", "Mã đơn vị cấp trên", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu dự thi (người)"},
+		{"001", "Tỉnh An Giang", "Tỉnh", "", "120000", "40000"},
+		{"P01", "Phường Rạch Giá", "Phường/Xã", "001", "4500", "1500"},
+		{"0007", "=HYPERLINK(\"http://evil\",\"Bấm\")", "Phường/Xã", "001", "0", "0"},
+		{"+84", "+Chi bộ 1", "Cơ sở", "P01", "35", "20"},
+		{"-1", "-2+3", "Trường học", "P01", "0", "0"},
+		{"@A", "@SUM(A1:A2)", "Huyện", "0007", "7", "0"},
+		{"NT", "Ngoài tỉnh", "Ngoài tỉnh", "", "0", "0"},
 	}
 	for r, cells := range want {
 		for c, text := range cells {
@@ -87,10 +87,12 @@ func TestWriteUnitsCells(t *testing.T) {
 			t.Errorf("%s type = %v, want an inline string", ref, typ)
 		}
 	}
-	if typ, _ := f.GetCellType(UnitSheet, "E2"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-		t.Errorf("E2 type = %v, want a number", typ)
+	for _, ref := range []string{"E2", "F2"} {
+		if typ, _ := f.GetCellType(UnitSheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s type = %v, want a number", ref, typ)
+		}
 	}
-	assertSheetConventions(t, f, UnitSheet, "$A$1:$E$8")
+	assertSheetConventions(t, f, UnitSheet, "$A$1:$F$8")
 }
 
 // assertSheetConventions checks what every export shares: bold header,
@@ -159,13 +161,13 @@ func TestUnitTemplate(t *testing.T) {
 			t.Errorf("column %s is not text formatted (style %d)", col, styleID)
 		}
 	}
-	assertSheetConventions(t, f, UnitSheet, "$A$1:$E$2")
+	assertSheetConventions(t, f, UnitSheet, "$A$1:$F$2")
 	// The template imports as its one example row.
 	rows, err := ParseUnits(bytes.NewReader(data), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertRows(t, rows, []UnitRow{{Row: 2, Code: "CB001", Name: "Chi bộ Khu phố 1", Kind: contests.UnitGrassroots, ParentCode: "P001", Headcount: 35}})
+	assertRows(t, rows, []UnitRow{{Row: 2, Code: "CB001", Name: "Chi bộ Khu phố 1", Kind: contests.UnitGrassroots, ParentCode: "P001", Headcount: 35, Target: 15, HasTarget: true}})
 }
 
 func TestSheetWriterNeverWritesFormulas(t *testing.T) {
@@ -214,7 +216,7 @@ func TestWriteUnitsSubtree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertRows(t, rows, []UnitRow{{Row: 2, Code: "P01", Name: "Phường Rạch Giá", Kind: contests.UnitWard, Headcount: 4500}})
+	assertRows(t, rows, []UnitRow{{Row: 2, Code: "P01", Name: "Phường Rạch Giá", Kind: contests.UnitWard, Headcount: 4500, Target: 1500, HasTarget: true}})
 	stored := map[string]*contests.Unit{"001": {ID: "t", Code: "001"}, "P01": {ID: "p", Code: "P01", ParentID: "t"}}
 	if _, err := ValidateUnitTree(rows, stored); err != nil {
 		t.Errorf("re-importing a subtree export: %v", err)

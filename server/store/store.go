@@ -65,7 +65,7 @@ type Units interface {
 	// CreateUnit inserts u (Path and NameFold already set). A taken Code →
 	// CodeConflict with field "code".
 	CreateUnit(ctx context.Context, u *contests.Unit) error
-	// UpdateUnit replaces name, kind, headcount and NameFold of unit u.ID
+	// UpdateUnit replaces name, kind, headcount, target and NameFold of unit u.ID
 	// → CodeNotFound. Code, parent and path do not change here.
 	UpdateUnit(ctx context.Context, u *contests.Unit) error
 	UnitByID(ctx context.Context, id string) (*contests.Unit, error)

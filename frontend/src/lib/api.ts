@@ -41,7 +41,10 @@ export interface UnitOption {
   kind: string;
   parentId?: string;
   pathName?: string;
+  /** Members or population (số đảng viên/đoàn viên/dân số); 0 when unknown. */
   headcount?: number;
+  /** Participation target in people (chỉ tiêu dự thi); 0 when none is set. */
+  target?: number;
 }
 
 export interface UserSummary {
@@ -92,6 +95,8 @@ export interface NewUnit {
   kind: string;
   parentId?: string;
   headcount: number;
+  /** 0 for no target. */
+  target?: number;
 }
 
 export interface ImportResult {

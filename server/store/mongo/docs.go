@@ -63,6 +63,9 @@ type unitDoc struct {
 	// a computed value on every server: SearchUnits sorts by it.
 	Depth     int `bson:"depth"`
 	Headcount int `bson:"headcount"`
+	// Target is absent from units stored before it existed; it decodes as
+	// 0, "none set", which is what they meant.
+	Target int `bson:"target"`
 }
 
 type refreshTokenDoc struct {
@@ -183,13 +186,14 @@ func toUnitDoc(u *contests.Unit) *unitDoc {
 	return &unitDoc{
 		ID: u.ID, Code: u.Code, Name: u.Name, NameFold: u.NameFold, Kind: u.Kind,
 		ParentID: u.ParentID, Path: u.Path, Depth: contests.Depth(u.Path), Headcount: u.Headcount,
+		Target: u.Target,
 	}
 }
 
 func (d *unitDoc) unit() *contests.Unit {
 	return &contests.Unit{
 		ID: d.ID, Code: d.Code, Name: d.Name, Kind: d.Kind, ParentID: d.ParentID,
-		Path: d.Path, Headcount: d.Headcount, NameFold: d.NameFold,
+		Path: d.Path, Headcount: d.Headcount, Target: d.Target, NameFold: d.NameFold,
 	}
 }
 

@@ -33,6 +33,7 @@ func mutableUnitFields(u *contests.Unit) bson.D {
 		{Key: "nameFold", Value: u.NameFold},
 		{Key: "kind", Value: u.Kind},
 		{Key: "headcount", Value: u.Headcount},
+		{Key: "target", Value: u.Target},
 	}
 }
 

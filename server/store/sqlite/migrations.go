@@ -215,4 +215,9 @@ CREATE TABLE audit_log (
 	PRIMARY KEY (chain, seq)
 ) STRICT;
 `},
+	{version: 6, name: "unit participation target", sql: `
+-- How many participants a unit is expected to bring (chỉ tiêu), apart from
+-- its headcount; 0 when none is set, which is what every existing unit gets.
+ALTER TABLE units ADD COLUMN target INTEGER NOT NULL DEFAULT 0;
+`},
 }

@@ -6,7 +6,7 @@ import (
 	"hoithi/contests"
 )
 
-const unitColumns = `id, code, name, name_fold, kind, parent_id, path, headcount`
+const unitColumns = `id, code, name, name_fold, kind, parent_id, path, headcount, target`
 
 // unitDepth computes a unit's depth in SQL (the number of '/' less one), so
 // search can put provinces before wards without a stored column.
@@ -14,7 +14,7 @@ const unitDepth = `length(path) - length(replace(path, '/', ''))`
 
 func scanUnit(r rowScanner) (*contests.Unit, error) {
 	var u contests.Unit
-	if err := r.Scan(&u.ID, &u.Code, &u.Name, &u.NameFold, &u.Kind, &u.ParentID, &u.Path, &u.Headcount); err != nil {
+	if err := r.Scan(&u.ID, &u.Code, &u.Name, &u.NameFold, &u.Kind, &u.ParentID, &u.Path, &u.Headcount, &u.Target); err != nil {
 		return nil, err
 	}
 	return &u, nil
@@ -22,8 +22,8 @@ func scanUnit(r rowScanner) (*contests.Unit, error) {
 
 // CreateUnit inserts u → CodeConflict on field "code".
 func (db *DB) CreateUnit(ctx context.Context, u *contests.Unit) error {
-	_, err := db.writer.ExecContext(ctx, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount)
+	_, err := db.writer.ExecContext(ctx, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount, u.Target)
 	return storeError(err, nil)
 }
 
@@ -31,8 +31,8 @@ func (db *DB) CreateUnit(ctx context.Context, u *contests.Unit) error {
 // and path stay: moving a unit would have to rewrite its whole subtree.
 func (db *DB) UpdateUnit(ctx context.Context, u *contests.Unit) error {
 	res, err := db.writer.ExecContext(ctx,
-		`UPDATE units SET name = ?, name_fold = ?, kind = ?, headcount = ? WHERE id = ?`,
-		u.Name, u.NameFold, u.Kind, u.Headcount, u.ID)
+		`UPDATE units SET name = ?, name_fold = ?, kind = ?, headcount = ?, target = ? WHERE id = ?`,
+		u.Name, u.NameFold, u.Kind, u.Headcount, u.Target, u.ID)
 	return updatedOne(res, err, unitNotFound)
 }
 
@@ -92,16 +92,16 @@ func (db *DB) SaveUnits(ctx context.Context, units []*contests.Unit) error {
 		return storeError(err, nil)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET
 			name = excluded.name, name_fold = excluded.name_fold,
-			kind = excluded.kind, headcount = excluded.headcount`)
+			kind = excluded.kind, headcount = excluded.headcount, target = excluded.target`)
 	if err != nil {
 		return storeError(err, nil)
 	}
 	defer stmt.Close()
 	for _, u := range units {
-		if _, err := stmt.ExecContext(ctx, u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount); err != nil {
+		if _, err := stmt.ExecContext(ctx, u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount, u.Target); err != nil {
 			return storeError(err, nil)
 		}
 	}

@@ -32,6 +32,10 @@ func seedUnitTree(t *testing.T, s store.Store) unitTree {
 	tr.kbang2 = NewUnit("P00", "Xã Kbang", tr.gialai) // same name: ordered by code
 	tr.caoBang = NewUnit("T02", "Tỉnh Cao Bằng", nil)
 	tr.anBienMoi = NewUnit("P03", "Phường An Biên Mới", tr.caoBang)
+	// Targets differ from headcounts so a column mix-up shows.
+	tr.anBien.Target = 40
+	tr.khuPho.Target = 35
+	tr.caoBang.Target = 1200
 	for _, u := range tr.all() {
 		must(t, s.CreateUnit(t.Context(), u))
 	}
@@ -71,15 +75,21 @@ func unitCases() []contractCase {
 			must(t, s.CreateUnit(t.Context(), NewUnit("P01", "Phường 1", nil)))
 			wantConflict(t, s.CreateUnit(t.Context(), NewUnit("P01", "Phường khác", nil)), "code")
 		}},
-		{name: "units/update changes name kind headcount only", run: func(t *testing.T, s store.Store) {
+		{name: "units/update changes name kind headcount target only", run: func(t *testing.T, s store.Store) {
 			tr := seedUnitTree(t, s)
 			want := *tr.anBien
-			want.Name, want.Kind, want.Headcount = "Phường An Biên Cũ", contests.UnitDistrict, 4321
+			want.Name, want.Kind, want.Headcount, want.Target = "Phường An Biên Cũ", contests.UnitDistrict, 4321, 1500
 			want.NameFold = contests.Fold(want.Name)
 			change := want
 			change.Code, change.ParentID, change.Path = "CHANGED", "x", "/x/" // ignored by UpdateUnit
 			must(t, s.UpdateUnit(t.Context(), &change))
 			got, err := s.UnitByID(t.Context(), want.ID)
+			must(t, err)
+			sameUnit(t, got, &want)
+			// A target can be taken away again.
+			want.Target = 0
+			must(t, s.UpdateUnit(t.Context(), &want))
+			got, err = s.UnitByID(t.Context(), want.ID)
 			must(t, err)
 			sameUnit(t, got, &want)
 			missing := NewUnit("P99", "Không có", nil)
@@ -151,20 +161,22 @@ func unitCases() []contractCase {
 			ctx := t.Context()
 			root := NewUnit("T01", "Tỉnh Gia Lai", nil)
 			ward := NewUnit("P01", "Phường An Biên", root)
+			ward.Target = 30
 			must(t, s.CreateUnit(ctx, root))
 			must(t, s.CreateUnit(ctx, ward))
 
 			// An import file knows codes, not IDs: the re-imported root
 			// arrives with a fresh ID and path that the store must ignore.
 			rootAgain := NewUnit("T01", "Tỉnh Gia Lai mới", nil)
-			rootAgain.Headcount = 5000
+			rootAgain.Headcount, rootAgain.Target = 5000, 2000
 			wardAgain := *ward
-			wardAgain.Headcount = 77
+			wardAgain.Headcount, wardAgain.Target = 77, 0 // the file clears the target
 			newWard := NewUnit("P02", "Xã Ia Grai", root)
+			newWard.Target = 12
 			must(t, s.SaveUnits(ctx, []*contests.Unit{rootAgain, &wardAgain, newWard}))
 
 			wantRoot := *root
-			wantRoot.Name, wantRoot.NameFold, wantRoot.Headcount = rootAgain.Name, rootAgain.NameFold, 5000
+			wantRoot.Name, wantRoot.NameFold, wantRoot.Headcount, wantRoot.Target = rootAgain.Name, rootAgain.NameFold, 5000, 2000
 			got, err := s.UnitByCode(ctx, "T01")
 			must(t, err)
 			sameUnit(t, got, &wantRoot)

@@ -107,7 +107,7 @@ export const en: Dictionary = {
   'role.admin': 'Administrator',
 
   'org.title': 'Units',
-  'org.intro': 'The units you manage, with their headcounts (targets) for participation rates.',
+  'org.intro': 'The units you manage, with their headcounts and participation targets for participation rates.',
   'org.forbidden': 'This page is for organizers and administrators.',
   'org.filter': 'Filter by name or code (accents optional)',
   'org.count': 'Showing {shown} of {total} units',
@@ -135,7 +135,12 @@ export const en: Dictionary = {
   'field.name': 'Unit name',
   'field.kind': 'Level',
   'field.parentId': 'Parent unit',
-  'field.headcount': 'Headcount (target)',
+  'field.headcount': 'Headcount (members or population)',
+  // Participation target of a unit, apart from its headcount.
+  'field.target': 'Participation target (people)',
+  'field.targetHint': 'How many people the unit is expected to bring; leave blank for none.',
+  'org.target': 'target {count}',
+  'validation.target': 'The target must be a whole number from 0 to 200,000,000.',
   'kind.province': 'Province or city',
   'kind.ward': 'Commune, ward or special zone',
   'kind.grassroots': 'Grass roots (cell, village, school…)',

@@ -106,7 +106,7 @@ export const vi = {
   'role.admin': 'Quản trị',
 
   'org.title': 'Đơn vị',
-  'org.intro': 'Cây đơn vị trong phạm vi bạn quản lý, kèm số người (chỉ tiêu) để tính tỷ lệ tham gia.',
+  'org.intro': 'Cây đơn vị trong phạm vi bạn quản lý, kèm số người và chỉ tiêu dự thi để tính tỷ lệ tham gia.',
   'org.forbidden': 'Trang này dành cho ban tổ chức và quản trị viên.',
   'org.filter': 'Lọc theo tên hoặc mã (không cần dấu)',
   'org.count': 'Hiển thị {shown} trên {total} đơn vị',
@@ -134,7 +134,12 @@ export const vi = {
   'field.name': 'Tên đơn vị',
   'field.kind': 'Cấp',
   'field.parentId': 'Trực thuộc',
-  'field.headcount': 'Số người (chỉ tiêu)',
+  'field.headcount': 'Số đảng viên/đoàn viên/dân số',
+  // Participation target of a unit, apart from its headcount.
+  'field.target': 'Chỉ tiêu dự thi (người)',
+  'field.targetHint': 'Số người đơn vị được giao vận động dự thi; để trống nếu không giao.',
+  'org.target': 'chỉ tiêu {count}',
+  'validation.target': 'Chỉ tiêu phải là số nguyên không âm, tối đa 200.000.000.',
   'kind.province': 'Tỉnh, thành phố',
   'kind.ward': 'Xã, phường, đặc khu',
   'kind.grassroots': 'Cơ sở (chi bộ, thôn, trường…)',
