@@ -28,49 +28,59 @@ var demoUsers = []struct {
 	{"0901000002", "089201000003", "Lê Văn Dân", "2001-11-20", contests.GenderMale, contests.RoleCitizen, "AB-KP1"},
 }
 
+// demoUnits: headcount is the population (the school's chi bộ: its party
+// members); target, the participants each is asked to bring, about a third
+// of it. "Ngoài tỉnh" has neither.
 var demoUnits = []struct {
 	code, name, kind, parent string
-	headcount                int
+	headcount, target        int
 }{
-	{"AG", "Tỉnh An Giang", contests.UnitProvince, "", 1_900_000},
-	{"AB", "Phường An Biên", contests.UnitWard, "AG", 42_000},
-	{"AB-KP1", "Khu phố 1", contests.UnitGrassroots, "AB", 2_100},
-	{"AB-KP2", "Khu phố 2", contests.UnitGrassroots, "AB", 1_850},
-	{"AB-THCS", "Chi bộ Trường THCS An Biên", contests.UnitGrassroots, "AB", 64},
-	{"RG", "Phường Rạch Giá", contests.UnitWard, "AG", 58_000},
-	{"AG-NT", "Ngoài tỉnh", contests.UnitOutOfProvince, "AG", 0},
+	{"AG", "Tỉnh An Giang", contests.UnitProvince, "", 1_900_000, 600_000},
+	{"AB", "Phường An Biên", contests.UnitWard, "AG", 42_000, 15_000},
+	{"AB-KP1", "Khu phố 1", contests.UnitGrassroots, "AB", 2_100, 800},
+	{"AB-KP2", "Khu phố 2", contests.UnitGrassroots, "AB", 1_850, 700},
+	{"AB-THCS", "Chi bộ Trường THCS An Biên", contests.UnitGrassroots, "AB", 64, 30},
+	{"RG", "Phường Rạch Giá", contests.UnitWard, "AG", 58_000, 20_000},
+	{"AG-NT", "Ngoài tỉnh", contests.UnitOutOfProvince, "AG", 0, 0},
 }
 
 // seedDemo loads the demo ward, people and contest once; later calls find
 // the province and return.
 func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Logger) error {
+	_, err := seedDemoData(ctx, st, keys, log)
+	return err
+}
+
+// seedDemoData is seedDemo returning what the demo participants of the
+// past round did (none when the demo was already there).
+func seedDemoData(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Logger) ([]demoPlay, error) {
 	if _, err := st.UnitByCode(ctx, "AG"); err == nil {
-		return nil
+		return nil, nil
 	} else if contests.ErrorCode(err) != contests.CodeNotFound {
-		return err
+		return nil, err
 	}
 	units := map[string]*contests.Unit{}
 	for _, d := range demoUnits {
-		u := &contests.Unit{ID: store.NewID(), Code: d.code, Name: d.name, Kind: d.kind, Headcount: d.headcount, NameFold: contests.Fold(d.name)}
+		u := &contests.Unit{ID: store.NewID(), Code: d.code, Name: d.name, Kind: d.kind, Headcount: d.headcount, Target: d.target, NameFold: contests.Fold(d.name)}
 		parentPath := "/"
 		if p := units[d.parent]; p != nil {
 			u.ParentID, parentPath = p.ID, p.Path
 		}
 		u.Path = contests.ChildPath(parentPath, u.ID)
 		if err := st.CreateUnit(ctx, u); err != nil {
-			return err
+			return nil, err
 		}
 		units[d.code] = u
 	}
 	hash, err := auth.HashPassword(demoPassword)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	now := time.Now().UTC()
 	for _, d := range demoUsers {
 		phone, err := vnid.NormalizePhone(d.phone)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		birth, _ := time.Parse("2006-01-02", d.birth)
 		home := units["AB-KP1"]
@@ -89,7 +99,7 @@ func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Lo
 			u.Grants = []contests.Grant{{Role: contests.RoleOrganizer, UnitID: g.ID, UnitPath: g.Path}}
 		}
 		if err := st.CreateUser(ctx, u); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	ward := units["AB"]
@@ -99,15 +109,20 @@ func seedDemo(ctx context.Context, st store.Store, keys *auth.Keys, log *slog.Lo
 			"Mỗi tuần một đợt thi, mỗi lượt 10 câu hỏi trong 10 phút, tối đa 3 lượt mỗi tuần.\n" +
 			"Giải tuần: 1 giải Nhất, 2 giải Nhì, 3 giải Ba và 5 giải Khuyến khích.",
 		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,
-		StartsAt: now.Truncate(time.Hour), EndsAt: now.Truncate(time.Hour).Add(28 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
+		StartsAt: now.Truncate(time.Hour).Add(-7 * 24 * time.Hour), EndsAt: now.Truncate(time.Hour).Add(28 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
 	if err := st.CreateContest(ctx, c); err != nil {
-		return err
+		return nil, err
 	}
-	if err := seedDemoQuiz(ctx, st, c.ID, now); err != nil {
-		return err
+	past, bank, err := seedDemoQuiz(ctx, st, c.ID, now)
+	if err != nil {
+		return nil, err
 	}
-	log.Info("demo data loaded", "units", len(demoUnits), "users", len(demoUsers), "contest", c.Slug)
-	return nil
+	plays, err := seedDemoActivity(ctx, st, keys, c, past, bank)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("demo data loaded", "units", len(demoUnits), "users", len(demoUsers), "contest", c.Slug, "participants", len(plays))
+	return plays, nil
 }
 
 func printDemo(url string) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"hoithi/contests/quiz"
@@ -49,10 +50,11 @@ var demoQuestions = []struct {
 	{"Chủ tịch Hồ Chí Minh", 3, "Những tác phẩm nào do Nguyễn Ái Quốc – Hồ Chí Minh viết?", []string{"Bản án chế độ thực dân Pháp", "Nhật ký trong tù", "Đề cương về văn hóa Việt Nam", "Chống Đuyrinh"}, 2},
 }
 
-// seedDemoQuiz gives the demo contest a bank and an open weekly round, so a
-// visitor can take an attempt right away.
-func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now time.Time) error {
-	q := st
+// seedDemoQuiz gives the demo contest a bank, last week's round "Tuần 1"
+// (closed; seed_activity.go fills it) and this week's open round "Tuần 2",
+// so a visitor can take an attempt right away. It returns the past round
+// and the bank.
+func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now time.Time) (*quiz.Round, []quiz.Question, error) {
 	bank := make([]quiz.Question, len(demoQuestions))
 	ids := []string{"A", "B", "C", "D"}
 	for i, d := range demoQuestions {
@@ -63,22 +65,36 @@ func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now tim
 		}
 		bank[i] = qq.Normalize()
 	}
-	if err := q.CreateQuestions(ctx, contestID, bank); err != nil {
-		return err
+	if err := st.CreateQuestions(ctx, contestID, bank); err != nil {
+		return nil, nil, err
 	}
-	r := &quiz.Round{ID: store.NewID(), ContestID: contestID, No: 1, Title: "Tuần 1",
-		OpensAt: now.Truncate(time.Hour), ClosesAt: now.Truncate(time.Hour).Add(7 * 24 * time.Hour),
+	// Weeks run from the hour of the demo's start to an hour before the
+	// next one opens (DOMAIN.md §2: "10:00 Mon → 09:00 next Mon").
+	thisWeek := now.Truncate(time.Hour)
+	past := demoRound(contestID, 1, thisWeek.Add(-7*24*time.Hour), thisWeek.Add(-time.Hour), now)
+	open := demoRound(contestID, 2, thisWeek, thisWeek.Add(7*24*time.Hour), now)
+	for _, r := range []*quiz.Round{past, open} {
+		if err := r.Validate(); err != nil {
+			return nil, nil, err
+		}
+		if _, err := quiz.Prepare(bank, r.Blueprint); err != nil {
+			return nil, nil, err
+		}
+		if err := st.CreateRound(ctx, r); err != nil {
+			return nil, nil, err
+		}
+	}
+	return past, bank, nil
+}
+
+// demoRound is week no of the demo contest, published.
+func demoRound(contestID string, no int, opens, closes, now time.Time) *quiz.Round {
+	return &quiz.Round{ID: store.NewID(), ContestID: contestID, No: no, Title: fmt.Sprintf("Tuần %d", no),
+		OpensAt: opens, ClosesAt: closes,
 		Blueprint:    quiz.Blueprint{Quotas: []quiz.Quota{{Topic: "Lịch sử Đảng", N: 4}, {Topic: "Lịch sử dân tộc", N: 4}, {Topic: "Chủ tịch Hồ Chí Minh", N: 2}}},
 		TimeLimitSec: 600, MaxAttempts: 3, Policy: quiz.PolicyBest,
 		Prediction:    quiz.Prediction{Enabled: true, Text: "Theo bạn, tuần này có bao nhiêu người trả lời đúng tất cả các câu hỏi?", Target: quiz.TargetAllCorrectPeople},
 		Rule:          quiz.RankRule{Keys: []quiz.RankKey{quiz.KeyScoreDesc, quiz.KeyPredictionErrorAsc, quiz.KeyDurationAsc, quiz.KeySubmittedAsc}},
 		Tiers:         []quiz.Tier{{Key: "nhat", Name: "Giải Nhất", Count: 1}, {Key: "nhi", Name: "Giải Nhì", Count: 2}, {Key: "ba", Name: "Giải Ba", Count: 3}, {Key: "kk", Name: "Giải Khuyến khích", Count: 5}},
 		RevealAnswers: true, Status: quiz.RoundPublished, UpdatedAt: now}
-	if err := r.Validate(); err != nil {
-		return err
-	}
-	if _, err := quiz.Prepare(bank, r.Blueprint); err != nil {
-		return err
-	}
-	return q.CreateRound(ctx, r)
 }

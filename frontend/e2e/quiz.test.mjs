@@ -3,7 +3,7 @@
 // (the answers and the server's deadline survive), loses the network for
 // one answer (kept on the phone, sent when back online), answers the rest,
 // predicts, submits and sees the score out of 10. Runs against
-// `server serve --demo` (scripts/e2e.sh): contest "demo", round "Tuần 1"
+// `server serve --demo` (scripts/e2e.sh): contest "demo", round "Tuần 2" ("Tuần 1", last week, has results)
 // with 10 questions, 10 minutes, a prediction question.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -53,9 +53,11 @@ test('take the demo round: reload, offline answer, prediction, result', async ()
 
   await step(page, 'share-link', async () => {
     await page.goto(BASE_URL + '/c/demo');
-    await page.getByRole('heading', { name: 'Tuần 1' }).waitFor();
-    await page.getByText(/10 câu hỏi · 10 phút/).waitFor();
-    await page.getByText(/Đóng sau/).waitFor();
+    // Last week's round is listed too, with its results: look at this week's.
+    const round = page.locator('li.round').filter({ has: page.getByRole('heading', { name: 'Tuần 2' }) });
+    await round.getByText(/10 câu hỏi · 10 phút/).waitFor();
+    await round.getByText(/Đóng sau/).waitFor();
+    await page.locator('li.round').filter({ has: page.getByRole('heading', { name: 'Tuần 1' }) }).getByText('Đã có kết quả').waitFor();
     await assertNoHorizontalScroll(page, assert);
     await screenshot(page, 'quiz-contest-rounds');
   });
@@ -72,7 +74,7 @@ test('take the demo round: reload, offline answer, prediction, result', async ()
   await step(page, 'start', async () => {
     await page.getByRole('link', { name: 'Vào thi' }).click();
     await page.waitForURL(/\/c\/demo\/r\/[^/]+$/);
-    await page.getByRole('heading', { name: 'Tuần 1' }).waitFor();
+    await page.getByRole('heading', { name: 'Tuần 2' }).waitFor();
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.getByText('Câu 1/10').waitFor();
     assert.ok((await timerSeconds(page)) > 590, 'a fresh attempt has its ten minutes');

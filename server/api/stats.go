@@ -23,6 +23,7 @@ func (s *Server) statsRoutes(r fiber.Router) {
 	r.Get("/org/rounds/:rid/report.xlsx", org, st.roundReport)
 	r.Get("/org/rounds/:rid/items.xlsx", org, st.roundItemsXLSX)
 	r.Get("/org/contests/:id/stats", org, st.contestStats)
+	r.Get("/org/contests/:id/summary.xlsx", org, st.contestSummaryXLSX)
 }
 
 // unitView is what ?unitId= and ?depth= ask of a statistics answer.

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"maps"
+	"net/http/httptest"
+	"slices"
+	"testing"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+	"hoithi/contests/vnid"
+	"hoithi/server/api"
+	"hoithi/server/store"
+)
+
+// TestSeedDemoActivity seeds the demo into a temp store and checks the
+// past round against what the seeding says its participants did, counted
+// here: the standings, the prizes, and the statistics an organizer sees.
+func TestSeedDemoActivity(t *testing.T) {
+	ctx := context.Background()
+	st, deps, plays := seedTempDemo(t)
+	if len(plays) != demoParticipants {
+		t.Fatalf("%d participants, want %d", len(plays), demoParticipants)
+	}
+	ct, err := st.ContestBySlug(ctx, "demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds, err := st.RoundsOf(ctx, ct.ID)
+	if err != nil || len(rounds) != 2 {
+		t.Fatalf("rounds %v %v", rounds, err)
+	}
+	past, open := rounds[0], rounds[1]
+	if past.No != 1 || past.Title != "Tuần 1" || past.Status != quiz.RoundResults || past.Phase(time.Now()) != quiz.PhaseResults ||
+		open.No != 2 || open.Title != "Tuần 2" || open.Phase(time.Now()) != quiz.PhaseOpen {
+		t.Fatalf("rounds: %+v / %+v", past, open)
+	}
+
+	// The demo citizen keeps the open round to themself and played none.
+	citizenPhone, _ := vnid.NormalizePhone(demoUsers[2].phone)
+	citizen, err := st.UserByPhoneKey(ctx, citizenPhone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Participation(ctx, past.ID, citizen.ID); contests.ErrorCode(err) != contests.CodeNotFound {
+		t.Errorf("the demo citizen has a record in the past round: %v", err)
+	}
+
+	// Counted from the plays: people, attempts, all-correct people, and by
+	// unit, day (Vietnam), gender, age band and occupation.
+	type counts struct{ people, attempts, allCorrect int }
+	total := counts{}
+	byUnit, byGender, byAge, byOcc := map[string]*counts{}, map[string]*counts{}, map[string]*counts{}, map[string]*counts{}
+	dayAttempts, dayPeople := map[string]int{}, map[string]int{}
+	several := 0
+	add := func(m map[string]*counts, k string, c counts) {
+		if m[k] == nil {
+			m[k] = &counts{}
+		}
+		m[k].people, m[k].attempts, m[k].allCorrect = m[k].people+c.people, m[k].attempts+c.attempts, m[k].allCorrect+c.allCorrect
+	}
+	for _, p := range plays {
+		if p.person.phone == demoUsers[2].phone {
+			t.Errorf("the demo citizen %s is a seeded participant", p.person.phone)
+		}
+		c, days := counts{}, map[string]bool{}
+		for _, a := range p.attempts {
+			if a.Status == quiz.AttemptInProgress {
+				continue
+			}
+			c.people, c.attempts = 1, c.attempts+1
+			if a.Total == 10 && a.Correct == 10 {
+				c.allCorrect = 1
+			}
+			d := a.SubmittedAt.In(vietnamZone).Format(time.DateOnly)
+			dayAttempts[d]++
+			days[d] = true
+		}
+		for d := range days {
+			dayPeople[d]++
+		}
+		if c.attempts > 1 {
+			several++
+		}
+		total.people, total.attempts, total.allCorrect = total.people+c.people, total.attempts+c.attempts, total.allCorrect+c.allCorrect
+		add(byUnit, p.unitPath, c)
+		add(byGender, string(p.person.gender), c)
+		add(byAge, ageBandOf(p.person.age), c)
+		add(byOcc, string(p.person.occupation), c)
+	}
+	if total.people != demoParticipants || several < 50 || total.allCorrect < 30 || total.allCorrect > total.people-50 || len(dayAttempts) < 6 {
+		t.Errorf("an unrealistic week: %+v, %d with several attempts, days %v", total, several, dayAttempts)
+	}
+
+	// Standings: everyone ranked, every prize given, the target counted.
+	rows, n, err := st.Standings(ctx, past.ID, 0, 1000)
+	if err != nil || n != total.people || len(rows) != n {
+		t.Fatalf("standings: %d rows of %d, want %d (%v)", len(rows), n, total.people, err)
+	}
+	won := map[string]int{}
+	for _, r := range rows {
+		if r.Prize != "" {
+			won[r.Prize]++
+		}
+	}
+	for _, tier := range past.Tiers {
+		if won[tier.Key] != tier.Count {
+			t.Errorf("tier %s: %d winners, want %d", tier.Key, won[tier.Key], tier.Count)
+		}
+	}
+	if past.TargetValue == nil || *past.TargetValue != int64(total.allCorrect) {
+		t.Errorf("prediction target %v, want %d all-correct people", past.TargetValue, total.allCorrect)
+	}
+
+	// The organizer's statistics of the round.
+	srv := api.NewServer(*deps)
+	orgPhone, _ := vnid.NormalizePhone(demoUsers[1].phone)
+	org, _ := st.UserByPhoneKey(ctx, orgPhone)
+	token, _ := deps.Tokens.Issue(org)
+	req := httptest.NewRequest("GET", "/api/v1/org/rounds/"+past.ID+"/stats?depth=3", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := srv.App.Test(req, -1)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("stats: %v %v", res, err)
+	}
+	var out struct {
+		Stats struct {
+			quiz.Counts
+			ByOccupation, ByAgeBand, ByGender []quiz.GroupCount
+			ByDay                             []quiz.DayCount
+			Units                             []*quiz.UnitStats
+		}
+	}
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.Stats
+	if s.Counts != (quiz.Counts{People: total.people, Attempts: total.attempts, AllCorrect: total.allCorrect}) {
+		t.Errorf("totals %+v, want %+v", s.Counts, total)
+	}
+	groups := func(name string, got []quiz.GroupCount, want map[string]*counts) {
+		for _, g := range got {
+			w := want[g.Key]
+			if w == nil {
+				w = &counts{}
+			}
+			if g.Counts != (quiz.Counts{People: w.people, Attempts: w.attempts, AllCorrect: w.allCorrect}) {
+				t.Errorf("%s %s: %+v, want %+v", name, g.Key, g.Counts, *w)
+			}
+		}
+	}
+	groups("gender", s.ByGender, byGender)
+	groups("age band", s.ByAgeBand, byAge)
+	groups("occupation", s.ByOccupation, byOcc)
+	var gotDays, wantDays []string
+	for _, d := range s.ByDay {
+		gotDays = append(gotDays, fmt.Sprintf("%s:%d:%d", d.Date, d.Attempts, d.People))
+	}
+	for _, d := range slices.Sorted(maps.Keys(dayAttempts)) {
+		wantDays = append(wantDays, fmt.Sprintf("%s:%d:%d", d, dayAttempts[d], dayPeople[d]))
+	}
+	if !slices.Equal(gotDays, wantDays) {
+		t.Errorf("days %v, want %v", gotDays, wantDays)
+	}
+	// Units: the ward's own people and each unit below it.
+	if len(s.Units) != 1 || s.Units[0].People != total.people {
+		t.Fatalf("unit tree %+v", s.Units)
+	}
+	ward := s.Units[0]
+	placed := 0
+	for _, u := range append([]*quiz.UnitStats{ward}, ward.Children...) {
+		w := byUnit[u.Path]
+		if w == nil {
+			w = &counts{}
+		}
+		own := u.People
+		if u == ward {
+			for _, ch := range ward.Children {
+				own -= ch.People
+			}
+		}
+		if own != w.people {
+			t.Errorf("unit %s: %d people of its own, want %d", u.Name, own, w.people)
+		}
+		placed += w.people
+	}
+	if placed != total.people || byUnit[ward.Path] == nil || len(ward.Children) < 2 {
+		t.Errorf("people are not spread over the ward and its units: %d placed, ward %v", placed, byUnit[ward.Path])
+	}
+}
+
+// ageBandOf is the statistics' age band of an age, worked out here.
+func ageBandOf(age int) string {
+	switch {
+	case age < 18:
+		return quiz.AgeUnder18
+	case age <= 30:
+		return quiz.Age18To30
+	case age <= 45:
+		return quiz.Age31To45
+	case age <= 60:
+		return quiz.Age46To60
+	}
+	return quiz.AgeOver60
+}
+
+// seedTempDemo seeds the demo into a new store in a temp dir.
+func seedTempDemo(t *testing.T) (store.Store, *api.Deps, []demoPlay) {
+	t.Helper()
+	ctx := context.Background()
+	log := slog.New(slog.DiscardHandler)
+	st, deps, err := app(ctx, config{DataDir: t.TempDir(), LogLevel: "error"}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	plays, err := seedDemoData(ctx, st, deps.Keys, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, deps, plays
+}
+
+// TestSeedDemoActivityIsRepeatable: the same people play the same week on
+// every start (the papers drawn differ; the scores do not).
+func TestSeedDemoActivityIsRepeatable(t *testing.T) {
+	_, _, a := seedTempDemo(t)
+	_, _, b := seedTempDemo(t)
+	summary := func(plays []demoPlay) []string {
+		var out []string
+		for _, p := range plays {
+			line := fmt.Sprint(p.person.name, p.person.birth.Format(time.DateOnly), p.person.occupation)
+			for _, at := range p.attempts {
+				line += fmt.Sprintf(" %d/%d", at.Correct, at.Total)
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	if sa, sb := summary(a), summary(b); !slices.Equal(sa, sb) {
+		t.Errorf("two seedings differ:\n%v\n%v", sa[:5], sb[:5])
+	}
+}
