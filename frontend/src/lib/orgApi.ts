@@ -1,7 +1,8 @@
 // Typed functions for the organizer's quiz endpoints (/api/v1/org/...).
 // Kept apart from api.ts so they travel with the lazy organizer pages and
 // never weigh on a citizen's phone. Shapes follow server/api/org_contests.go,
-// quiz_questions.go, quiz_rounds.go and quiz_results.go.
+// quiz_questions.go, quiz_rounds.go, quiz_results.go, stats.go and
+// quiz_exports.go.
 import type { ContestStatus, Role, RoundPhase, StandingsPage } from './api';
 import type { FieldError } from './errors';
 import type { Http } from './http';
@@ -119,6 +120,93 @@ export interface RoundSummary {
   allCorrectPeople: number;
 }
 
+/** Counts every statistics line carries (contests/quiz/stats.go). */
+export interface StatCounts {
+  people: number;
+  attempts: number;
+  allCorrect: number;
+}
+
+export interface GroupCount extends StatCounts {
+  key: string;
+}
+
+export interface Breakdown {
+  byOccupation: GroupCount[];
+  byAgeBand: GroupCount[];
+  byGender: GroupCount[];
+}
+
+/** One unit of the statistics tree, its subtree's people rolled up. */
+export interface UnitStats extends StatCounts {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  headcount: number;
+  headcountPct: number;
+  /** Participation target; absent (or 0) when no unit has one. */
+  target?: number;
+  targetPct?: number;
+  children?: UnitStats[];
+}
+
+export interface RoundStats extends StatCounts, Breakdown {
+  /** People with any attempt, unfinished ones included. */
+  started: number;
+  units: UnitStats[] | null;
+  unplaced: StatCounts;
+  byDay: { date: string; attempts: number; people: number }[] | null;
+  byHour: { hour: number; attempts: number }[] | null;
+  scores: { score: number; attempts: number; people: number }[] | null;
+}
+
+/** GET …/stats: a snapshot at most a minute old; unit and breakdown with ?unitId=. */
+export interface StatsAnswer {
+  computedAt: string;
+  stats: RoundStats;
+  unit?: UnitStats;
+  breakdown?: Breakdown;
+  /** Whole contest only: each round's counts. */
+  rounds?: ({ id: string; no: number; title: string } & StatCounts)[];
+  /** One round only. */
+  round?: { id: string; no: number; title: string; phase: RoundPhase };
+}
+
+export type ItemFlag = 'negative_discrimination' | 'suspicious_key' | 'very_easy' | 'very_hard';
+
+/** One question's analysis over a round's final attempts (contests/quiz/items.go). */
+export interface ItemStat {
+  questionId: string;
+  text: string;
+  topic?: string;
+  difficulty: number;
+  retired?: boolean;
+  drawn: number;
+  answered: number;
+  correct: number;
+  facilityPct: number;
+  /** −1…1; null when the top or bottom group never drew the question. */
+  discrimination: number | null;
+  topDrawn: number;
+  bottomDrawn: number;
+  options: { id: string; key: boolean; chosen: number; top: number }[] | null;
+  flags: ItemFlag[] | null;
+}
+
+export interface ItemsAnswer {
+  computedAt: string;
+  attempts: number;
+  items: ItemStat[] | null;
+}
+
+/** ?unitId=&depth= of the statistics endpoints. */
+export interface UnitQuery {
+  unitId?: string;
+  depth?: number;
+}
+
 const org = '/api/v1/org';
 const enc = encodeURIComponent;
 
@@ -194,7 +282,45 @@ export function createOrgApi(http: Http) {
       const res = await http.request<StandingsPage>('GET', `${roundPath(rid)}/standings?${q}`, auth);
       return { standings: res.standings ?? [], total: res.total ?? 0 };
     },
+
+    contestStats(id: string, q: UnitQuery = {}): Promise<StatsAnswer> {
+      return http.request('GET', `${contestPath(id)}/stats${unitQuery(q)}`, auth);
+    },
+    roundStats(rid: string, q: UnitQuery = {}): Promise<StatsAnswer> {
+      return http.request('GET', `${roundPath(rid)}/stats${unitQuery(q)}`, auth);
+    },
+    roundItems(rid: string): Promise<ItemsAnswer> {
+      return http.request('GET', `${roundPath(rid)}/items`, auth);
+    },
+    /** Workbooks: fetched as blobs because they need the bearer header. */
+    roundReportXlsx(rid: string, unitId = ''): Promise<Blob> {
+      return http.request<Blob>('GET', `${roundPath(rid)}/report.xlsx${unitQuery({ unitId })}`, { ...auth, blob: true });
+    },
+    roundItemsXlsx(rid: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${roundPath(rid)}/items.xlsx`, { ...auth, blob: true });
+    },
+    roundWinnersXlsx(rid: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${roundPath(rid)}/export/winners`, { ...auth, blob: true });
+    },
+    roundResultsXlsx(rid: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${roundPath(rid)}/export/results`, { ...auth, blob: true });
+    },
+    contestSummaryXlsx(id: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${contestPath(id)}/summary.xlsx`, { ...auth, blob: true });
+    },
+    overallWinnersXlsx(id: string): Promise<Blob> {
+      return http.request<Blob>('GET', `${contestPath(id)}/export/overall-winners`, { ...auth, blob: true });
+    },
   };
+}
+
+/** unitQuery is "?unitId=…&depth=…" with only the parts given, or "". */
+export function unitQuery(q: UnitQuery): string {
+  const p = new URLSearchParams();
+  if (q.unitId) p.set('unitId', q.unitId);
+  if (q.depth !== undefined) p.set('depth', String(q.depth));
+  const s = p.toString();
+  return s ? `?${s}` : '';
 }
 
 export type OrgApi = ReturnType<typeof createOrgApi>;
