@@ -183,6 +183,7 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     for (const [button, name] of [
       ['Phân tích câu hỏi (Excel)', /^phan-tich-cau-hoi-demo-tuan-\d+\.xlsx$/],
       ['Tổng hợp cuộc thi (Excel)', /^tong-hop-cuoc-thi-demo\.xlsx$/],
+      ['Xếp hạng tập thể (Excel)', /^giai-tap-the-demo-tuan-\d+\.xlsx$/],
     ]) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
       assert.match(download.suggestedFilename(), name);

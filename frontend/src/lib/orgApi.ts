@@ -308,6 +308,11 @@ export function createOrgApi(http: Http) {
     contestSummaryXlsx(id: string): Promise<Blob> {
       return http.request<Blob>('GET', `${contestPath(id)}/summary.xlsx`, { ...auth, blob: true });
     },
+    /** The collective (unit) ranking by the contest's rule, over one round or every round. */
+    collectiveXlsx(id: string, roundId = ''): Promise<Blob> {
+      const q = roundId ? `?roundId=${encodeURIComponent(roundId)}` : '';
+      return http.request<Blob>('GET', `${contestPath(id)}/export/collective${q}`, { ...auth, blob: true });
+    },
     overallWinnersXlsx(id: string): Promise<Blob> {
       return http.request<Blob>('GET', `${contestPath(id)}/export/overall-winners`, { ...auth, blob: true });
     },

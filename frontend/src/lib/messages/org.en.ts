@@ -248,6 +248,7 @@ export const orgEn: Partial<Record<OrgMessageKey, string>> = {
   'stats.download.summary': 'Contest summary (Excel)',
   'stats.download.results': 'Round results (Excel)',
   'stats.download.winners': 'Prize winners (Excel)',
+  'stats.download.collective': 'Unit ranking (Excel)',
   'stats.download.overallWinners': 'Whole-contest prizes (Excel)',
   'stats.download.needRound': 'Choose a round under “Figures for” to download its weekly report and question analysis.',
   'stats.download.needResults': 'Results and prize lists come once the round’s results are computed.',

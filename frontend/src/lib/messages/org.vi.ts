@@ -250,6 +250,7 @@ export const orgVi = {
   'stats.download.summary': 'Tổng hợp cuộc thi (Excel)',
   'stats.download.results': 'Kết quả đợt thi (Excel)',
   'stats.download.winners': 'Danh sách đoạt giải (Excel)',
+  'stats.download.collective': 'Xếp hạng tập thể (Excel)',
   'stats.download.overallWinners': 'Giải toàn cuộc thi (Excel)',
   'stats.download.needRound': 'Chọn một đợt thi ở “Phạm vi số liệu” để tải báo cáo tuần và phân tích câu hỏi.',
   'stats.download.needResults': 'Kết quả và danh sách giải có sau khi tính kết quả đợt thi.',
