@@ -26,6 +26,9 @@ var demoUsers = []struct {
 	{"0901000000", "089085000001", "Quản Trị Viên", "1985-03-02", contests.GenderMale, contests.RoleAdmin, ""},
 	{"0901000001", "089190000002", "Trần Thị Tổ Chức", "1990-07-15", contests.GenderFemale, contests.RoleOrganizer, "AG"},
 	{"0901000002", "089201000003", "Lê Văn Dân", "2001-11-20", contests.GenderMale, contests.RoleCitizen, "AB-KP1"},
+	// The head of Khu phố 1: organizer of a unit inside the ward's contest,
+	// who reads (report access) only Khu phố 1's figures and weekly report.
+	{"0901000003", "089188000004", "Lê Thị Tổ Trưởng", "1988-04-09", contests.GenderFemale, contests.RoleOrganizer, "AB-KP1"},
 }
 
 // demoUnits: headcount is the population (the school's chi bộ: its party
@@ -130,6 +133,7 @@ func printDemo(url string) {
 	fmt.Printf("  demo contest:  %s/c/demo\n", url)
 	fmt.Printf("  organizer:     phone %s  password %s\n", demoUsers[1].phone, demoPassword)
 	fmt.Printf("  citizen:       phone %s  password %s\n", demoUsers[2].phone, demoPassword)
+	fmt.Printf("  khu phố 1:     phone %s  password %s  (its own figures only)\n", demoUsers[3].phone, demoPassword)
 	fmt.Printf("  admin:         phone %s  password %s\n\n", demoUsers[0].phone, demoPassword)
 }
 

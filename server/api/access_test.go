@@ -111,3 +111,56 @@ func TestEveryStaffRouteRefusesAnonymousAndCitizens(t *testing.T) {
 		t.Fatalf("only %d staff routes found", checked)
 	}
 }
+
+// reportRoutes are the only contest routes an organizer of a unit inside a
+// published quiz contest (report access) may call: the contest, its rounds
+// and its statistics, read-only.
+var reportRoutes = map[string]bool{
+	"GET /api/v1/org/contests/:id":            true,
+	"GET /api/v1/org/contests/:id/rounds":     true,
+	"GET /api/v1/org/contests/:id/stats":      true,
+	"GET /api/v1/org/rounds/:rid/stats":       true,
+	"GET /api/v1/org/rounds/:rid/report.xlsx": true,
+}
+
+// TestReportAccessReachesOnlyTheStatistics walks every registered route of
+// a quiz contest and its rounds (new ones included) as an organizer of
+// W1-A on W1's contest, with the contest's real IDs: the report routes
+// answer, every other route refuses before doing anything.
+func TestReportAccessReachesOnlyTheStatistics(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newQuizFixture(t, e)
+	reporter := e.staff(950, contests.RoleOrganizer, "W1-A")
+	var qid string
+	for id := range f.key {
+		qid = id
+		break
+	}
+	ids := strings.NewReplacer(":id", f.contestID, ":rid", f.roundID, ":qid", qid)
+	checked := 0
+	for _, rt := range e.app.GetRoutes(true) {
+		if rt.Method == "HEAD" || !(strings.HasPrefix(rt.Path, "/api/v1/org/contests/:id") || strings.HasPrefix(rt.Path, "/api/v1/org/rounds/:rid")) {
+			continue
+		}
+		key := rt.Method + " " + strings.TrimSuffix(rt.Path, "/")
+		want := 403
+		if reportRoutes[key] {
+			want = 200
+		}
+		if r := e.do(rt.Method, ids.Replace(rt.Path), map[string]any{}, reporter); r.Status != want {
+			t.Errorf("%s as a reporting unit's organizer: %d, want %d: %.200s", key, r.Status, want, r.Raw)
+		}
+		checked++
+	}
+	if checked < 25 {
+		t.Fatalf("only %d contest routes found", checked)
+	}
+	t.Logf("%d contest routes checked", checked)
+	// The refused calls changed nothing.
+	ct, _ := e.store.ContestByID(t.Context(), f.contestID)
+	r, _ := e.store.Round(t.Context(), f.roundID)
+	qs, _ := e.store.Questions(t.Context(), f.contestID)
+	if ct.Status != contests.ContestPublished || ct.Title != "Tìm hiểu lịch sử Đảng bộ" || r.Title != "Tuần 1" || !r.ResultsAt.IsZero() || len(qs) != len(f.key) {
+		t.Fatalf("a refused call changed the contest: %+v %+v %d questions", ct, r, len(qs))
+	}
+}

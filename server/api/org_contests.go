@@ -30,10 +30,16 @@ type orgContestDTO struct {
 	EligibleUnitID string          `json:"eligibleUnitId"`
 	Settings       json.RawMessage `json:"settings"`
 	CreatedAt      time.Time       `json:"createdAt"`
+	// Access is "manage" (today's view: organizers of the owner, and
+	// secretaries reading) or "report" (an organizer of a unit inside the
+	// contest, who reads that unit's statistics only: ReportUnit).
+	Access     string         `json:"access"`
+	ReportUnit *reportUnitDTO `json:"reportUnit,omitempty"`
 }
 
 func (s *Server) toOrgContestDTO(c *fiber.Ctx, ct *contests.Contest) orgContestDTO {
-	d := orgContestDTO{contestDTO: s.toContestDTO(c.UserContext(), ct), CreatedAt: ct.CreatedAt, Settings: ct.Settings}
+	d := orgContestDTO{contestDTO: s.toContestDTO(c.UserContext(), ct), CreatedAt: ct.CreatedAt, Settings: ct.Settings,
+		Access: string(contests.AccessManage)}
 	ids := contests.AncestorIDs(ct.EligibleUnitPath)
 	if len(ids) > 0 {
 		d.EligibleUnitID = ids[len(ids)-1]
@@ -45,14 +51,46 @@ func (s *Server) toOrgContestDTO(c *fiber.Ctx, ct *contests.Contest) orgContestD
 }
 
 func (s *Server) orgListContests(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	grants := claimsOf(c).Grants
 	out := []orgContestDTO{}
+	listed := map[string]bool{}
+	add := func(ct *contests.Contest, rc reach) {
+		listed[ct.ID] = true
+		out = append(out, s.withReach(ctx, s.toOrgContestDTO(c, ct), rc))
+	}
 	for _, p := range scopePaths(c, contests.RoleOrganizer, contests.RoleSecretary) {
-		list, err := s.Store.ListContests(c.UserContext(), rootPath(p), false)
+		list, err := s.Store.ListContests(ctx, rootPath(p), false)
 		if err != nil {
 			return err
 		}
 		for _, ct := range list {
-			out = append(out, s.toOrgContestDTO(c, ct))
+			if !listed[ct.ID] {
+				access, rg := contests.ContestAccess(grants, ct)
+				add(ct, reach{access: access, reportGrants: rg})
+			}
+		}
+	}
+	// The contests of the units above each organizer grant that the grant's
+	// unit reports for: one query by exact owner paths, never a listing of
+	// the province's whole subtree.
+	var owners []string
+	for _, g := range grants {
+		if g.Role == contests.RoleOrganizer {
+			for _, p := range contests.StrictAncestorPaths(g.UnitPath) {
+				if !contains(owners, p) {
+					owners = append(owners, p)
+				}
+			}
+		}
+	}
+	above, err := s.Store.ContestsOwnedAt(ctx, owners, true)
+	if err != nil {
+		return err
+	}
+	for _, ct := range above {
+		if access, rg := contests.ContestAccess(grants, ct); access == contests.AccessReport && !listed[ct.ID] {
+			add(ct, reach{access: access, reportGrants: rg})
 		}
 	}
 	return c.JSON(fiber.Map{"contests": out})
@@ -70,15 +108,20 @@ func (s *Server) orgContest(c *fiber.Ctx, id string) (*contests.Contest, error) 
 	return ct, nil
 }
 
+// orgGetContest answers organizers who manage or report for the contest,
+// and secretaries of the owning unit (today's rule).
 func (s *Server) orgGetContest(c *fiber.Ctx) error {
 	ct, err := s.Store.ContestByID(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer, contests.RoleSecretary); err != nil {
-		return err
+	access, rg := contests.ContestAccess(claimsOf(c).Grants, ct)
+	if access == contests.AccessNone {
+		if err := allowAt(c, ct.OwnerUnitPath, contests.RoleSecretary); err != nil {
+			return err
+		}
 	}
-	return c.JSON(fiber.Map{"contest": s.toOrgContestDTO(c, ct)})
+	return c.JSON(fiber.Map{"contest": s.withReach(c.UserContext(), s.toOrgContestDTO(c, ct), reach{access: access, reportGrants: rg})})
 }
 
 type contestRequest struct {

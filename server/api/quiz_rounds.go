@@ -82,8 +82,11 @@ func (s *Server) toRoundDTO(ctx context.Context, r *quiz.Round, lang string) rou
 	return d
 }
 
+// orgListRounds answers the contest's managers and, read-only, the
+// organizers of units reporting for it (who need the rounds to pick a
+// week's report); those never see a draft round.
 func (s *Server) orgListRounds(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
+	ct, rc, err := s.reachQuiz(c)
 	if err != nil {
 		return err
 	}
@@ -93,6 +96,9 @@ func (s *Server) orgListRounds(c *fiber.Ctx) error {
 	}
 	out := make([]roundDTO, 0, len(list))
 	for _, r := range list {
+		if rc.report() && r.Status == quiz.RoundDraft {
+			continue
+		}
 		out = append(out, s.toRoundDTO(c.UserContext(), r, language(c)))
 	}
 	return c.JSON(fiber.Map{"rounds": out})

@@ -12,7 +12,9 @@ import (
 
 // Live statistics for the organizers of a contest's owning unit: the
 // figures units report upward every week, and the item analysis of a
-// round's questions. Every answer comes from a snapshot at most a minute old
+// round's questions. Organizers of a unit inside the contest read their
+// unit's figures and weekly report too (report access, report_access.go);
+// the item analysis and the summary stay with the owner's organizers. Every answer comes from a snapshot at most a minute old
 // (see snapshots), with the instant it was computed.
 
 func (s *Server) statsRoutes(r fiber.Router) {
@@ -69,8 +71,10 @@ func statsAnswer(stats quiz.RoundStats, computedAt time.Time, v unitView) (fiber
 	return out, nil
 }
 
+// roundStats answers managers and report-access organizers (their unit's
+// figures only: scopedStatsAnswer).
 func (st *statsService) roundStats(c *fiber.Ctx) error {
-	r, _, err := st.s.orgRound(c)
+	r, _, rc, err := st.s.reachRound(c)
 	if err != nil {
 		return err
 	}
@@ -82,7 +86,7 @@ func (st *statsService) roundStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := statsAnswer(snap.stats, at, v)
+	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.stats, at, v, rc)
 	if err != nil {
 		return err
 	}
@@ -90,8 +94,11 @@ func (st *statsService) roundStats(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
+// contestStats answers like roundStats. The per-round lines are the whole
+// contest's, so a report-access caller gets none: the unit's own figures
+// per round come from each round's statistics.
 func (st *statsService) contestStats(c *fiber.Ctx) error {
-	ct, err := st.s.quizContest(c)
+	ct, rc, err := st.s.reachQuiz(c)
 	if err != nil {
 		return err
 	}
@@ -103,11 +110,14 @@ func (st *statsService) contestStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out, err := statsAnswer(snap.stats, at, v)
+	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.stats, at, v, rc)
 	if err != nil {
 		return err
 	}
 	out["rounds"] = snap.rounds
+	if rc.report() {
+		out["rounds"] = []roundLine{}
+	}
 	return c.JSON(out)
 }
 

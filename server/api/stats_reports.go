@@ -17,11 +17,12 @@ import (
 // as a workbook. Both read the same snapshots as the dashboard.
 
 // roundReport sends the statistics of a round for the unit of ?unitId= (the
-// contest's whole tree by default): one line per child unit, with the
+// contest's whole tree by default; for report access, the caller's unit by
+// default and never a unit outside it): one line per child unit, with the
 // prizes its members won when results are computed, a second sheet by
 // occupation, age band and gender, and a sheet saying what and when.
 func (st *statsService) roundReport(c *fiber.Ctx) error {
-	r, ct, err := st.s.orgRound(c)
+	r, ct, rc, err := st.s.reachRound(c)
 	if err != nil {
 		return err
 	}
@@ -32,7 +33,12 @@ func (st *statsService) roundReport(c *fiber.Ctx) error {
 	}
 	stats := snap.stats
 	node, whole := wholeTree(stats), true
-	if id := c.Query("unitId"); id != "" {
+	if rc.report() {
+		if _, node, _, err = st.s.reportView(ctx, stats, c.Query("unitId"), rc); err != nil {
+			return err
+		}
+		whole = false
+	} else if id := c.Query("unitId"); id != "" {
 		if node = stats.Find(id); node == nil {
 			return contests.NotFound("đơn vị trong phạm vi cuộc thi", "unit within the contest")
 		}

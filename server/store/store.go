@@ -123,4 +123,9 @@ type Contests interface {
 	// ListContests returns contests owned within the subtree at unitPath
 	// ("" for all), newest first; publishedOnly hides drafts.
 	ListContests(ctx context.Context, unitPath string, publishedOnly bool) ([]*contests.Contest, error)
+	// ContestsOwnedAt returns the contests whose owner unit path is exactly
+	// one of ownerPaths (none when empty), newest first; publishedOnly
+	// hides drafts. A unit asks it for its ancestors' contests, which a
+	// subtree listing of the province would bury among every ward's.
+	ContestsOwnedAt(ctx context.Context, ownerPaths []string, publishedOnly bool) ([]*contests.Contest, error)
 }

@@ -74,3 +74,19 @@ func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly b
 	cursor, err := db.contests.Find(ctx, filter, opts)
 	return collect(ctx, cursor, err, (*contestDoc).contest)
 }
+
+// ContestsOwnedAt returns the contests owned exactly at one of ownerPaths,
+// newest first (then by ID, descending, as on SQLite); publishedOnly hides
+// drafts.
+func (db *DB) ContestsOwnedAt(ctx context.Context, ownerPaths []string, publishedOnly bool) ([]*contests.Contest, error) {
+	if len(ownerPaths) == 0 {
+		return nil, nil
+	}
+	filter := bson.D{{Key: "ownerUnitPath", Value: bson.M{"$in": ownerPaths}}}
+	if publishedOnly {
+		filter = append(filter, bson.E{Key: "status", Value: bson.M{"$ne": string(contests.ContestDraft)}})
+	}
+	opts := options.Find().SetSort(bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}})
+	cursor, err := db.contests.Find(ctx, filter, opts)
+	return collect(ctx, cursor, err, (*contestDoc).contest)
+}

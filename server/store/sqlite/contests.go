@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"hoithi/contests"
 )
@@ -73,6 +74,23 @@ func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly b
 	rows, err := db.reader.QueryContext(ctx, `SELECT `+contestColumns+` FROM contests
 		WHERE owner_unit_path >= ? AND owner_unit_path < ? AND (? = 0 OR status <> ?)
 		ORDER BY created_at DESC, id DESC`, lo, hi, publishedOnly, contests.ContestDraft)
+	return collect(rows, err, scanContest)
+}
+
+// ContestsOwnedAt returns the contests owned exactly at one of ownerPaths,
+// newest first (by the owner index); publishedOnly hides drafts.
+func (db *DB) ContestsOwnedAt(ctx context.Context, ownerPaths []string, publishedOnly bool) ([]*contests.Contest, error) {
+	if len(ownerPaths) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(ownerPaths)+2)
+	for _, p := range ownerPaths {
+		args = append(args, p)
+	}
+	args = append(args, publishedOnly, contests.ContestDraft)
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+contestColumns+` FROM contests
+		WHERE owner_unit_path IN (?`+strings.Repeat(", ?", len(ownerPaths)-1)+`) AND (? = 0 OR status <> ?)
+		ORDER BY created_at DESC, id DESC`, args...)
 	return collect(rows, err, scanContest)
 }
 

@@ -123,5 +123,49 @@ func contestCases() []contractCase {
 			must(t, err)
 			sameContest(t, all[0], closed)
 		}},
+		{name: "contests/owned exactly at the given units newest first", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			province := NewUnit("T01", "Tỉnh Gia Lai", nil)
+			ward := NewUnit("P01", "Phường An Biên", province)
+			hamlet := NewUnit("KP1", "Khu phố 1", ward)
+			sibling := NewUnit("P02", "Phường Rạch Giá", province)
+			other := NewUnit("T02", "Tỉnh Cao Bằng", nil)
+			atProvince := NewContest("tinh", province, baseTime.Add(-48*time.Hour))
+			provinceDraft := NewContest("tinh-nhap", province, baseTime.Add(-36*time.Hour))
+			provinceDraft.Status = contests.ContestDraft
+			atWard := NewContest("phuong", ward, baseTime.Add(-24*time.Hour))
+			wardClosed := NewContest("phuong-xong", ward, baseTime)
+			wardClosed.Status = contests.ContestClosed
+			atHamlet := NewContest("khu-pho", hamlet, baseTime.Add(time.Hour))
+			atSibling := NewContest("phuong-khac", sibling, baseTime.Add(2*time.Hour))
+			elsewhere := NewContest("cao-bang", other, baseTime.Add(3*time.Hour))
+			for _, c := range []*contests.Contest{atWard, elsewhere, atProvince, atHamlet, wardClosed, provinceDraft, atSibling} {
+				must(t, s.CreateContest(ctx, c))
+			}
+			tests := []struct {
+				name          string
+				paths         []string
+				publishedOnly bool
+				want          []*contests.Contest
+			}{
+				// The ancestors of the hamlet: never the hamlet's own, a
+				// sibling's or another province's contests.
+				{"ancestors, drafts included", []string{province.Path, ward.Path}, false, []*contests.Contest{wardClosed, atWard, provinceDraft, atProvince}},
+				{"ancestors, drafts hidden, closed kept", []string{province.Path, ward.Path}, true, []*contests.Contest{wardClosed, atWard, atProvince}},
+				{"one owner", []string{ward.Path}, false, []*contests.Contest{wardClosed, atWard}},
+				{"no owners", nil, false, nil},
+				{"nobody owns there", []string{"/nowhere/"}, false, nil},
+			}
+			for _, tc := range tests {
+				got, err := s.ContestsOwnedAt(ctx, tc.paths, tc.publishedOnly)
+				must(t, err)
+				if gotIDs, want := ids(got, contestID), ids(tc.want, contestID); !slices.Equal(gotIDs, want) {
+					t.Errorf("%s: got %v, want %v", tc.name, gotIDs, want)
+				}
+			}
+			got, err := s.ContestsOwnedAt(ctx, []string{ward.Path}, false)
+			must(t, err)
+			sameContest(t, got[1], atWard)
+		}},
 	}
 }
