@@ -7,6 +7,12 @@ import { assertNoHorizontalScroll } from './browser.mjs';
 /** The demo organizer seeded by `server serve --demo`. */
 export const ORGANIZER = { phone: '0901000001', password: 'hoithi-demo' };
 
+/**
+ * The demo organizer of Khu phố 1, a grass-roots unit of Phường An Biên:
+ * reports its own figures for the ward's contests ("report" access).
+ */
+export const UNIT_ORGANIZER = { phone: '0901000003', password: 'hoithi-demo', unit: 'Khu phố 1' };
+
 /** The password box's label is "Mật khẩu*"; the other password boxes have longer labels. */
 export const PASSWORD = /^Mật khẩu[\s*]*$/;
 

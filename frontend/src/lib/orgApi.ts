@@ -33,7 +33,17 @@ export interface OrgContest {
   endsAt?: string;
   settings: QuizSettings | null;
   createdAt: string;
+  /**
+   * "manage": the caller organizes the owning unit (or above). "report": the
+   * caller organizes a unit inside the contest's tree and may only read that
+   * unit's figures and weekly report. Absent from older servers: manage.
+   */
+  access?: ContestAccess;
+  /** Report access only: the unit whose figures the caller sends upward. */
+  reportUnit?: { id: string; name: string };
 }
+
+export type ContestAccess = 'manage' | 'report';
 
 /** Fields of a create (all but status) or a PATCH (only those sent change). */
 export interface ContestInput {
@@ -172,6 +182,8 @@ export interface StatsAnswer {
   rounds?: ({ id: string; no: number; title: string } & StatCounts)[];
   /** One round only. */
   round?: { id: string; no: number; title: string; phase: RoundPhase };
+  /** Whose figures these are: report access sees its scope unit only. */
+  scope?: { access: ContestAccess; unitId: string; unitName: string };
 }
 
 export type ItemFlag = 'negative_discrimination' | 'suspicious_key' | 'very_easy' | 'very_hard';

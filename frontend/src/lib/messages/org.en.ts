@@ -253,4 +253,12 @@ export const orgEn: Partial<Record<OrgMessageKey, string>> = {
   'stats.download.needRound': 'Choose a round under “Figures for” to download its weekly report and question analysis.',
   'stats.download.needResults': 'Results and prize lists come once the round’s results are computed.',
   'stats.download.busy': 'Downloading…',
+  // Report access.
+  'report.section.title': 'Contests run above — your unit’s report',
+  'report.section.note': 'Contests run by a higher unit. You read and download your own unit’s figures.',
+  'report.mine.title': 'Contests your unit runs',
+  'report.of': 'Report of {unit}',
+  'report.figuresOf': 'Figures of {unit}',
+  'report.download.needRound': 'Choose a round under “Figures for” to download its weekly report.',
+  'report.charts.unitNote': 'By occupation, age and gender, for {name}.',
 };

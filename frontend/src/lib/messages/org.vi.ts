@@ -255,4 +255,13 @@ export const orgVi = {
   'stats.download.needRound': 'Chọn một đợt thi ở “Phạm vi số liệu” để tải báo cáo tuần và phân tích câu hỏi.',
   'stats.download.needResults': 'Kết quả và danh sách giải có sau khi tính kết quả đợt thi.',
   'stats.download.busy': 'Đang tải…',
+  // Report access: a unit inside a contest owned above it reads and sends
+  // upward its own figures only.
+  'report.section.title': 'Cuộc thi cấp trên — báo cáo của đơn vị',
+  'report.section.note': 'Cuộc thi do đơn vị cấp trên tổ chức. Bạn xem và tải báo cáo số liệu của đơn vị mình.',
+  'report.mine.title': 'Cuộc thi đơn vị bạn tổ chức',
+  'report.of': 'Báo cáo của {unit}',
+  'report.figuresOf': 'Số liệu của {unit}',
+  'report.download.needRound': 'Chọn một đợt thi ở “Phạm vi số liệu” để tải báo cáo tuần.',
+  'report.charts.unitNote': 'Theo nghề nghiệp, độ tuổi, giới tính của {name}.',
 } satisfies Record<string, string>;
