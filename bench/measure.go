@@ -51,8 +51,8 @@ func parseCounter(text []byte, sample string) (float64, bool, error) {
 // (WAL lets a reader in beside the server's writer).
 type recordStats struct {
 	records  int
-	versions int64 // each successful write bumps a record's version by 1
-	avgBytes float64
+	versions int64   // each successful write bumps a record's version by 1
+	avgBytes float64 // of the JSON, without the padding a row ends in
 }
 
 func readRecordStats(ctx context.Context, dir string) (recordStats, error) {
@@ -64,7 +64,7 @@ func readRecordStats(ctx context.Context, dir string) (recordStats, error) {
 	var s recordStats
 	var versions sql.NullInt64
 	var avg sql.NullFloat64
-	err = db.QueryRowContext(ctx, `SELECT COUNT(*), SUM(version), AVG(LENGTH(data)) FROM quiz_participations`).Scan(&s.records, &versions, &avg)
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), SUM(version), AVG(LENGTH(RTRIM(data, ' '))) FROM quiz_participations`).Scan(&s.records, &versions, &avg)
 	s.versions, s.avgBytes = versions.Int64, avg.Float64
 	return s, err
 }

@@ -18,7 +18,8 @@ import (
 // line on stdout (progress goes to stderr):
 //
 //	server bench quiz [--users 400] [--concurrency 200] [--duration 10s]
-//	                  [--open 10000] [--standings 500000] [--in-process] [--cpuprofile FILE]
+//	                  [--open 10000] [--standings 500000] [--max-requests N]
+//	                  [--in-process] [--cpuprofile FILE]
 //	server bench similarity [--works 20000] [--words 2000]
 func runBench(args []string) error {
 	if len(args) == 0 {
@@ -60,6 +61,7 @@ func benchQuiz(ctx context.Context, args []string, logf func(string, ...any)) (a
 	fs.DurationVar(&cfg.Duration, "duration", cfg.Duration, "length of the main phase")
 	fs.IntVar(&cfg.Open, "open", cfg.Open, "attempts started and left open afterwards")
 	fs.IntVar(&cfg.Standings, "standings", cfg.Standings, "rows of the published leaderboard")
+	fs.Int64Var(&cfg.MaxRequests, "max-requests", cfg.MaxRequests, "end the main phase after this many requests (with a long --duration: the same work for every build compared)")
 	inProcess := fs.Bool("in-process", false, "serve from this process instead of a child (CPU then includes the generator)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of this process to the file (use with --in-process)")
 	if err := fs.Parse(args); err != nil {

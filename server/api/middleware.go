@@ -59,8 +59,13 @@ func withAccessLog(log *slog.Logger, m *metrics) fiber.Handler {
 		} else if strings.HasPrefix(c.Path(), "/api/") {
 			level = slog.LevelInfo
 		}
-		log.Log(c.UserContext(), level, "http", "request_id", requestID(c), "method", c.Method(),
-			"path", c.Path(), "route", route, "status", status, "ms", float64(elapsed.Microseconds())/1000, "ip", c.IP())
+		// Checked first: building the attributes (the client IP among them)
+		// costs even when the level is off (--log-level warn drops every
+		// successful request).
+		if ctx := c.UserContext(); log.Enabled(ctx, level) {
+			log.Log(ctx, level, "http", "request_id", requestID(c), "method", c.Method(),
+				"path", c.Path(), "route", route, "status", status, "ms", float64(elapsed.Microseconds())/1000, "ip", c.IP())
+		}
 		return nil
 	}
 }

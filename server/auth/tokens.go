@@ -36,8 +36,9 @@ func (c *Claims) UserID() string { return c.Subject }
 
 // Tokens signs and verifies access tokens with an HMAC key.
 type Tokens struct {
-	key []byte
-	now func() time.Time
+	key      []byte
+	now      func() time.Time
+	verified *tokenCache // token_cache.go says why
 }
 
 // NewTokens returns a signer; now may be nil for time.Now.
@@ -48,7 +49,7 @@ func NewTokens(key []byte, now func() time.Time) (*Tokens, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Tokens{key: key, now: now}, nil
+	return &Tokens{key: key, now: now, verified: newTokenCache(tokenCacheGeneration)}, nil
 }
 
 // Issue returns a signed access token for u.
@@ -66,8 +67,13 @@ func (t *Tokens) Issue(u *contests.User) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(t.key)
 }
 
-// Parse verifies an access token and returns its claims.
+// Parse verifies an access token and returns its claims. The claims may be
+// shared with other callers that presented the same token: read them, never
+// change them.
 func (t *Tokens) Parse(token string) (*Claims, error) {
+	if c := t.verified.get(token, t.now()); c != nil {
+		return c, nil
+	}
 	var c Claims
 	_, err := jwt.ParseWithClaims(token, &c, func(*jwt.Token) (any, error) { return t.key, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
@@ -81,6 +87,7 @@ func (t *Tokens) Parse(token string) (*Claims, error) {
 	if c.Subject == "" {
 		return nil, errors.New("auth: token without subject")
 	}
+	t.verified.put(token, &c)
 	return &c, nil
 }
 

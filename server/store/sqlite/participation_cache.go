@@ -51,9 +51,13 @@ type participationKey struct{ roundID, userID string }
 // cachedParticipation is one entry: a record in stored form that nobody
 // mutates once it is in the cache (readers get clones).
 type cachedParticipation struct {
-	key  participationKey
-	p    *quiz.Participation
-	size int // heapCost, counted against the budget
+	key participationKey
+	p   *quiz.Participation
+	// attemptJSON[i] is the stored JSON of p.Attempts[i] when it is final
+	// and known, "" otherwise: the next write copies it instead of encoding
+	// the attempt again (participation_reuse.go).
+	attemptJSON []string
+	size        int // heapCost, counted against the budget
 }
 
 // participationCache is a least-recently-used map bounded by bytes.
@@ -86,17 +90,36 @@ func (c *participationCache) get(k participationKey) *quiz.Participation {
 	return e.Value.(*cachedParticipation).p
 }
 
+// getEncoded is get with the entry's attemptJSON (shared: read only).
+func (c *participationCache) getEncoded(k participationKey) (*quiz.Participation, []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok {
+		return nil, nil
+	}
+	c.lru.MoveToFront(e)
+	cp := e.Value.(*cachedParticipation)
+	return cp.p, cp.attemptJSON
+}
+
 // put stores p (which the cache now owns) under k, replacing any entry, and
 // evicts the least recently used entries beyond the budget. A record larger
 // than the whole budget is not kept.
 func (c *participationCache) put(k participationKey, p *quiz.Participation, size int) {
+	c.putEncoded(k, p, nil, size)
+}
+
+// putEncoded is put with the JSON of p's final attempts, which the cache
+// keeps with the record (its bytes count in size).
+func (c *participationCache) putEncoded(k participationKey, p *quiz.Participation, attemptJSON []string, size int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.removeLocked(k)
 	if !c.enabled || size > c.budget {
 		return
 	}
-	c.entries[k] = c.lru.PushFront(&cachedParticipation{key: k, p: p, size: size})
+	c.entries[k] = c.lru.PushFront(&cachedParticipation{key: k, p: p, attemptJSON: attemptJSON, size: size})
 	c.bytes += size
 	for c.bytes > c.budget {
 		c.removeLocked(c.lru.Back().Value.(*cachedParticipation).key)

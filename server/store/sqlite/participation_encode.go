@@ -28,6 +28,14 @@ var encodeBuffers = sync.Pool{New: func() any { return new([]byte) }}
 // with U+FFFD in place of the bad bytes: reading the record back then
 // gives a different string than p holds.
 func encodeParticipation(p *quiz.Participation) (data string, lossy bool, err error) {
+	return encodeParticipationReusing(p, nil, false)
+}
+
+// encodeParticipationReusing is encodeParticipation copying the final
+// attempts that ru finds unchanged in the cached record
+// (participation_reuse.go; ru may be nil), and with pad, followed by the
+// spaces that round its length up (participation_pad.go).
+func encodeParticipationReusing(p *quiz.Participation, ru *attemptReuse, pad bool) (data string, lossy bool, err error) {
 	if !quizSchemaMatches {
 		data, err = encodeJSON(p)
 		return data, true, err // lossy for all this package can tell
@@ -35,7 +43,10 @@ func encodeParticipation(p *quiz.Participation) (data string, lossy bool, err er
 	buf := encodeBuffers.Get().(*[]byte)
 	defer encodeBuffers.Put(buf)
 	var st encodeStatus
-	b := appendParticipation((*buf)[:0], p, &st)
+	b := appendParticipation((*buf)[:0], p, &st, ru)
+	if pad {
+		b = appendPadding(b)
+	}
 	*buf = b
 	if st.badTime {
 		// An instant JSON cannot hold (a year past 9999): json.Marshal
@@ -54,7 +65,7 @@ type encodeStatus struct {
 	lossy   bool // a string that is not UTF-8
 }
 
-func appendParticipation(b []byte, p *quiz.Participation, st *encodeStatus) []byte {
+func appendParticipation(b []byte, p *quiz.Participation, st *encodeStatus, ru *attemptReuse) []byte {
 	b = appendString(append(b, `{"roundId":`...), p.RoundID, st)
 	b = appendString(append(b, `,"userId":`...), p.UserID, st)
 	b = appendString(append(b, `,"contestId":`...), p.ContestID, st)
@@ -68,7 +79,13 @@ func appendParticipation(b []byte, p *quiz.Participation, st *encodeStatus) []by
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendAttempt(b, &p.Attempts[i], st)
+			start := len(b)
+			if js, ok := ru.cachedJSON(i, &p.Attempts[i]); ok {
+				b = append(b, js...)
+			} else {
+				b = appendAttempt(b, &p.Attempts[i], st)
+			}
+			ru.wrote(i, start, len(b))
 		}
 		b = append(b, ']')
 	}

@@ -8,12 +8,13 @@ import (
 	"hoithi/contests/quiz"
 )
 
-// Three pieces of this package follow the fields of quiz.Participation and
+// Four pieces of this package follow the fields of quiz.Participation and
 // the types inside it by hand, for speed: cloneParticipation (a deep copy
-// per cached read), storedForm (what a read of a written record returns)
-// and the JSON encoder (participation_encode.go). A field added to those
-// types and not to them would be shared between callers, kept
-// unnormalized, or not stored at all. So the program compares the types
+// per cached read), storedForm (what a read of a written record returns),
+// the JSON encoder (participation_encode.go) and attemptEncodesAs (which
+// lets a write copy a final attempt's JSON, participation_reuse.go). A
+// field added to those types and not to them would be shared between
+// callers, kept unnormalized, not stored at all, or stored stale. So the program compares the types
 // with the fields written down here when it starts, and on any difference
 // falls back to the plain path: no participation cache, json.Marshal for
 // every record. Slower, never wrong; and TestQuizSchemaIsKnown fails so

@@ -43,7 +43,9 @@ type participationWrite struct {
 	// stored is the record as a read would return it, for the cache; nil
 	// when it must not be cached.
 	stored *quiz.Participation
-	done   chan error // buffered: the writer never waits for the caller
+	// attemptJSON is what the cache keeps with stored (participation_reuse.go).
+	attemptJSON []string
+	done        chan error // buffered: the writer never waits for the caller
 }
 
 // maxWriteBatch bounds one transaction: about 2 ms of statements, so the
@@ -144,7 +146,7 @@ func (w *participationWriter) commit(batch []*participationWrite) {
 			errs[i] = storeError(err, nil)
 		}
 		if errs[i] == nil && r.stored != nil {
-			db.participations.put(r.key, r.stored, heapCost(len(r.data)))
+			db.participations.putEncoded(r.key, r.stored, r.attemptJSON, cachedSize(r.data, r.attemptJSON))
 		} else {
 			db.participations.drop(r.key) // refused, unknown or not cacheable: the next read goes to SQL
 		}

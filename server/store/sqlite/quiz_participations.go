@@ -12,9 +12,11 @@ import (
 // Every answer a candidate saves is one Participation read and one
 // PutParticipation: these two are the quiz hot path. A read is served from
 // the participation cache (participation_cache.go says why that is safe);
-// a write encodes the record once in the caller's goroutine and joins the
-// next group commit (participation_writer.go), where the version guard in
-// the WHERE clause decides it: no read before the write.
+// a write encodes the record once in the caller's goroutine (copying the
+// JSON of final attempts the cache already holds, participation_reuse.go;
+// padded so the row mostly keeps its size, participation_pad.go) and joins
+// the next group commit (participation_writer.go), where the version guard
+// in the WHERE clause decides it: no read before the write.
 
 const (
 	selectParticipation = `SELECT data FROM quiz_participations WHERE round_id = ? AND user_id = ?`
@@ -104,16 +106,23 @@ func (db *DB) PutParticipation(ctx context.Context, p *quiz.Participation) error
 	if p.Version < 1 {
 		return contests.Internal(fmt.Errorf("sqlite: participation of %s in %s has version %d, want 1 or more", p.UserID, p.RoundID, p.Version))
 	}
-	data, lossy, err := encodeParticipation(p)
+	k := participationKey{p.RoundID, p.UserID}
+	var ru *attemptReuse
+	if db.participations.enabled {
+		base, baseJSON := db.participations.getEncoded(k)
+		ru = newAttemptReuse(base, baseJSON, len(p.Attempts))
+	}
+	data, lossy, err := encodeParticipationReusing(p, ru, true)
 	if err != nil {
 		return err
 	}
-	w := &participationWrite{ctx: ctx, key: participationKey{p.RoundID, p.UserID}, version: p.Version, contestID: p.ContestID,
+	w := &participationWrite{ctx: ctx, key: k, version: p.Version, contestID: p.ContestID,
 		data: data, cols: columnsOf(p), done: make(chan error, 1)}
 	// A record that would not read back as it is (a string JSON had to
 	// mend) is left for the next read to load from SQL.
 	if db.participations.enabled && !lossy {
-		w.stored = storedForm(p)
+		w.stored = storedFormReusing(p, ru)
+		w.attemptJSON = ru.attemptJSON(data, p, w.stored)
 	}
 	return db.writes.write(w)
 }
