@@ -108,6 +108,9 @@ func demoHomes(ctx context.Context, st store.Store, ownerPath string) ([]demoHom
 	if len(out) == 0 {
 		return nil, fmt.Errorf("demo: no unit under %s", ownerPath)
 	}
+	// Unit IDs are random, so the store's order differs between runs: by
+	// code, every demo start places the same people in the same units.
+	sort.Slice(out, func(i, j int) bool { return out[i].unit.Code < out[j].unit.Code })
 	return out, nil
 }
 
