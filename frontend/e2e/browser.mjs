@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -57,6 +58,38 @@ export async function openPhone(lang = 'vi') {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * usePhone opens a phone before the file's tests and closes it after them;
+ * given dirPrefix, also a scratch directory for downloads, removed after.
+ * Read .phone and .dir inside a test (they are set by then).
+ */
+export function usePhone(dirPrefix) {
+  const run = { phone: undefined, dir: undefined };
+  before(async () => {
+    run.phone = await openPhone();
+    if (dirPrefix) run.dir = await mkdtemp(path.join(tmpdir(), dirPrefix));
+  });
+  after(async () => {
+    await run.phone?.close();
+    if (run.dir) await rm(run.dir, { recursive: true, force: true });
+  });
+  return run;
+}
+
+/**
+ * download clicks the button named button and waits for what it downloads:
+ * saved into dir under its suggested name, or else left where the browser
+ * put it. Returns that name and the file.
+ */
+export async function download(page, button, dir) {
+  const [got] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const name = got.suggestedFilename();
+  if (!dir) return { name, file: await got.path() };
+  const file = path.join(dir, name);
+  await got.saveAs(file);
+  return { name, file };
 }
 
 /** screenshot saves a full-page PNG under test-results/ and returns its path. */

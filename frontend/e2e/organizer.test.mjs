@@ -2,21 +2,14 @@
 // opens the unit tree (a lazy-loaded page), filters it without diacritics,
 // downloads the Excel export, and switches the interface to English.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
+import { test } from 'node:test';
+import { BASE_URL, assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
+import { ORGANIZER, logIn } from './people.mjs';
 
-// Seeded by `server serve --demo`.
-const ORGANIZER = { phone: '0901000001', password: 'hoithi-demo' };
-
-let phone;
-before(async () => {
-  phone = await openPhone();
-});
-after(async () => {
-  await phone?.close();
-});
+const run = usePhone();
 
 test('contest link, organizer unit tree, export and language switch', async () => {
+  const { phone } = run;
   const { page } = phone;
 
   await step(page, 'contest', async () => {
@@ -30,9 +23,7 @@ test('contest link, organizer unit tree, export and language switch', async () =
   await step(page, 'login-from-contest', async () => {
     await page.getByRole('link', { name: 'Đăng nhập', exact: true }).last().click();
     await page.waitForURL('**/login?next=%2Fc%2Fdemo');
-    await page.getByLabel('Số điện thoại hoặc số CCCD').fill(ORGANIZER.phone);
-    await page.getByLabel(/^Mật khẩu[\s*]*$/).fill(ORGANIZER.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, ORGANIZER);
     // Back where the shared link led, now logged in.
     await page.waitForURL('**/c/demo');
     await page.getByText('Bạn đã đăng nhập.').waitFor();
@@ -56,12 +47,8 @@ test('contest link, organizer unit tree, export and language switch', async () =
   });
 
   await step(page, 'export', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải danh sách (Excel)' }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), 'don-vi.xlsx');
-    const file = await download.path();
+    const { name, file } = await download(page, 'Tải danh sách (Excel)');
+    assert.equal(name, 'don-vi.xlsx');
     assert.ok(file, 'the download was saved');
   });
 

@@ -1,8 +1,9 @@
 // People the browser tests create: a fresh citizen per run (so tests also
-// pass against a server that keeps earlier runs' accounts) and the steps of
-// the registration form, shared by the registration and quiz scenarios.
+// pass against a server that keeps earlier runs' accounts), the steps of
+// the registration form, shared by the registration and quiz scenarios,
+// and the demo organizers' way in.
 import assert from 'node:assert/strict';
-import { assertNoHorizontalScroll } from './browser.mjs';
+import { BASE_URL, assertNoHorizontalScroll } from './browser.mjs';
 
 /** The demo organizer seeded by `server serve --demo`. */
 export const ORGANIZER = { phone: '0901000001', password: 'hoithi-demo' };
@@ -75,4 +76,13 @@ export async function logIn(page, who) {
   await page.getByLabel('Số điện thoại hoặc số CCCD').fill(who.phone);
   await page.getByLabel(PASSWORD).fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** openOrgContests logs an organizer in and follows "Quản lý" to their contests. */
+export async function openOrgContests(page, who) {
+  await page.goto(BASE_URL + '/login');
+  await logIn(page, who);
+  await page.waitForURL('**/me');
+  await page.getByRole('link', { name: 'Quản lý', exact: true }).click();
+  await page.waitForURL('**/org/contests');
 }

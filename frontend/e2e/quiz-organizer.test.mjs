@@ -4,12 +4,11 @@
 // it open with a bank that fills its paper. Runs against
 // `server serve --demo` (scripts/e2e.sh).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
-import { ORGANIZER, logIn } from './people.mjs';
+import { test } from 'node:test';
+import { BASE_URL, assertNoHorizontalScroll, screenshot, step, usePhone } from './browser.mjs';
+import { ORGANIZER, openOrgContests } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const TITLE = `Thi thử kiểm tra ${suffix}`;
@@ -19,27 +18,15 @@ const QUESTIONS = [
   ['Đảng Cộng sản Việt Nam thành lập năm nào?', ['1930', '1945', '1954', '1975']],
 ];
 
-let phone;
-let dir;
-before(async () => {
-  phone = await openPhone();
-  dir = await mkdtemp(path.join(tmpdir(), 'hoithi-e2e-files-'));
-});
-after(async () => {
-  await phone?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const run = usePhone('hoithi-e2e-files-');
 
 test('organizer: contest, question bank from Excel and by hand, a round opened', async () => {
+  const { phone, dir } = run;
   const { page } = phone;
   let contestUrl = '';
 
   await step(page, 'login', async () => {
-    await page.goto(BASE_URL + '/login');
-    await logIn(page, ORGANIZER);
-    await page.waitForURL('**/me');
-    await page.getByRole('link', { name: 'Quản lý', exact: true }).click();
-    await page.waitForURL('**/org/contests');
+    await openOrgContests(page, ORGANIZER);
     await page.getByRole('heading', { name: 'Cuộc thi', exact: true }).waitFor();
   });
 

@@ -7,53 +7,13 @@
 // contest-wide workbooks) is offered. Runs against `server serve --demo`
 // (scripts/e2e.sh).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import readXlsxFile from 'read-excel-file/node';
-import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
-import { UNIT_ORGANIZER, logIn } from './people.mjs';
+import { test } from 'node:test';
+import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
+import { UNIT_ORGANIZER, openOrgContests } from './people.mjs';
+import { api, apiCall, apiLogin, expectKpis, expectWeeklyReport, readWeeklyReport, reportedUnits, vi } from './stats-helpers.mjs';
 
-const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const SECTION = 'Cuộc thi cấp trên — báo cáo của đơn vị';
 const WEEKLY = 'Báo cáo tuần (Excel)';
-/** Columns of the report's TheoDonVi sheet that the test reads, by header. */
-const COLUMNS = { code: 'Mã đơn vị', name: 'Đơn vị', people: 'Số người dự thi', attempts: 'Số lượt thi', allCorrect: 'Số người đúng tất cả các câu' };
-
-async function call(token, url) {
-  return fetch(BASE_URL + url, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' } });
-}
-
-/** api calls the server as the unit's organizer, like the page does. */
-async function api(token, url) {
-  const res = await call(token, url);
-  assert.equal(res.status, 200, `GET ${url}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
-
-async function login() {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: UNIT_ORGANIZER.phone, password: UNIT_ORGANIZER.password }),
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()).accessToken;
-}
-
-/** expectKpis waits until the cards show the API's counts, then compares them. */
-async function expectKpis(page, counts) {
-  const want = { people: vi.format(counts.people), attempts: vi.format(counts.attempts), allCorrect: vi.format(counts.allCorrect) };
-  await page.waitForFunction(
-    (w) => Object.entries(w).every(([k, v]) => document.querySelector(`[data-kpi="${k}"] dd`)?.textContent.trim() === v),
-    want,
-  ).catch(() => {});
-  const got = await page.locator('[data-kpi]').evaluateAll((cards) =>
-    Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), c.querySelector('dd').textContent.trim()])),
-  );
-  assert.deepEqual({ people: got.people, attempts: got.attempts, allCorrect: got.allCorrect }, want);
-}
 
 /** expectReportOnly checks the page offers the unit's statistics and nothing of the contest's management. */
 async function expectReportOnly(page) {
@@ -75,20 +35,12 @@ async function expectReportOnly(page) {
   assert.equal(await trail.getByRole('button').count(), 0);
 }
 
-let phone;
-let dir;
-before(async () => {
-  phone = await openPhone();
-  dir = await mkdtemp(path.join(tmpdir(), 'hoithi-e2e-report-'));
-});
-after(async () => {
-  await phone?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const run = usePhone('hoithi-e2e-report-');
 
 test('unit organizer: reports Khu phố 1’s figures for the ward’s contest on a phone, weekly report read back from Excel', async () => {
+  const { phone, dir } = run;
   const { page } = phone;
-  const token = await login();
+  const token = await apiLogin(UNIT_ORGANIZER);
   const contest = (await api(token, '/api/v1/org/contests')).contests.find((c) => c.slug === 'demo');
   assert.ok(contest, 'the demo contest is listed for the unit organizer');
   assert.equal(contest.access, 'report');
@@ -99,15 +51,11 @@ test('unit organizer: reports Khu phố 1’s figures for the ward’s contest o
   assert.ok(week1, 'the demo contest has the closed round Tuần 1');
   // What the page does not offer, the server refuses too.
   for (const url of [`/api/v1/org/contests/${contest.id}/summary.xlsx`, `/api/v1/org/contests/${contest.id}/questions`, `/api/v1/org/rounds/${week1.id}/items.xlsx`]) {
-    assert.equal((await call(token, url)).status, 403, url);
+    assert.equal((await apiCall(token, url)).status, 403, url);
   }
 
   await step(page, 'list', async () => {
-    await page.goto(BASE_URL + '/login');
-    await logIn(page, UNIT_ORGANIZER);
-    await page.waitForURL('**/me');
-    await page.getByRole('link', { name: 'Quản lý', exact: true }).click();
-    await page.waitForURL('**/org/contests');
+    await openOrgContests(page, UNIT_ORGANIZER);
     const section = page.getByRole('region', { name: SECTION });
     const card = section.getByRole('listitem').filter({ has: page.getByRole('link', { name: contest.title }) });
     await card.getByText(`Báo cáo của ${UNIT_ORGANIZER.unit}`).waitFor();
@@ -155,32 +103,13 @@ test('unit organizer: reports Khu phố 1’s figures for the ward’s contest o
   });
 
   await step(page, 'weekly-report', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: WEEKLY }).click()]);
-    assert.match(download.suggestedFilename(), /^bao-cao-thong-ke-demo-tuan-\d+-ab-kp1\.xlsx$/);
-    const file = path.join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-
-    const sheets = await readXlsxFile(file);
-    const byUnit = sheets.find((s) => s.sheet === 'TheoDonVi').data;
-    const header = byUnit[0];
-    const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, h]) => [k, header.indexOf(h)]));
-    for (const [k, i] of Object.entries(col)) assert.ok(i >= 0, `the header has "${COLUMNS[k]}": ${header.join(' | ')}`);
-    // One line per child unit (the unit alone when it has none), adding up
-    // to the unit's figures; no other unit of the ward appears.
-    const lines = byUnit.slice(1);
-    const want = top.unit.children?.length ? top.unit.children : [top.unit];
-    assert.deepEqual(lines.map((l) => l[col.code]).sort(), want.map((w) => w.code).sort(), 'the report lists the unit only');
-    for (const w of want) {
-      const line = lines.find((l) => l[col.code] === w.code);
-      assert.deepEqual([line[col.name], line[col.people], line[col.attempts], line[col.allCorrect]], [w.name, w.people, w.attempts, w.allCorrect], `line of ${w.code}`);
-    }
-    const sum = (i) => lines.reduce((s, l) => s + Number(l[i] ?? 0), 0);
-    assert.deepEqual([sum(col.people), sum(col.attempts), sum(col.allCorrect)], [top.unit.people, top.unit.attempts, top.unit.allCorrect]);
-    const info = Object.fromEntries(sheets.find((s) => s.sheet === 'ThongTin').data.map((r) => [r[0], r[1]]));
-    assert.equal(info['Đơn vị'], UNIT_ORGANIZER.unit);
-    assert.equal(info['Đợt thi'], week1.title);
-    assert.equal(info['Số người dự thi'], top.unit.people);
-    assert.equal(info['Số lượt thi'], top.unit.attempts);
+    const { name, file } = await download(page, WEEKLY, dir);
+    assert.match(name, /^bao-cao-thong-ke-demo-tuan-\d+-ab-kp1\.xlsx$/);
+    const report = await readWeeklyReport(file);
+    // No other unit of the ward appears.
+    const codes = reportedUnits(top.unit).map((w) => w.code);
+    assert.deepEqual(report.lines.map((l) => l[report.col.code]).sort(), codes.sort(), 'the report lists the unit only');
+    expectWeeklyReport(report, top.unit, { unitName: UNIT_ORGANIZER.unit, roundTitle: week1.title });
   });
 
   assert.deepEqual(phone.problems, [], 'the page logged errors');

@@ -5,80 +5,27 @@
 // against the same figures. Runs against `server serve --demo`
 // (scripts/e2e.sh).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
-import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
-import { ORGANIZER, logIn } from './people.mjs';
-
-const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-/** Columns of the report's TheoDonVi sheet that the test reads, by header. */
-const COLUMNS = { code: 'Mã đơn vị', name: 'Đơn vị', people: 'Số người dự thi', attempts: 'Số lượt thi', allCorrect: 'Số người đúng tất cả các câu' };
+import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
+import { ORGANIZER, openOrgContests } from './people.mjs';
+import { api, apiLogin, expectKpis, expectWeeklyReport, readWeeklyReport, vi } from './stats-helpers.mjs';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** api calls the server as the organizer, like the page does. */
-async function api(token, url) {
-  const res = await fetch(BASE_URL + url, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' } });
-  assert.equal(res.status, 200, `GET ${url}: ${res.status} ${await res.clone().text()}`);
-  return res.json();
-}
-
-async function login() {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: ORGANIZER.phone, password: ORGANIZER.password }),
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()).accessToken;
-}
-
-/** kpiFigures reads the KPI cards as { people: '12', … } (formatted text). */
-async function kpiFigures(page) {
-  return page.locator('[data-kpi]').evaluateAll((cards) =>
-    Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), c.querySelector('dd').textContent.trim()])),
-  );
-}
-
-/** expectKpis waits until the cards show the API's counts. */
-async function expectKpis(page, counts) {
-  const want = { people: vi.format(counts.people), attempts: vi.format(counts.attempts), allCorrect: vi.format(counts.allCorrect) };
-  await page.waitForFunction(
-    (w) => Object.entries(w).every(([k, v]) => document.querySelector(`[data-kpi="${k}"] dd`)?.textContent.trim() === v),
-    want,
-  ).catch(() => {});
-  const got = await kpiFigures(page);
-  assert.deepEqual({ people: got.people, attempts: got.attempts, allCorrect: got.allCorrect }, want);
-}
-
-let phone;
-let dir;
-before(async () => {
-  phone = await openPhone();
-  dir = await mkdtemp(path.join(tmpdir(), 'hoithi-e2e-stats-'));
-});
-after(async () => {
-  await phone?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const run = usePhone('hoithi-e2e-stats-');
 
 test('organizer: statistics of the demo contest on a phone, and a unit report read back from Excel', async () => {
+  const { phone, dir } = run;
   const { page } = phone;
-  const token = await login();
+  const token = await apiLogin(ORGANIZER);
   const contest = (await api(token, '/api/v1/org/contests')).contests.find((c) => c.slug === 'demo');
   assert.ok(contest, 'the demo contest exists');
   const rounds = (await api(token, `/api/v1/org/contests/${contest.id}/rounds`)).rounds.filter((r) => r.status !== 'draft');
   assert.ok(rounds.length > 0, 'the demo contest has a round');
 
   await step(page, 'open-stats', async () => {
-    await page.goto(BASE_URL + '/login');
-    await logIn(page, ORGANIZER);
-    await page.waitForURL('**/me');
-    await page.getByRole('link', { name: 'Quản lý', exact: true }).click();
-    await page.waitForURL('**/org/contests');
+    await openOrgContests(page, ORGANIZER);
     await page.getByRole('link', { name: contest.title }).first().click();
     await page.getByRole('heading', { name: contest.title }).waitFor();
     await page.getByRole('tab', { name: 'Thống kê' }).click();
@@ -144,51 +91,23 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
   });
 
   await step(page, 'weekly-report', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Báo cáo tuần (Excel)' }).click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^bao-cao-thong-ke-demo-tuan-\d+-.+\.xlsx$/);
-    const file = path.join(dir, download.suggestedFilename());
-    await download.saveAs(file);
-
-    const sheets = await readXlsxFile(file);
-    const byUnit = sheets.find((s) => s.sheet === 'TheoDonVi').data;
-    const header = byUnit[0];
-    assert.deepEqual(header.slice(0, 2), [COLUMNS.code, COLUMNS.name]);
-    const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, h]) => [k, header.indexOf(h)]));
-    for (const [k, i] of Object.entries(col)) assert.ok(i >= 0, `the header has "${COLUMNS[k]}": ${header.join(' | ')}`);
-    // One line per child unit (the unit alone when it has none); they add
-    // up to the unit's own figures, which the info sheet repeats.
-    const lines = byUnit.slice(1);
-    const figures = (x) => [x.name, x.people, x.attempts, x.allCorrect];
-    const want = detail.unit.children?.length ? detail.unit.children : [detail.unit];
-    for (const w of want) {
-      const line = lines.find((l) => l[col.code] === w.code);
-      assert.ok(line, `the report has a line for ${w.code}`);
-      assert.deepEqual([line[col.name], line[col.people], line[col.attempts], line[col.allCorrect]], figures(w), `line of ${w.code}`);
-    }
-    const sum = (i) => lines.reduce((s, l) => s + Number(l[i] ?? 0), 0);
-    assert.deepEqual([sum(col.people), sum(col.attempts), sum(col.allCorrect)], figures(detail.unit).slice(1));
-    const info = Object.fromEntries(sheets.find((s) => s.sheet === 'ThongTin').data.map((r) => [r[0], r[1]]));
-    assert.equal(info['Đơn vị'], unit.name);
-    assert.equal(info['Đợt thi'], round.title);
-    assert.equal(info['Số người dự thi'], detail.unit.people);
-    assert.equal(info['Số lượt thi'], detail.unit.attempts);
+    const { name, file } = await download(page, 'Báo cáo tuần (Excel)', dir);
+    assert.match(name, /^bao-cao-thong-ke-demo-tuan-\d+-.+\.xlsx$/);
+    const report = await readWeeklyReport(file);
+    assert.deepEqual(report.header.slice(0, 2), ['Mã đơn vị', 'Đơn vị']);
+    expectWeeklyReport(report, detail.unit, { unitName: unit.name, roundTitle: round.title });
   });
 
   await step(page, 'other-workbooks', async () => {
     // The other buttons download workbooks too (their contents are the
     // server's tests' business): each opens as an .xlsx with sheets.
-    for (const [button, name] of [
+    for (const [button, pattern] of [
       ['Phân tích câu hỏi (Excel)', /^phan-tich-cau-hoi-demo-tuan-\d+\.xlsx$/],
       ['Tổng hợp cuộc thi (Excel)', /^tong-hop-cuoc-thi-demo\.xlsx$/],
       ['Xếp hạng tập thể (Excel)', /^giai-tap-the-demo-tuan-\d+\.xlsx$/],
     ]) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-      assert.match(download.suggestedFilename(), name);
-      const file = path.join(dir, download.suggestedFilename());
-      await download.saveAs(file);
+      const { name, file } = await download(page, button, dir);
+      assert.match(name, pattern);
       assert.ok((await readXlsxFile(file)).length > 0, `${button} has sheets`);
     }
   });

@@ -1,0 +1,93 @@
+// Steps shared by the statistics scenarios (the contest's organizer and a
+// unit's report organizer): calling the API as the page does, reading the
+// KPI cards, and reading a weekly report workbook back against the API's
+// figures. Not a test file: node --test runs *.test.mjs only.
+import assert from 'node:assert/strict';
+import readXlsxFile from 'read-excel-file/node';
+import { BASE_URL } from './browser.mjs';
+
+/** Counts as the page shows them in Vietnamese. */
+export const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** Columns of the report's TheoDonVi sheet that the tests read, by header. */
+const COLUMNS = { code: 'Mã đơn vị', name: 'Đơn vị', people: 'Số người dự thi', attempts: 'Số lượt thi', allCorrect: 'Số người đúng tất cả các câu' };
+
+/** apiLogin logs who in through the API and returns the access token. */
+export async function apiLogin(who) {
+  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: who.phone, password: who.password }),
+  });
+  assert.equal(res.status, 200);
+  return (await res.json()).accessToken;
+}
+
+/** apiCall GETs url with the token, like the page does, whatever the answer. */
+export function apiCall(token, url) {
+  return fetch(BASE_URL + url, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' } });
+}
+
+/** api GETs url with the token and returns the JSON of a 200 answer. */
+export async function api(token, url) {
+  const res = await apiCall(token, url);
+  assert.equal(res.status, 200, `GET ${url}: ${res.status} ${await res.clone().text()}`);
+  return res.json();
+}
+
+/** kpiFigures reads the KPI cards as { people: '12', … } (formatted text). */
+async function kpiFigures(page) {
+  return page.locator('[data-kpi]').evaluateAll((cards) =>
+    Object.fromEntries(cards.map((c) => [c.getAttribute('data-kpi'), c.querySelector('dd').textContent.trim()])),
+  );
+}
+
+/** expectKpis waits until the cards show the API's counts, then compares them. */
+export async function expectKpis(page, counts) {
+  const want = { people: vi.format(counts.people), attempts: vi.format(counts.attempts), allCorrect: vi.format(counts.allCorrect) };
+  await page.waitForFunction(
+    (w) => Object.entries(w).every(([k, v]) => document.querySelector(`[data-kpi="${k}"] dd`)?.textContent.trim() === v),
+    want,
+  ).catch(() => {});
+  const got = await kpiFigures(page);
+  assert.deepEqual({ people: got.people, attempts: got.attempts, allCorrect: got.allCorrect }, want);
+}
+
+/**
+ * readWeeklyReport reads a weekly report workbook: the header and lines of
+ * its TheoDonVi sheet with the index of each column the tests read (all
+ * must be there), and its ThongTin sheet as { label: value }.
+ */
+export async function readWeeklyReport(file) {
+  const sheets = await readXlsxFile(file);
+  const byUnit = sheets.find((s) => s.sheet === 'TheoDonVi').data;
+  const header = byUnit[0];
+  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, h]) => [k, header.indexOf(h)]));
+  for (const [k, i] of Object.entries(col)) assert.ok(i >= 0, `the header has "${COLUMNS[k]}": ${header.join(' | ')}`);
+  const info = Object.fromEntries(sheets.find((s) => s.sheet === 'ThongTin').data.map((r) => [r[0], r[1]]));
+  return { header, col, lines: byUnit.slice(1), info };
+}
+
+/** reportedUnits: the units a report on unit has a line for (the unit alone when it has no children). */
+export const reportedUnits = (unit) => (unit.children?.length ? unit.children : [unit]);
+
+/**
+ * expectWeeklyReport checks a report read by readWeeklyReport against the
+ * API's figures of unit: one line per child unit (the unit alone when it
+ * has none) with its figures, adding up to the unit's own, which the info
+ * sheet repeats with the unit's name and the round's title.
+ */
+export function expectWeeklyReport({ col, lines, info }, unit, { unitName, roundTitle }) {
+  const figures = (x) => [x.name, x.people, x.attempts, x.allCorrect];
+  for (const w of reportedUnits(unit)) {
+    const line = lines.find((l) => l[col.code] === w.code);
+    assert.ok(line, `the report has a line for ${w.code}`);
+    assert.deepEqual([line[col.name], line[col.people], line[col.attempts], line[col.allCorrect]], figures(w), `line of ${w.code}`);
+  }
+  const sum = (i) => lines.reduce((s, l) => s + Number(l[i] ?? 0), 0);
+  assert.deepEqual([sum(col.people), sum(col.attempts), sum(col.allCorrect)], figures(unit).slice(1));
+  assert.equal(info['Đơn vị'], unitName);
+  assert.equal(info['Đợt thi'], roundTitle);
+  assert.equal(info['Số người dự thi'], unit.people);
+  assert.equal(info['Số lượt thi'], unit.attempts);
+}
