@@ -42,11 +42,7 @@ func TestSeedDemoActivity(t *testing.T) {
 	}
 
 	// The demo citizen keeps the open round to themself and played none.
-	citizenPhone, _ := vnid.NormalizePhone(demoUsers[2].phone)
-	citizen, err := st.UserByPhoneKey(ctx, citizenPhone)
-	if err != nil {
-		t.Fatal(err)
-	}
+	citizen := demoAccount(t, st, 2)
 	if _, err := st.Participation(ctx, past.ID, citizen.ID); contests.ErrorCode(err) != contests.CodeNotFound {
 		t.Errorf("the demo citizen has a record in the past round: %v", err)
 	}
@@ -118,16 +114,6 @@ func TestSeedDemoActivity(t *testing.T) {
 	}
 
 	// The organizer's statistics of the round.
-	srv := api.NewServer(*deps)
-	orgPhone, _ := vnid.NormalizePhone(demoUsers[1].phone)
-	org, _ := st.UserByPhoneKey(ctx, orgPhone)
-	token, _ := deps.Tokens.Issue(org)
-	req := httptest.NewRequest("GET", "/api/v1/org/rounds/"+past.ID+"/stats?depth=3", nil)
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := srv.App.Test(req, -1)
-	if err != nil || res.StatusCode != 200 {
-		t.Fatalf("stats: %v %v", res, err)
-	}
 	var out struct {
 		Stats struct {
 			quiz.Counts
@@ -136,9 +122,7 @@ func TestSeedDemoActivity(t *testing.T) {
 			Units                             []*quiz.UnitStats
 		}
 	}
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
-		t.Fatal(err)
-	}
+	getAs(t, deps, demoAccount(t, st, 1))("/api/v1/org/rounds/"+past.ID+"/stats?depth=3", &out)
 	s := out.Stats
 	if s.Counts != (quiz.Counts{People: total.people, Attempts: total.attempts, AllCorrect: total.allCorrect}) {
 		t.Errorf("totals %+v, want %+v", s.Counts, total)
@@ -224,6 +208,39 @@ func seedTempDemo(t *testing.T) (store.Store, *api.Deps, []demoPlay) {
 		t.Fatal(err)
 	}
 	return st, deps, plays
+}
+
+// demoAccount is the seeded account of demoUsers[i], found by its phone.
+func demoAccount(t *testing.T, st store.Store, i int) *contests.User {
+	t.Helper()
+	phone, _ := vnid.NormalizePhone(demoUsers[i].phone)
+	u, err := st.UserByPhoneKey(context.Background(), phone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// getAs returns a GET through the real app signed in as user: it fails the
+// test unless the answer is 200, and decodes the answer's JSON into out.
+func getAs(t *testing.T, deps *api.Deps, user *contests.User) func(path string, out any) {
+	token, _ := deps.Tokens.Issue(user)
+	srv := api.NewServer(*deps)
+	return func(path string, out any) {
+		t.Helper()
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := srv.App.Test(req, -1)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d", path, res.StatusCode)
+		}
+		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // TestSeedDemoActivityIsRepeatable: the same people play the same week on

@@ -2,13 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"net/http/httptest"
 	"testing"
 
 	"hoithi/contests/quiz"
-	"hoithi/contests/vnid"
-	"hoithi/server/api"
 )
 
 // TestSeedDemoUnitHeadReportsForKhuPho1: the demo's tổ trưởng of Khu phố 1
@@ -21,25 +17,11 @@ func TestSeedDemoUnitHeadReportsForKhuPho1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	phone, _ := vnid.NormalizePhone(demoUsers[3].phone)
-	head, err := st.UserByPhoneKey(ctx, phone)
-	if err != nil || len(head.Grants) != 1 || head.Grants[0].UnitID != kp1.ID {
-		t.Fatalf("the unit head %+v: %v", head, err)
+	head := demoAccount(t, st, 3)
+	if len(head.Grants) != 1 || head.Grants[0].UnitID != kp1.ID {
+		t.Fatalf("the unit head %+v", head)
 	}
-	token, _ := deps.Tokens.Issue(head)
-	srv := api.NewServer(*deps)
-	get := func(path string, out any) {
-		t.Helper()
-		req := httptest.NewRequest("GET", path, nil)
-		req.Header.Set("Authorization", "Bearer "+token)
-		res, err := srv.App.Test(req, -1)
-		if err != nil || res.StatusCode != 200 {
-			t.Fatalf("%s: %v %v", path, res.StatusCode, err)
-		}
-		if err := json.NewDecoder(res.Body).Decode(out); err != nil {
-			t.Fatal(err)
-		}
-	}
+	get := getAs(t, deps, head)
 	var list struct {
 		Contests []struct {
 			ID, Slug, Access string

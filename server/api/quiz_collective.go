@@ -17,10 +17,11 @@ import (
 
 // collectiveRanking is a computed collective ranking and what it covers.
 type collectiveRanking struct {
-	rule  quiz.CollectiveRule
-	scope string // the round's title, or "" for the whole contest
-	tiers []excel.CollectiveTier
-	units []quiz.UnitStanding
+	contest *contests.Contest
+	rule    quiz.CollectiveRule
+	scope   string // the round's title, or "" for the whole contest
+	tiers   []excel.CollectiveTier
+	units   []quiz.UnitStanding
 }
 
 // orgCollective ranks units by participation (Settings.Collective, or
@@ -28,11 +29,7 @@ type collectiveRanking struct {
 // (?roundId=) or the whole contest (distinct people), with prizes won by
 // members counted from published standings.
 func (s *Server) orgCollective(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
-	if err != nil {
-		return err
-	}
-	ranking, err := s.collectiveRanking(c, ct)
+	ranking, err := s.collectiveRanking(c)
 	if err != nil {
 		return err
 	}
@@ -42,15 +39,11 @@ func (s *Server) orgCollective(c *fiber.Ctx) error {
 // orgExportCollective sends the same ranking as .xlsx, with one column per
 // prize tier of the rounds counted.
 func (s *Server) orgExportCollective(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
+	ranking, err := s.collectiveRanking(c)
 	if err != nil {
 		return err
 	}
-	ranking, err := s.collectiveRanking(c, ct)
-	if err != nil {
-		return err
-	}
-	ctx := c.UserContext()
+	ct, ctx := ranking.contest, c.UserContext()
 	scope := ranking.scope
 	if scope == "" {
 		scope = "Toàn cuộc thi"
@@ -65,10 +58,15 @@ func (s *Server) orgExportCollective(c *fiber.Ctx) error {
 	return sendXLSX(c, "giai-tap-the-"+ct.Slug+".xlsx", buf.Bytes())
 }
 
-// collectiveRanking reads the rule from the contest settings and the query,
-// then counts distinct participants per unit over the rounds asked.
-func (s *Server) collectiveRanking(c *fiber.Ctx, ct *contests.Contest) (collectiveRanking, error) {
-	var out collectiveRanking
+// collectiveRanking finds the quiz contest of the route, reads the rule
+// from its settings and the query, then counts distinct participants per
+// unit over the rounds asked.
+func (s *Server) collectiveRanking(c *fiber.Ctx) (collectiveRanking, error) {
+	ct, err := s.quizContest(c)
+	if err != nil {
+		return collectiveRanking{}, err
+	}
+	out := collectiveRanking{contest: ct}
 	settings, _ := quiz.ParseSettings(ct.Settings)
 	rule := quiz.CollectiveRule{Formula: quiz.CollectiveFormula(c.Query("formula", "most_participants")), Level: contests.Depth(ct.OwnerUnitPath) + 1}
 	if settings.Collective != nil {
@@ -77,7 +75,6 @@ func (s *Server) collectiveRanking(c *fiber.Ctx, ct *contests.Contest) (collecti
 	if c.Query("formula") != "" {
 		rule.Formula = quiz.CollectiveFormula(c.Query("formula"))
 	}
-	var err error
 	if rule.Level, err = queryInt(c, "level", rule.Level, 1, 20); err != nil {
 		return out, err
 	}

@@ -3,7 +3,6 @@ package api
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -28,21 +27,8 @@ func TestCollectiveExport(t *testing.T) {
 			t.Errorf("unit cell = %q, want the path in words from Khu phố 1", cellOf(t, x, "GiaiTapThe", "C2"))
 		}
 
-		people := []struct {
-			n         int
-			unit      string
-			wrongFrom int
-		}{{1, "W1-A", 5}, {2, "W1-A", 2}, {3, "W1", 4}}
-		for _, p := range people {
-			tok, _ := e.register(p.n, p.unit)
-			r := f.start(tok)
-			f.answerAll(t, tok, 1, questionIDs(r), p.wrongFrom)
-			f.submit(tok, 1)
-		}
-		e.now = e.now.Add(2 * time.Hour)
-		f.org = f.orgToken()
-		e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results", nil, f.org)
-		e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results/publish", nil, f.org)
+		f.playThree(t)
+		f.publishResults()
 
 		x = openXLSX(t, e.do("GET", base+"?formula=participation_rate&level=3&roundId="+f.roundID, nil, f.org), "giai-tap-the-"+f.slug+".xlsx")
 		sheetEquals(t, x, "GiaiTapThe", [][]string{

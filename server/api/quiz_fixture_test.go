@@ -109,3 +109,30 @@ func (f *quizFixture) answerAll(t *testing.T, token string, no int, qids []strin
 		}
 	}
 }
+
+// playThree has three people take round 1 and submit: A (Khu phố 1,
+// W1-A) answers all 5 right, B (W1-A) 2 of 5, C (the ward W1 itself) 4
+// of 5. With the round's tiers A wins Giải Nhất and C Giải Nhì.
+func (f *quizFixture) playThree(t *testing.T) {
+	t.Helper()
+	people := []struct {
+		n         int
+		unit      string
+		wrongFrom int
+	}{{1, "W1-A", 5}, {2, "W1-A", 2}, {3, "W1", 4}}
+	for _, p := range people {
+		tok, _ := f.e.register(p.n, p.unit)
+		r := f.start(tok)
+		f.answerAll(t, tok, 1, questionIDs(r), p.wrongFrom)
+		f.submit(tok, 1)
+	}
+}
+
+// publishResults moves the clock past the round's close, then computes and
+// publishes its results with a fresh organizer token (kept in f.org).
+func (f *quizFixture) publishResults() {
+	f.e.now = f.e.now.Add(2 * time.Hour)
+	f.org = f.orgToken()
+	f.e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results", nil, f.org)
+	f.e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results/publish", nil, f.org)
+}

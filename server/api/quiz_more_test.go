@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"hoithi/server/excel"
 )
@@ -17,25 +16,11 @@ func TestOverallAndCollectiveStandings(t *testing.T) {
 			"excludedRoles": []string{"organizer"},
 			"overall":       map[string]any{"rule": map[string]any{"keys": []string{"score_desc", "duration_asc"}}, "tiers": []map[string]any{{"key": "nhat", "name": "Giải Nhất toàn cuộc thi", "count": 1}}},
 		}}, f.org)
-		// A (Khu phố 1) answers everything; B (Khu phố 1) 2 of 5; C (ward W1 itself) 4 of 5.
-		people := []struct {
-			n         int
-			unit      string
-			wrongFrom int
-		}{{1, "W1-A", 5}, {2, "W1-A", 2}, {3, "W1", 4}}
-		for _, p := range people {
-			tok, _ := e.register(p.n, p.unit)
-			r := f.start(tok)
-			f.answerAll(t, tok, 1, questionIDs(r), p.wrongFrom)
-			f.submit(tok, 1)
-		}
+		f.playThree(t) // A (Khu phố 1) answers everything; B (Khu phố 1) 2 of 5; C (ward W1 itself) 4 of 5.
 		if r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/overall", nil, f.org); r.Status != 409 {
 			t.Fatalf("overall with no published round: %d %s", r.Status, r.Raw)
 		}
-		e.now = e.now.Add(2 * time.Hour)
-		f.org = f.orgToken()
-		e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results", nil, f.org)
-		e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results/publish", nil, f.org)
+		f.publishResults()
 		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/overall", nil, f.org)
 		if r.Status != 200 || r.Body["people"] != float64(3) || r.Body["winners"] != float64(1) {
 			t.Fatalf("overall: %d %s", r.Status, r.Raw)

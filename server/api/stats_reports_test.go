@@ -178,10 +178,17 @@ func TestStatsReportWorkbook(t *testing.T) {
 // (a request on a stale snapshot refreshes it in the background).
 func (sc *statsScenario) waitFresh(t *testing.T) {
 	t.Helper()
+	sc.waitComputedNow(t, "statistics", func() response { return sc.statsOf(t, "") })
+}
+
+// waitComputedNow calls get until the snapshot it answers was computed at
+// the clock's now, failing with "<what> never refreshed" after 20 seconds.
+func (sc *statsScenario) waitComputedNow(t *testing.T, what string, get func() response) {
+	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for sc.statsOf(t, "").Body["computedAt"] != sc.f.e.now.Format(time.RFC3339Nano) {
+	for get().Body["computedAt"] != sc.f.e.now.Format(time.RFC3339Nano) {
 		if time.Now().After(deadline) {
-			t.Fatal("statistics never refreshed")
+			t.Fatal(what + " never refreshed")
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

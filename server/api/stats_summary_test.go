@@ -153,20 +153,7 @@ func TestContestSummaryWorkbook(t *testing.T) {
 // the clock's now.
 func (sc *statsScenario) waitFreshContest(t *testing.T) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		r := sc.f.e.do("GET", "/api/v1/org/contests/"+sc.f.contestID+"/stats", nil, sc.f.orgToken())
-		if r.Status != 200 {
-			t.Fatalf("contest stats: %d %s", r.Status, r.Raw)
-		}
-		if r.Body["computedAt"] == sc.f.e.now.Format(time.RFC3339Nano) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("contest statistics never refreshed")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	sc.waitComputedNow(t, "contest statistics", func() response { return sc.contestStatsOf(t) })
 }
 
 func TestContestSummaryOfAnEmptyContestAndAccess(t *testing.T) {

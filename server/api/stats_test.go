@@ -64,6 +64,16 @@ func (sc *statsScenario) statsOf(t *testing.T, query string) response {
 	return r
 }
 
+// contestStatsOf asks for the whole contest's statistics as its organizer.
+func (sc *statsScenario) contestStatsOf(t *testing.T) response {
+	t.Helper()
+	r := sc.f.e.do("GET", "/api/v1/org/contests/"+sc.f.contestID+"/stats", nil, sc.f.orgToken())
+	if r.Status != 200 {
+		t.Fatalf("contest stats: %d %s", r.Status, r.Raw)
+	}
+	return r
+}
+
 func TestRoundStatsMatchSeededData(t *testing.T) {
 	eachEngineCounting(t, func(t *testing.T, e *env, cs *countingStore) {
 		sc := newStatsScenario(t, e)
@@ -195,11 +205,7 @@ func (sc *statsScenario) checkTimesAndScores(t *testing.T, st map[string]any) {
 // they played both rounds, and lists each round.
 func (sc *statsScenario) checkContestStats(t *testing.T) {
 	t.Helper()
-	e := sc.f.e
-	r := e.do("GET", "/api/v1/org/contests/"+sc.f.contestID+"/stats", nil, sc.f.orgToken())
-	if r.Status != 200 {
-		t.Fatalf("contest stats: %d %s", r.Status, r.Raw)
-	}
+	r := sc.contestStatsOf(t)
 	want := sc.tally(everyone)
 	want["attempts"]++ // citizen 11's attempt of round 1 (1 of 5 right)
 	if got := countsOf(r.Body["stats"]); !maps.Equal(got, want) {

@@ -41,18 +41,33 @@ func NewWorkbook(first string) (*excelize.File, error) {
 // SheetWriter streams rows into one sheet under a styled header row, so an
 // export of 100,000 rows does not hold them all in memory.
 type SheetWriter struct {
-	f         *excelize.File
-	sheet     string
-	sw        *excelize.StreamWriter
-	cols      []Column
-	textStyle []int // per column: the style of its text cells
-	dateStyle int
-	row       int // last row written
+	f           *excelize.File
+	sheet       string
+	sw          *excelize.StreamWriter
+	cols        []Column
+	textStyle   []int // per column: the style of its text cells
+	dateStyle   int
+	headerStyle int
+	headerRow   int // the header's row: frozen above the data, filter buttons on it
+	row         int // last row written
 }
 
 // NewSheetWriter starts sheet (created when absent) with its header row.
 // Call WriteRow for each row, then Close before writing the workbook.
 func NewSheetWriter(f *excelize.File, sheet string, cols []Column) (*SheetWriter, error) {
+	s, err := newSheetWriterAt(f, sheet, cols, 1)
+	if err != nil {
+		return nil, err
+	}
+	return s, s.writeHeader()
+}
+
+// newSheetWriterAt prepares sheet (created when absent) for a table whose
+// header goes on headerRow: styles, column widths and the frozen pane,
+// which a stream writer takes only before its first row. Nothing is
+// written yet: the caller may write the rows above the header, then calls
+// writeHeader.
+func newSheetWriterAt(f *excelize.File, sheet string, cols []Column, headerRow int) (*SheetWriter, error) {
 	if len(cols) == 0 {
 		return nil, fmt.Errorf("excel: sheet %q has no columns", sheet)
 	}
@@ -65,20 +80,18 @@ func NewSheetWriter(f *excelize.File, sheet string, cols []Column) (*SheetWriter
 	if err != nil {
 		return nil, err
 	}
-	s := &SheetWriter{f: f, sheet: sheet, sw: sw, cols: cols, textStyle: make([]int, len(cols))}
-	headerStyle, err := f.NewStyle(&excelize.Style{
+	s := &SheetWriter{f: f, sheet: sheet, sw: sw, cols: cols, textStyle: make([]int, len(cols)), headerRow: headerRow}
+	if s.headerStyle, err = f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	if s.dateStyle, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy hh:mm")}); err != nil {
 		return nil, err
 	}
-	header := make([]any, len(cols))
 	for i, c := range cols {
 		style := &excelize.Style{NumFmt: numFmtText, Alignment: &excelize.Alignment{Vertical: "top", WrapText: c.Wrap}}
 		if s.textStyle[i], err = f.NewStyle(style); err != nil {
@@ -92,12 +105,22 @@ func NewSheetWriter(f *excelize.File, sheet string, cols []Column) (*SheetWriter
 				return nil, err
 			}
 		}
-		header[i] = excelize.Cell{StyleID: headerStyle, Value: c.Header}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellRef(0, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	return s, s.write(header)
+	return s, nil
+}
+
+// writeHeader writes the columns' headers on the header row, leaving blank
+// any rows between the last one written and it.
+func (s *SheetWriter) writeHeader() error {
+	header := make([]any, len(s.cols))
+	for i, c := range s.cols {
+		header[i] = excelize.Cell{StyleID: s.headerStyle, Value: c.Header}
+	}
+	s.row = s.headerRow - 1
+	return s.write(header)
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -157,11 +180,12 @@ func (s *SheetWriter) write(row []any) error {
 // Rows returns how many rows were written, the header included.
 func (s *SheetWriter) Rows() int { return s.row }
 
-// Close adds the filter buttons over the written rows and ends the stream.
+// Close adds the filter buttons over the table (from its header row down,
+// not the rows above it) and ends the stream.
 func (s *SheetWriter) Close() error {
 	// With a stream writer the filter must be set before Flush: Flush
 	// writes the worksheet's autoFilter element from the in-memory sheet.
-	ref := "A1:" + cellRef(max(len(s.cols), 1)-1, s.row)
+	ref := cellRef(0, s.headerRow) + ":" + cellRef(max(len(s.cols), 1)-1, s.row)
 	if err := s.f.AutoFilter(s.sheet, ref, nil); err != nil {
 		return err
 	}

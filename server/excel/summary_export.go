@@ -125,7 +125,7 @@ func writeSummaryOverview(f *excelize.File, s ContestSummary) error {
 			return err
 		}
 	}
-	return t.close()
+	return t.Close()
 }
 
 // roundStatusLabel says in Vietnamese where a round stands.

@@ -4,63 +4,24 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// tableBelow is a SheetWriter whose table starts under a few lines of facts
-// (label: value), as a summary's first sheet reads: what it is about, then
-// the table. The table's header row is frozen and carries the filter
-// buttons, as on every other sheet.
-type tableBelow struct {
-	*SheetWriter
-	headerRow int
-}
-
-// newTableBelow streams facts (bold labels, values written with the same
-// text rules as WriteRow) and a blank line into sheet, then cols' header.
-func newTableBelow(f *excelize.File, sheet string, facts [][2]any, cols []Column) (*tableBelow, error) {
-	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		if _, err := f.NewSheet(sheet); err != nil {
-			return nil, err
-		}
+// newTableBelow starts a SheetWriter whose table stands under a few lines
+// of facts (label: value), as a summary's first sheet reads: what it is
+// about, then the table. It streams the facts (bold labels, values written
+// with the same text rules as WriteRow) and a blank line into sheet, then
+// cols' header; the header row is frozen and Close puts the filter buttons
+// on it, as on every other sheet.
+func newTableBelow(f *excelize.File, sheet string, facts [][2]any, cols []Column) (*SheetWriter, error) {
+	// The facts' labels sit in the first column: it is wide enough for them.
+	widened := append([]Column(nil), cols...)
+	if len(widened) > 0 {
+		widened[0].Width = max(widened[0].width(), 36)
 	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return nil, err
-	}
-	s := &SheetWriter{f: f, sheet: sheet, sw: sw, cols: cols, textStyle: make([]int, len(cols))}
 	labelStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	if err != nil {
 		return nil, err
 	}
-	headerStyle, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
-	})
+	s, err := newSheetWriterAt(f, sheet, widened, len(facts)+2)
 	if err != nil {
-		return nil, err
-	}
-	if s.dateStyle, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy hh:mm")}); err != nil {
-		return nil, err
-	}
-	header := make([]any, len(cols))
-	for i, c := range cols {
-		style := &excelize.Style{NumFmt: numFmtText, Alignment: &excelize.Alignment{Vertical: "top", WrapText: c.Wrap}}
-		if s.textStyle[i], err = f.NewStyle(style); err != nil {
-			return nil, err
-		}
-		width := c.width()
-		if i == 0 {
-			width = max(width, 36) // the facts' labels sit in the first column
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return nil, err
-		}
-		header[i] = excelize.Cell{StyleID: headerStyle, Value: c.Header}
-	}
-	// The facts, a blank line, then the header; the panes must be set
-	// before the first row is streamed.
-	headerRow := len(facts) + 2
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellRef(0, headerRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
 	for _, fact := range facts {
@@ -69,19 +30,5 @@ func newTableBelow(f *excelize.File, sheet string, facts [][2]any, cols []Column
 			return nil, err
 		}
 	}
-	s.row++ // a blank line
-	if err := s.write(header); err != nil {
-		return nil, err
-	}
-	return &tableBelow{SheetWriter: s, headerRow: headerRow}, nil
-}
-
-// close puts the filter buttons on the table (not the facts) and ends the
-// stream.
-func (t *tableBelow) close() error {
-	ref := cellRef(0, t.headerRow) + ":" + cellRef(len(t.cols)-1, t.row)
-	if err := t.f.AutoFilter(t.sheet, ref, nil); err != nil {
-		return err
-	}
-	return t.sw.Flush()
+	return s, s.writeHeader()
 }

@@ -27,6 +27,16 @@ func mustPut(t *testing.T, db *DB, p *quiz.Participation) {
 	}
 }
 
+// mustUpdate writes p's record back as a handler does: read it, change it,
+// bump its version and put it.
+func mustUpdate(t *testing.T, db *DB, p *quiz.Participation, change func(rec *quiz.Participation)) {
+	t.Helper()
+	rec := mustRead(t, db, p)
+	change(rec)
+	rec.Version++
+	mustPut(t, db, rec)
+}
+
 func mustRead(t *testing.T, db *DB, p *quiz.Participation) *quiz.Participation {
 	t.Helper()
 	got, err := db.Participation(t.Context(), p.RoundID, p.UserID)
@@ -120,22 +130,10 @@ func TestCacheFollowsEveryWrite(t *testing.T) {
 				t.Fatal(err)
 			}
 		},
-		"start": func(p *quiz.Participation) {
-			id := store.NewID()
-			paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("s"), id))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := p.Start(q.round, id, paper, q.plan.Key(), q.at.Add(3*time.Minute)); err != nil {
-				t.Fatal(err)
-			}
-		},
+		"start": func(p *quiz.Participation) { q.startAttempt(t, p, q.at.Add(3*time.Minute)) },
 	}
 	for _, name := range []string{"answer", "prediction", "submit", "start", "answer", "submit"} {
-		rec := mustRead(t, db, p)
-		steps[name](rec)
-		rec.Version++
-		mustPut(t, db, rec)
+		mustUpdate(t, db, p, steps[name])
 		if got, want := mustRead(t, db, p), rowOf(t, db, p); !reflect.DeepEqual(got, want) {
 			t.Fatalf("after %s: cached read\n%+v\nrow\n%+v", name, got, want)
 		}

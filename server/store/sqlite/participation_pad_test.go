@@ -51,12 +51,11 @@ func TestAnswerSavesWriteFewPages(t *testing.T) {
 	}
 	items := p.Current().Paper.Items
 	for i, it := range items {
-		rec := mustRead(t, db, p)
-		if _, err := rec.SaveAnswer(rec.Current().No, it.QuestionID, it.OptionOrder[:1], int64(i+1), q.at.Add(51*time.Minute)); err != nil {
-			t.Fatal(err)
-		}
-		rec.Version++
-		mustPut(t, db, rec)
+		mustUpdate(t, db, p, func(rec *quiz.Participation) {
+			if _, err := rec.SaveAnswer(rec.Current().No, it.QuestionID, it.OptionOrder[:1], int64(i+1), q.at.Add(51*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 	perSave := float64(walFrames(t, path)) / float64(len(items))
 	t.Logf("%.1f WAL frames per answer save", perSave)
@@ -100,29 +99,20 @@ func TestSavedAnswersSurviveACrash(t *testing.T) {
 	mustPut(t, db, p)
 	save := func(no int, n int, at time.Time) {
 		for i, it := range mustRead(t, db, p).Attempts[no-1].Paper.Items[:n] {
-			rec := mustRead(t, db, p)
-			if _, err := rec.SaveAnswer(no, it.QuestionID, it.OptionOrder[1:2], int64(i+1), at); err != nil {
-				t.Fatal(err)
-			}
-			rec.Version++
-			mustPut(t, db, rec)
+			mustUpdate(t, db, p, func(rec *quiz.Participation) {
+				if _, err := rec.SaveAnswer(no, it.QuestionID, it.OptionOrder[1:2], int64(i+1), at); err != nil {
+					t.Fatal(err)
+				}
+			})
 		}
 	}
 	save(1, paperSize, q.at.Add(time.Minute))
-	rec := mustRead(t, db, p)
-	if _, _, err := rec.Submit(1, q.plan.Key(), q.at.Add(2*time.Minute), q.round.Policy); err != nil {
-		t.Fatal(err)
-	}
-	id := store.NewID()
-	paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("s"), id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := rec.Start(q.round, id, paper, q.plan.Key(), q.at.Add(3*time.Minute)); err != nil {
-		t.Fatal(err)
-	}
-	rec.Version++
-	mustPut(t, db, rec)
+	mustUpdate(t, db, p, func(rec *quiz.Participation) {
+		if _, _, err := rec.Submit(1, q.plan.Key(), q.at.Add(2*time.Minute), q.round.Policy); err != nil {
+			t.Fatal(err)
+		}
+		q.startAttempt(t, rec, q.at.Add(3*time.Minute))
+	})
 	save(2, 7, q.at.Add(4*time.Minute))
 	want := mustRead(t, db, p)
 

@@ -169,16 +169,7 @@ func TestReusedEncodingIsTheFullEncoding(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
-		{"start", func(p *quiz.Participation) {
-			id := store.NewID()
-			paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("s"), id))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := p.Start(q.round, id, paper, q.plan.Key(), wallClock.Add(time.Minute)); err != nil {
-				t.Fatal(err)
-			}
-		}},
+		{"start", func(p *quiz.Participation) { q.startAttempt(t, p, wallClock.Add(time.Minute)) }},
 		{"answer", func(p *quiz.Participation) {
 			it := p.Current().Paper.Items[0]
 			if _, err := p.SaveAnswer(p.Current().No, it.QuestionID, it.OptionOrder[:1], 1, wallClock.Add(2*time.Minute)); err != nil {

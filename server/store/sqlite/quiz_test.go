@@ -63,14 +63,7 @@ func newQuizPlay(tb testing.TB) quizPlay {
 func (q quizPlay) started(tb testing.TB, userID string, n int) *quiz.Participation {
 	tb.Helper()
 	p := &quiz.Participation{RoundID: q.round.ID, UserID: userID, ContestID: q.round.ContestID, UnitPath: "/t/h/x/", Version: 1}
-	id := store.NewID()
-	paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("secret"), id))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, _, err := p.Start(q.round, id, paper, q.plan.Key(), q.at); err != nil {
-		tb.Fatal(err)
-	}
+	paper := q.startAttempt(tb, p, q.at)
 	for i, it := range paper.Items[:n] {
 		if _, err := p.SaveAnswer(1, it.QuestionID, it.OptionOrder[:1], 1, q.at.Add(time.Duration(i)*time.Second)); err != nil {
 			tb.Fatal(err)
@@ -91,14 +84,7 @@ func (q quizPlay) played(tb testing.TB, userID string, final int) *quiz.Particip
 		if _, _, err := p.Submit(no, q.plan.Key(), at, q.round.Policy); err != nil {
 			tb.Fatal(err)
 		}
-		id := store.NewID()
-		paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("secret"), id))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if _, _, err := p.Start(q.round, id, paper, q.plan.Key(), at); err != nil {
-			tb.Fatal(err)
-		}
+		paper := q.startAttempt(tb, p, at)
 		for i, it := range paper.Items {
 			if _, err := p.SaveAnswer(no+1, it.QuestionID, it.OptionOrder[:1], int64(i+1), at); err != nil {
 				tb.Fatal(err)
@@ -106,6 +92,21 @@ func (q quizPlay) played(tb testing.TB, userID string, final int) *quiz.Particip
 		}
 	}
 	return p
+}
+
+// startAttempt begins p's next attempt at at, on a paper drawn for it as
+// the server draws one, and returns that paper.
+func (q quizPlay) startAttempt(tb testing.TB, p *quiz.Participation, at time.Time) quiz.Paper {
+	tb.Helper()
+	id := store.NewID()
+	paper, err := q.plan.Draw(quiz.AttemptSeed([]byte("secret"), id))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, _, err := p.Start(q.round, id, paper, q.plan.Key(), at); err != nil {
+		tb.Fatal(err)
+	}
+	return paper
 }
 
 // The columns beside the JSON are what the expiry sweep and the live
