@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"maps"
 	"slices"
 	"time"
 
@@ -10,7 +9,7 @@ import (
 
 // Accumulator computes RoundStats from participation records streamed one
 // at a time, so a round of a million records never sits in memory: what it
-// keeps is counters per unit path, per day and per score.
+// keeps is counters per unit path, each with its days, hours and scores.
 //
 // A plain Accumulator (NewAccumulator) takes each record as a new person:
 // the records of one round, where a person has exactly one. A distinct
@@ -21,17 +20,12 @@ type Accumulator struct {
 	ageOn  time.Time
 	merged map[string]*contribution // distinct mode only
 	people tallies                  // plain mode: person-level counters
-
-	// Attempt-level counters add up the same in both modes.
-	attemptsByDay   map[string]int
-	attemptsByHour  [24]int
-	attemptsByScore map[int]int
 }
 
 // NewAccumulator returns an accumulator for the records of one round; ages
 // are taken on the Vietnamese date of ageOn (the round's closing instant).
 func NewAccumulator(ageOn time.Time) *Accumulator {
-	return &Accumulator{ageOn: ageOn, people: newTallies(), attemptsByDay: map[string]int{}, attemptsByScore: map[int]int{}}
+	return &Accumulator{ageOn: ageOn, people: newTallies()}
 }
 
 // NewDistinctAccumulator returns an accumulator where a person seen in
@@ -51,7 +45,9 @@ type contribution struct {
 	attempts int
 	perfect  bool
 	best     int
-	days     []string // distinct days of submission
+	// marks are the finalized attempts, tallied by day, hour and score
+	// where the person is finally counted (the unit of their last record).
+	marks []attemptMark
 }
 
 func (c *contribution) counts() Counts {
@@ -85,17 +81,7 @@ func (a *Accumulator) Add(p *Participation, who Person) {
 		}
 		c.attempts++
 		c.perfect = c.perfect || (at.Total > 0 && at.Correct == at.Total)
-		a.attemptsByScore[at.Score]++
-		if at.SubmittedAt.IsZero() {
-			continue
-		}
-		local := at.SubmittedAt.In(vietnamZone)
-		day := local.Format(time.DateOnly)
-		a.attemptsByDay[day]++
-		a.attemptsByHour[local.Hour()]++
-		if !slices.Contains(c.days, day) {
-			c.days = append(c.days, day)
-		}
+		c.marks = append(c.marks, markOf(at))
 	}
 	if a.merged == nil {
 		a.people.apply(c)
@@ -113,11 +99,7 @@ func (a *Accumulator) Add(p *Participation, who Person) {
 	old.started = old.started || c.started
 	old.attempts += c.attempts
 	old.perfect = old.perfect || c.perfect
-	for _, d := range c.days {
-		if !slices.Contains(old.days, d) {
-			old.days = append(old.days, d)
-		}
-	}
+	old.marks = append(old.marks, c.marks...)
 }
 
 // Result returns the statistics so far, with the unit tree built from units
@@ -136,44 +118,28 @@ func (a *Accumulator) Result(units []contests.Unit) RoundStats {
 	var unplaced *pathTally
 	s.Units, unplaced = buildUnitTree(units, t.byPath)
 	s.Unplaced, s.unplaced = unplaced.Counts, &unplaced.groups
-
-	for _, day := range slices.Sorted(maps.Keys(a.attemptsByDay)) {
-		s.ByDay = append(s.ByDay, DayCount{Date: day, Attempts: a.attemptsByDay[day], People: t.peopleByDay[day]})
-	}
-	s.ByHour = make([]HourCount, 24)
-	for h := range s.ByHour {
-		s.ByHour[h] = HourCount{Hour: h, Attempts: a.attemptsByHour[h]}
-	}
-	for _, score := range slices.Sorted(maps.Keys(a.attemptsByScore)) {
-		s.Scores = append(s.Scores, ScoreCount{Score: score, Attempts: a.attemptsByScore[score], People: t.peopleByBest[score]})
-	}
-	if s.ByDay == nil {
-		s.ByDay = []DayCount{}
-	}
-	if s.Scores == nil {
-		s.Scores = []ScoreCount{}
-	}
+	s.ByDay, s.ByHour, s.Scores = t.activity.byDay(), t.activity.byHour(), t.activity.byScore()
 	return s
 }
 
 // tallies are the person-level counters.
 type tallies struct {
-	started      int
-	total        Counts
-	groups       groupTallies
-	byPath       map[string]*pathTally // by the person's unit path
-	peopleByDay  map[string]int
-	peopleByBest map[int]int
+	started  int
+	total    Counts
+	groups   groupTallies
+	byPath   map[string]*pathTally // by the person's unit path
+	activity activity              // round-wide
 }
 
 // pathTally counts the people of one unit path.
 type pathTally struct {
 	Counts
-	groups groupTallies
+	groups   groupTallies
+	activity activity
 }
 
 func newTallies() tallies {
-	return tallies{byPath: map[string]*pathTally{}, peopleByDay: map[string]int{}, peopleByBest: map[int]int{}}
+	return tallies{byPath: map[string]*pathTally{}}
 }
 
 func (t *tallies) apply(c *contribution) {
@@ -193,10 +159,8 @@ func (t *tallies) apply(c *contribution) {
 	}
 	pt.Add(n)
 	pt.groups.add(c.slots, n)
-	for _, d := range c.days {
-		t.peopleByDay[d]++
-	}
-	t.peopleByBest[c.best]++
+	t.activity.addPerson(c.marks, c.best)
+	pt.activity.addPerson(c.marks, c.best)
 }
 
 // groupTallies holds the counts of every breakdown key side by side:

@@ -4,17 +4,16 @@ package quiz
 // for a caller who may see only that unit's figures (report access): its
 // counts and breakdown, the unit as the only root of the tree, nobody
 // unplaced. Started is its people: who only began an attempt is counted
-// contest-wide, not per unit. ByDay, ByHour and Scores are empty (not
-// absent, so a chart shows nothing rather than failing): they are kept
-// contest-wide only, and the contest's would pass for the unit's.
+// contest-wide, not per unit. ByDay, ByHour and Scores are the unit's own.
 func (u *UnitStats) UnitOnly() RoundStats {
+	b := u.Breakdown()
 	return RoundStats{
 		Started:   u.People,
 		Counts:    u.Counts,
-		Breakdown: u.Breakdown(),
+		Breakdown: b.Breakdown,
 		Units:     []*UnitStats{u},
-		ByDay:     []DayCount{},
-		ByHour:    []HourCount{},
-		Scores:    []ScoreCount{},
+		ByDay:     b.ByDay,
+		ByHour:    b.ByHour,
+		Scores:    b.Scores,
 	}
 }

@@ -31,11 +31,26 @@ type UnitStats struct {
 	TargetPct float64      `json:"targetPct"`
 	Children  []*UnitStats `json:"children,omitempty"`
 	groups    groupTallies
+	activity  activity
+}
+
+// UnitBreakdown is a unit's (its subtree's) share of a round's figures:
+// its people by registration answers, and its attempts by day, hour and
+// score, each defined as RoundStats' own, so the whole tree's add up to
+// the round's (plus what is unplaced).
+type UnitBreakdown struct {
+	Breakdown
+	ByDay  []DayCount   `json:"byDay"`
+	ByHour []HourCount  `json:"byHour"`
+	Scores []ScoreCount `json:"scores"`
 }
 
 // Breakdown splits the unit's people (its subtree's) by registration
-// answers.
-func (u *UnitStats) Breakdown() Breakdown { return u.groups.breakdown() }
+// answers, day, hour and score.
+func (u *UnitStats) Breakdown() UnitBreakdown {
+	return UnitBreakdown{Breakdown: u.groups.breakdown(),
+		ByDay: u.activity.byDay(), ByHour: u.activity.byHour(), Scores: u.activity.byScore()}
+}
 
 // Shallow returns a copy of u with its descendants down to depth levels
 // (0: none), for an answer that must stay small on a national tree.
@@ -82,9 +97,11 @@ func buildUnitTree(units []contests.Unit, byPath map[string]*pathTally) ([]*Unit
 		if n := deepestUnit(path, byID); n != nil {
 			n.Add(t.Counts)
 			n.groups.merge(t.groups)
+			n.activity.merge(&t.activity)
 		} else {
 			unplaced.Add(t.Counts)
 			unplaced.groups.merge(t.groups)
+			unplaced.activity.merge(&t.activity)
 		}
 	}
 	sortUnits(roots)
@@ -124,6 +141,7 @@ func rollUp(n *UnitStats) {
 		rollUp(c)
 		n.Add(c.Counts)
 		n.groups.merge(c.groups)
+		n.activity.merge(&c.activity)
 		childHeadcount += c.Headcount
 		childTarget += c.Target
 	}

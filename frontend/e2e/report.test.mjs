@@ -1,7 +1,8 @@
 // The organizer of a grass-roots unit (Khu phố 1) reports its figures for
 // the ward's demo contest on a phone: the contest is listed apart as one
 // run above, opens on the statistics tab alone, rooted at the unit; the KPI
-// cards agree with the API's own figures (nothing hard-coded: the demo data
+// cards and the charts by day, hour and score (the unit's own, named so)
+// agree with the API's own figures (nothing hard-coded: the demo data
 // grows) and the weekly report of the closed round "Tuần 1" downloads and
 // is read back against them. Nothing else of the contest (bank, rounds,
 // contest-wide workbooks) is offered. Runs against `server serve --demo`
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
 import { UNIT_ORGANIZER, openOrgContests } from './people.mjs';
-import { api, apiCall, apiLogin, expectKpis, expectWeeklyReport, readWeeklyReport, reportedUnits, vi } from './stats-helpers.mjs';
+import { api, apiCall, apiLogin, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, reportedUnits, vi } from './stats-helpers.mjs';
 
 const SECTION = 'Cuộc thi cấp trên — báo cáo của đơn vị';
 const WEEKLY = 'Báo cáo tuần (Excel)';
@@ -25,10 +26,6 @@ async function expectReportOnly(page) {
   assert.deepEqual(buttons.filter((b) => /Excel|Câu hỏi|Đợt thi|Xuất/.test(b) && b !== WEEKLY), [], `buttons: ${buttons.join(' | ')}`);
   assert.equal(await page.getByLabel('Link cuộc thi (dán vào Zalo, Facebook)').count(), 0, 'no share panel');
   assert.equal(await page.getByRole('heading', { name: 'Phân tích câu hỏi' }).count(), 0, 'no item analysis');
-  // The day, hour and score series are contest-wide only: no empty boxes.
-  for (const chart of ['Theo ngày', 'Theo giờ trong ngày (lượt thi)', 'Phân bố điểm']) {
-    assert.equal(await page.getByRole('figure').filter({ hasText: chart }).count(), 0, `no "${chart}" chart`);
-  }
   // The breadcrumb starts at the unit: nothing above it to go back to.
   const trail = page.getByRole('navigation', { name: 'Đường dẫn đơn vị' });
   assert.deepEqual((await trail.getByRole('listitem').allTextContents()).map((s) => s.trim()), [UNIT_ORGANIZER.unit]);
@@ -79,6 +76,8 @@ test('unit organizer: reports Khu phố 1’s figures for the ward’s contest o
     assert.deepEqual(whole.scope, { access: 'report', unitId, unitName: UNIT_ORGANIZER.unit });
     assert.equal(whole.unit?.id, unitId, 'the answer is about the unit');
     await expectKpis(page, whole.unit);
+    assert.deepEqual([whole.stats.byDay, whole.stats.byHour, whole.stats.scores], [whole.breakdown.byDay, whole.breakdown.byHour, whole.breakdown.scores]);
+    await expectTimeCharts(page, whole.breakdown, UNIT_ORGANIZER.unit);
     await page.getByText('Chọn một đợt thi ở “Phạm vi số liệu” để tải báo cáo tuần.').waitFor();
     assert.equal(await page.getByRole('button', { name: WEEKLY }).count(), 0, 'no weekly report before a round is chosen');
     await expectReportOnly(page);
@@ -94,6 +93,11 @@ test('unit organizer: reports Khu phố 1’s figures for the ward’s contest o
     assert.ok(top.unit.people > 0, `${UNIT_ORGANIZER.unit} has participants in ${week1.title}`);
     assert.equal(top.stats.people, top.unit.people, 'the stats describe the unit only');
     await expectKpis(page, top.unit);
+    // By day, hour and score: the unit's own, adding up to its attempts.
+    const scored = top.breakdown.scores.reduce((s, x) => s + x.attempts, 0);
+    assert.equal(scored, top.unit.attempts, 'the unit’s scores add up to its attempts');
+    assert.ok(top.breakdown.byDay.length > 0, `${UNIT_ORGANIZER.unit} has attempts by day`);
+    await expectTimeCharts(page, top.breakdown, UNIT_ORGANIZER.unit);
     await page.getByRole('button', { name: WEEKLY }).waitFor();
     await page.locator('table.units[aria-busy="false"]').waitFor();
     assert.deepEqual(await page.locator('tr.total td[data-col]').allTextContents(), [top.unit.people, top.unit.attempts, top.unit.allCorrect].map((n) => vi.format(n)));

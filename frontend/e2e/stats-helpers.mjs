@@ -91,3 +91,48 @@ export function expectWeeklyReport({ col, lines, info }, unit, { unitName, round
   assert.equal(info['Số người dự thi'], unit.people);
   assert.equal(info['Số lượt thi'], unit.attempts);
 }
+
+/**
+ * timeChartRows is what the day, hour and score charts of figures (a
+ * unit's breakdown or the whole scope's stats) must list in their tables,
+ * by caption: [label, …figures] per bar as the page formats them, or null
+ * when the chart has no figure at all ("Chưa có số liệu."). unitName, when
+ * given, is named in each caption.
+ */
+export function timeChartRows(figures, unitName) {
+  const of = (title) => (unitName ? `${title} của ${unitName}` : title);
+  const days = [...figures.byDay].sort((a, b) => a.date.localeCompare(b.date));
+  const hours = Array.from({ length: 24 }, (_, h) => figures.byHour.filter((x) => x.hour === h).reduce((s, x) => s + x.attempts, 0));
+  const scores = [...figures.scores].sort((a, b) => a.score - b.score);
+  const rows = (list) => (list.length > 0 && list.some((r) => r.slice(1).some((n) => n > 0)) ? list.map(([l, ...n]) => [l, ...n.map((x) => vi.format(x))]) : null);
+  return {
+    [of('Theo ngày')]: rows(days.map((d) => [`${d.date.slice(8, 10)}/${d.date.slice(5, 7)}`, d.attempts, d.people])),
+    [of('Theo giờ trong ngày (lượt thi)')]: rows(hours.map((n, h) => [`${String(h).padStart(2, '0')}h`, n])),
+    [of('Phân bố điểm')]: rows(scores.map((s) => [String(s.score), s.people, s.attempts])),
+  };
+}
+
+/**
+ * expectTimeCharts checks the day, hour and score charts on the page show
+ * figures (timeChartRows), reading the tables under "Xem số liệu".
+ */
+export async function expectTimeCharts(page, figures, unitName) {
+  for (const [caption, want] of Object.entries(timeChartRows(figures, unitName))) {
+    const fig = page.getByRole('figure', { name: caption, exact: true });
+    await fig.waitFor();
+    if (want === null) {
+      await fig.getByText('Chưa có số liệu.').waitFor();
+      continue;
+    }
+    await fig.getByText('Xem số liệu').click();
+    const read = () => fig.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    // The answer may still be rendering: wait a little for the figures.
+    let got = await read();
+    for (let i = 0; i < 20 && JSON.stringify(got) !== JSON.stringify(want); i++) {
+      await page.waitForTimeout(100);
+      got = await read();
+    }
+    assert.deepEqual(got, want, caption);
+    await fig.getByText('Xem số liệu').click(); // closed again, as found
+  }
+}

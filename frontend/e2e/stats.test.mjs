@@ -1,6 +1,7 @@
 // The demo organizer reads the statistics of the demo contest on a phone:
 // the KPI cards agree with the API's own figures (no count is hard-coded:
-// the demo data grows), a unit is opened in the drill-down, and its weekly
+// the demo data grows), a unit is opened in the drill-down (its charts by
+// day, hour and score become the unit's own, named so), and its weekly
 // report downloads as a workbook that is read back here, cell by cell,
 // against the same figures. Runs against `server serve --demo`
 // (scripts/e2e.sh).
@@ -9,7 +10,7 @@ import { test } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
 import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
 import { ORGANIZER, openOrgContests } from './people.mjs';
-import { api, apiLogin, expectKpis, expectWeeklyReport, readWeeklyReport, vi } from './stats-helpers.mjs';
+import { api, apiLogin, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, vi } from './stats-helpers.mjs';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -63,6 +64,7 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     top = await api(token, `/api/v1/org/rounds/${round.id}/stats?depth=1`);
     if (closed) assert.ok(top.stats.people > 0, `the closed round ${closed.title} has participants`);
     await expectKpis(page, top.stats);
+    await expectTimeCharts(page, top.stats, '');
     await page.getByRole('heading', { name: 'Phân tích câu hỏi' }).waitFor();
     await assertNoHorizontalScroll(page, assert);
   });
@@ -86,6 +88,13 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     for (const child of detail.unit.children ?? []) {
       assert.deepEqual(await figures(page.locator('tr.unit', { hasText: child.name })), want(child), child.name);
     }
+    // The charts by day, hour and score are the unit's: its breakdown,
+    // which adds up to its own attempts and people.
+    const b = detail.breakdown;
+    const sum = (list, k) => list.reduce((s, x) => s + x[k], 0);
+    assert.deepEqual([sum(b.scores, 'attempts'), sum(b.scores, 'people'), sum(b.byHour, 'attempts')],
+      [detail.unit.attempts, detail.unit.people, sum(b.byDay, 'attempts')], 'the unit breakdown adds up');
+    await expectTimeCharts(page, b, unit.name);
     await assertNoHorizontalScroll(page, assert);
     await screenshot(page, 'org-stats-unit');
   });
@@ -116,6 +125,7 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     await page.getByRole('navigation', { name: 'Đường dẫn đơn vị' }).getByRole('button').first().click();
     await page.getByRole('button', { name: `Xem chi tiết ${unit.name}` }).waitFor();
     await expectKpis(page, top.stats);
+    await expectTimeCharts(page, top.stats, '');
   });
 
   await step(page, 'desktop', async () => {

@@ -167,11 +167,9 @@ func TestReportAccessStatisticsAreTheUnitsOwn(t *testing.T) {
 			if !maps.Equal(countsOf(st["unplaced"]), map[string]int{"people": 0, "attempts": 0, "allCorrect": 0}) {
 				t.Errorf("unplaced %v", st["unplaced"])
 			}
-			for _, k := range []string{"byDay", "byHour", "scores"} {
-				if list, ok := st[k].([]any); !ok || len(list) != 0 {
-					t.Errorf("%s = %v, want an empty array", k, st[k])
-				}
-			}
+			// By day, hour and score: W1-A's own, in stats and breakdown.
+			sc.checkTimesAndScores(t, st, inA)
+			sc.checkTimesAndScores(t, r.Body["breakdown"].(map[string]any), inA)
 			if !maps.Equal(countsOf(r.Body["unit"]), a) || r.Body["unit"].(map[string]any)["id"] != wa.ID {
 				t.Errorf("unit %v", r.Body["unit"])
 			}

@@ -59,7 +59,7 @@ func (st *statsService) roundReport(c *fiber.Ctx) error {
 		report.Unit, report.Breakdown = node.Name, stats.Breakdown
 		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Target: node.Target, Counts: stats.Counts}
 	} else {
-		report.Unit, report.Breakdown = node.Name, node.Breakdown()
+		report.Unit, report.Breakdown = node.Name, node.Breakdown().Breakdown
 		report.Total = excel.ReportUnitRow{Code: node.Code, Name: node.Name, Headcount: node.Headcount, Target: node.Target, Counts: node.Counts}
 	}
 	var buf bytes.Buffer

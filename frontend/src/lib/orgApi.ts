@@ -162,14 +162,23 @@ export interface UnitStats extends StatCounts {
   children?: UnitStats[];
 }
 
-export interface RoundStats extends StatCounts, Breakdown {
+/** Attempts (and people) by Vietnamese calendar day, hour of day and score. */
+export interface TimeSeries {
+  byDay: { date: string; attempts: number; people: number }[] | null;
+  /** All 24 hours, zeros included. */
+  byHour: { hour: number; attempts: number }[] | null;
+  /** Attempts per score, and people per best score. */
+  scores: { score: number; attempts: number; people: number }[] | null;
+}
+
+/** A unit's share of the figures (with ?unitId=): its subtree's people only. */
+export interface UnitBreakdown extends Breakdown, Partial<TimeSeries> {}
+
+export interface RoundStats extends StatCounts, Breakdown, TimeSeries {
   /** People with any attempt, unfinished ones included. */
   started: number;
   units: UnitStats[] | null;
   unplaced: StatCounts;
-  byDay: { date: string; attempts: number; people: number }[] | null;
-  byHour: { hour: number; attempts: number }[] | null;
-  scores: { score: number; attempts: number; people: number }[] | null;
 }
 
 /** GET …/stats: a snapshot at most a minute old; unit and breakdown with ?unitId=. */
@@ -177,7 +186,7 @@ export interface StatsAnswer {
   computedAt: string;
   stats: RoundStats;
   unit?: UnitStats;
-  breakdown?: Breakdown;
+  breakdown?: UnitBreakdown;
   /** Whole contest only: each round's counts. */
   rounds?: ({ id: string; no: number; title: string } & StatCounts)[];
   /** One round only. */

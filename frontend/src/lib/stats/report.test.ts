@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgContest } from '../orgApi';
-import { isReport, rootTrail, sheetsFor, splitByAccess, timeCharts } from './report';
+import { isReport, rootTrail, sheetsFor, splitByAccess } from './report';
 
 const contest = (id: string, more: Partial<OrgContest> = {}) => ({ id, ...more }) as OrgContest;
 
@@ -36,17 +36,5 @@ describe('sheetsFor', () => {
     expect(sheetsFor({ report: false, round: open, hasOverall: false })).toEqual(['report', 'items', 'summary', 'collective']);
     expect(sheetsFor({ report: false, round: done, hasOverall: true })).toEqual(
       ['report', 'items', 'results', 'winners', 'summary', 'collective', 'overallWinners']);
-  });
-});
-
-describe('timeCharts', () => {
-  const empty = { byDay: [], byHour: null, scores: [] };
-  it('leaves out the empty series for report access', () => {
-    expect(timeCharts(empty, true)).toEqual({ day: false, hour: false, score: false });
-    expect(timeCharts({ byDay: [{ date: '2026-01-01', attempts: 1, people: 1 }], byHour: [], scores: [] }, true))
-      .toEqual({ day: true, hour: false, score: false });
-  });
-  it('shows all three for manage access, empty or not', () => {
-    expect(timeCharts(empty, false)).toEqual({ day: true, hour: true, score: true });
   });
 });

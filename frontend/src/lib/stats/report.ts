@@ -1,9 +1,8 @@
 // What an organizer with "report" access sees of a contest owned above
 // their unit: the contests list split by access, the drill-down rooted at
-// their unit, the one workbook they may download and the charts that have
-// figures. Pure, tested in report.test.ts; manage access keeps the
+// their unit and the one workbook they may download. Pure, tested in report.test.ts; manage access keeps the
 // dashboard as it always was.
-import type { OrgContest, RoundStats } from '../orgApi';
+import type { OrgContest } from '../orgApi';
 import type { Crumb } from './shape';
 
 export const isReport = (c: Pick<OrgContest, 'access'>): boolean => c.access === 'report';
@@ -41,16 +40,4 @@ export function sheetsFor(o: { report: boolean; round: { resultsAt?: string } | 
   out.push('summary', 'collective');
   if (o.hasOverall) out.push('overallWinners');
   return out;
-}
-
-/**
- * timeCharts tells which of the day, hour and score charts to draw. The
- * server keeps those series contest-wide only and sends a unit's as empty
- * arrays: for report access an empty series is left out rather than shown
- * as an empty box. Manage access shows all three, "no figures yet" included.
- */
-export function timeCharts(stats: Pick<RoundStats, 'byDay' | 'byHour' | 'scores'>, report: boolean): { day: boolean; hour: boolean; score: boolean } {
-  if (!report) return { day: true, hour: true, score: true };
-  const has = (a: unknown[] | null | undefined) => (a?.length ?? 0) > 0;
-  return { day: has(stats.byDay), hour: has(stats.byHour), score: has(stats.scores) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemStat, RoundStats, StatsAnswer, UnitStats } from '../orgApi';
-import { daySeries, filterItems, groupSeries, hourSeries, isWarning, kpis, level, optionShares, scoreSeries, seriesTotal } from './shape';
+import { chartFigures, daySeries, filterItems, groupSeries, hourSeries, isWarning, kpis, level, optionShares, scoreSeries, seriesTotal } from './shape';
 
 function unit(id: string, people: number, more: Partial<UnitStats> = {}): UnitStats {
   return { id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind: 'ward', path: `/${id}/`, headcount: 0, headcountPct: 0,
@@ -117,5 +117,38 @@ describe('items', () => {
       { id: 'A', key: true, chosen: 2, pct: 25 },
       { id: 'B', key: false, chosen: 6, pct: 75 },
     ]);
+  });
+});
+
+describe('chartFigures', () => {
+  const whole = stats([unit('a', 3)], {
+    byGender: [{ key: 'male', people: 3, attempts: 6, allCorrect: 1 }],
+    byDay: [{ date: '2026-11-23', attempts: 6, people: 3 }],
+    byHour: [{ hour: 9, attempts: 6 }],
+    scores: [{ score: 5, attempts: 6, people: 3 }],
+  });
+  const mine = {
+    byOccupation: [], byAgeBand: [], byGender: [{ key: 'male', people: 1, attempts: 2, allCorrect: 0 }],
+    byDay: [{ date: '2026-11-24', attempts: 2, people: 1 }],
+    byHour: [{ hour: 20, attempts: 2 }],
+    scores: [{ score: 3, attempts: 2, people: 1 }],
+  };
+
+  it('charts the whole scope when no unit is drilled into', () => {
+    const f = chartFigures(whole);
+    expect([f.byGender, f.byDay, f.byHour, f.scores]).toEqual([whole.byGender, whole.byDay, whole.byHour, whole.scores]);
+  });
+
+  it("charts every series of the unit drilled into, none of the scope's", () => {
+    const f = chartFigures(whole, mine);
+    expect([f.byGender, f.byDay, f.byHour, f.scores]).toEqual([mine.byGender, mine.byDay, mine.byHour, mine.scores]);
+    expect(hourSeries(f.byHour, 'x').sets[0].values[20]).toBe(2);
+    expect(seriesTotal(hourSeries(f.byHour, 'x'))).toBe(2);
+  });
+
+  it('charts a breakdown without day, hour or score series as empty, not as the scope', () => {
+    const f = chartFigures(whole, { byOccupation: [], byAgeBand: [], byGender: mine.byGender });
+    expect([f.byDay, f.byHour, f.scores]).toEqual([[], [], []]);
+    expect(seriesTotal(daySeries(f.byDay, { attempts: 'a', people: 'p' }, (d) => d))).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Pure shaping of the statistics answers (GET …/stats, …/items) into what
 // the dashboard shows: the lines of the unit drill-down, the KPI figures and
 // the series of the charts. No Svelte, no fetch: tested in shape.test.ts.
-import type { GroupCount, ItemFlag, ItemStat, RoundStats, StatCounts, StatsAnswer, UnitStats } from '../orgApi';
+import type { Breakdown, GroupCount, ItemFlag, ItemStat, RoundStats, StatCounts, StatsAnswer, TimeSeries, UnitBreakdown, UnitStats } from '../orgApi';
 import { share } from './format';
 
 /** What the drill-down table shows: one node and the lines that add up to it. */
@@ -124,6 +124,20 @@ export function kpis(c: StatCounts, started?: number): Kpi[] {
   const unfinished = started === undefined ? 0 : started - c.people;
   if (unfinished > 0) out.push({ key: 'unfinished', value: unfinished });
   return out;
+}
+
+/** The figures the six charts draw: all of one unit, or all of the scope. */
+export type ChartFigures = Breakdown & TimeSeries;
+
+/**
+ * chartFigures picks what the charts show: the unit drilled into (its
+ * breakdown, with ?unitId=) or, without one, the whole scope. A unit's
+ * series are never mixed with the scope's: a breakdown lacking them (an
+ * older server) charts them as empty.
+ */
+export function chartFigures(stats: RoundStats, breakdown?: UnitBreakdown): ChartFigures {
+  if (!breakdown) return stats;
+  return { ...breakdown, byDay: breakdown.byDay ?? [], byHour: breakdown.byHour ?? [], scores: breakdown.scores ?? [] };
 }
 
 /** A chart's data: one label per bar and one or more series. */
