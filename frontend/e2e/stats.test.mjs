@@ -37,6 +37,7 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     const whole = await api(token, `/api/v1/org/contests/${contest.id}/stats?depth=1`);
     await expectKpis(page, whole.stats);
     // Each round's line agrees with the API.
+    assert.ok(whole.rounds?.length > 0, 'the whole-contest answer lists its rounds');
     for (const r of whole.rounds) {
       const row = page.getByRole('region', { name: 'Theo đợt thi' }).getByRole('row', { name: new RegExp(`^${escapeRe(r.title)} `) });
       assert.deepEqual(await row.getByRole('cell').allTextContents(), [r.people, r.attempts, r.allCorrect].map((n) => vi.format(n)));
@@ -85,7 +86,11 @@ test('organizer: statistics of the demo contest on a phone, and a unit report re
     const figures = (row) => row.locator('td[data-col]').allTextContents();
     const want = (n) => [n.people, n.attempts, n.allCorrect].map((x) => vi.format(x));
     assert.deepEqual(await figures(page.locator('tr.total')), want(detail.unit));
-    for (const child of detail.unit.children ?? []) {
+    // A grass-roots unit has no children: then the table says so.
+    const children = detail.unit.children ?? [];
+    assert.equal(await page.locator('tr.unit').count(), children.length, 'one line per child unit');
+    if (children.length === 0) await page.getByText('Đơn vị này không có đơn vị trực thuộc.').waitFor();
+    for (const child of children) {
       assert.deepEqual(await figures(page.locator('tr.unit', { hasText: child.name })), want(child), child.name);
     }
     // The charts by day, hour and score are the unit's: its breakdown,

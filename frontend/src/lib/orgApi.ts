@@ -331,7 +331,7 @@ export function createOrgApi(http: Http) {
     },
     /** The collective (unit) ranking by the contest's rule, over one round or every round. */
     collectiveXlsx(id: string, roundId = ''): Promise<Blob> {
-      const q = roundId ? `?roundId=${encodeURIComponent(roundId)}` : '';
+      const q = roundId ? `?roundId=${enc(roundId)}` : '';
       return http.request<Blob>('GET', `${contestPath(id)}/export/collective${q}`, { ...auth, blob: true });
     },
     overallWinnersXlsx(id: string): Promise<Blob> {
@@ -341,7 +341,7 @@ export function createOrgApi(http: Http) {
 }
 
 /** unitQuery is "?unitId=…&depth=…" with only the parts given, or "". */
-export function unitQuery(q: UnitQuery): string {
+function unitQuery(q: UnitQuery): string {
   const p = new URLSearchParams();
   if (q.unitId) p.set('unitId', q.unitId);
   if (q.depth !== undefined) p.set('depth', String(q.depth));
