@@ -13,14 +13,21 @@ import (
 // occur), since a national tree has thousands of units, most active on a
 // few days; the zero value is empty and costs nothing.
 type activity struct {
-	days   map[int32]dayTally // by Vietnamese day number (dayNumber)
-	hours  map[int8]int       // attempts by hour of day, 0–23
-	scores map[int]scoreTally // by score
+	days   map[int32]seriesTally // by Vietnamese day number (dayNumber)
+	hours  map[int8]int          // attempts by hour of day, 0–23
+	scores map[int]seriesTally   // by score
 }
 
-type dayTally struct{ attempts, people int }
+// seriesTally is one day's or one score's attempts and the people behind
+// them.
+type seriesTally struct{ attempts, people int }
 
-type scoreTally struct{ attempts, people int }
+// ensureMaps makes the maps of an empty activity on its first figure.
+func (a *activity) ensureMaps() {
+	if a.scores == nil {
+		a.days, a.hours, a.scores = map[int32]seriesTally{}, map[int8]int{}, map[int]seriesTally{}
+	}
+}
 
 // attemptMark is what activity needs of one finalized attempt, kept small
 // because a distinct Accumulator holds one per attempt of every person
@@ -62,9 +69,7 @@ func (a *activity) addPerson(marks []attemptMark, best int) {
 	if len(marks) == 0 {
 		return
 	}
-	if a.scores == nil {
-		a.days, a.hours, a.scores = map[int32]dayTally{}, map[int8]int{}, map[int]scoreTally{}
-	}
+	a.ensureMaps()
 	for i, m := range marks {
 		st := a.scores[m.score]
 		st.attempts++
@@ -90,19 +95,17 @@ func (a *activity) merge(o *activity) {
 	if o.scores == nil {
 		return
 	}
-	if a.scores == nil {
-		a.days, a.hours, a.scores = map[int32]dayTally{}, map[int8]int{}, map[int]scoreTally{}
-	}
+	a.ensureMaps()
 	for d, t := range o.days {
 		mine := a.days[d]
-		a.days[d] = dayTally{mine.attempts + t.attempts, mine.people + t.people}
+		a.days[d] = seriesTally{mine.attempts + t.attempts, mine.people + t.people}
 	}
 	for h, n := range o.hours {
 		a.hours[h] += n
 	}
 	for s, t := range o.scores {
 		mine := a.scores[s]
-		a.scores[s] = scoreTally{mine.attempts + t.attempts, mine.people + t.people}
+		a.scores[s] = seriesTally{mine.attempts + t.attempts, mine.people + t.people}
 	}
 }
 

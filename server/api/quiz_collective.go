@@ -92,9 +92,9 @@ func (s *Server) collectiveRanking(c *fiber.Ctx) (collectiveRanking, error) {
 		if roundID != "" && roundID != r.ID {
 			continue
 		}
-		found, out.scope = true, r.Title
-		if roundID == "" {
-			out.scope = ""
+		found = true
+		if roundID != "" {
+			out.scope = r.Title
 		}
 		for _, t := range r.Tiers {
 			if !seenTier[t.Key] {

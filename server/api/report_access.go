@@ -113,7 +113,7 @@ func (s *Server) reportView(ctx context.Context, stats quiz.RoundStats, unitID s
 		path = u.Path
 	}
 	g, ok := contests.ReportGrantFor(rc.reportGrants, path)
-	if !ok || path == "" {
+	if !ok { // also an unknown unit: no grant covers the empty path
 		return nil, nil, scopeDTO{}, errForbidden
 	}
 	if scope = stats.Find(g.UnitID); scope == nil || asked == nil {

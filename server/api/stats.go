@@ -14,8 +14,9 @@ import (
 // figures units report upward every week, and the item analysis of a
 // round's questions. Organizers of a unit inside the contest read their
 // unit's figures and weekly report too (report access, report_access.go);
-// the item analysis and the summary stay with the owner's organizers. Every answer comes from a snapshot at most a minute old
-// (see snapshots), with the instant it was computed.
+// the item analysis and the summary stay with the owner's organizers.
+// Every answer comes from a snapshot at most a minute old (see snapshots),
+// with the instant it was computed.
 
 func (s *Server) statsRoutes(r fiber.Router) {
 	st := newStatsService(s)

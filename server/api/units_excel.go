@@ -21,9 +21,9 @@ const maxWorkbookBytes = 20 << 20
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 // importUnits reads a workbook of units (code, name, kind, parent code,
-// headcount, optionally target). Rows whose code exists update that unit; others are created
-// under their parent. Every bad row is reported and nothing is saved unless
-// the whole file is good.
+// headcount, optionally target). Rows whose code exists update that unit;
+// others are created under their parent. Every bad row is reported and
+// nothing is saved unless the whole file is good.
 func (s *Server) importUnits(c *fiber.Ctx) error {
 	f, err := s.uploadedWorkbook(c)
 	if err != nil {

@@ -183,10 +183,17 @@ func TestUnitImportTargets(t *testing.T) {
 		if len(rows[0]) != 6 || rows[0][4] != "Số đảng viên/đoàn viên/dân số" || rows[0][5] != "Chỉ tiêu dự thi (người)" {
 			t.Fatalf("export header = %v", rows[0])
 		}
+		exported := false
 		for _, row := range rows[1:] {
-			if row[0] == "W1-A" && (row[4] != "130" || row[5] != "45") {
-				t.Fatalf("exported W1-A = %v, want headcount 130, target 45", row)
+			if row[0] == "W1-A" {
+				exported = true
+				if row[4] != "130" || row[5] != "45" {
+					t.Fatalf("exported W1-A = %v, want headcount 130, target 45", row)
+				}
 			}
+		}
+		if !exported {
+			t.Fatalf("the export lacks W1-A: %v", rows)
 		}
 	})
 }
