@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"hoithi/contests"
-	"hoithi/contests/vnid"
 	"hoithi/server/auth"
 	"hoithi/server/store"
 )
@@ -81,19 +80,16 @@ func seedDemoData(ctx context.Context, st store.Store, keys *auth.Keys, log *slo
 	}
 	now := time.Now().UTC()
 	for _, d := range demoUsers {
-		phone, err := vnid.NormalizePhone(d.phone)
-		if err != nil {
-			return nil, err
-		}
 		birth, _ := time.Parse("2006-01-02", d.birth)
 		home := units["AB-KP1"]
 		if d.unitCode != "" && d.role == contests.RoleCitizen {
 			home = units[d.unitCode]
 		}
-		u := &contests.User{ID: store.NewID(), FullName: d.name, BirthDate: birth, Gender: d.gender, Phone: phone,
-			UnitID: home.ID, UnitPath: home.Path, Occupation: contests.OccCivilServant,
-			CCCDHash: keys.HashCCCD(d.cccd), CCCDEnc: keys.Seal(d.cccd), CCCDMasked: vnid.Mask(d.cccd),
-			PhoneKey: phone, CCCDKey: keys.HashCCCD(d.cccd), PasswordHash: hash, PasswordChangedAt: now, CreatedAt: now}
+		person := demoPerson{name: d.name, gender: d.gender, birth: birth, occupation: contests.OccCivilServant, phone: d.phone, cccd: d.cccd}
+		u, err := demoUser(keys, person, home, hash, now)
+		if err != nil {
+			return nil, err
+		}
 		switch d.role {
 		case contests.RoleAdmin:
 			u.Grants = []contests.Grant{{Role: contests.RoleAdmin, UnitPath: "/"}}

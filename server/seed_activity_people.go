@@ -26,7 +26,7 @@ type demoPerson struct {
 	birth      time.Time // a calendar date at 00:00 UTC
 	age        int       // on the round's closing date
 	occupation contests.Occupation
-	phone      string // 0386xxxxxx, a range no demo login uses
+	phone      string // as typed; participants get 0386xxxxxx, a range no demo login uses
 	cccd       string
 }
 

@@ -49,29 +49,24 @@ func TestSeedDemoActivity(t *testing.T) {
 
 	// Counted from the plays: people, attempts, all-correct people, and by
 	// unit, day (Vietnam), gender, age band and occupation.
-	type counts struct{ people, attempts, allCorrect int }
-	total := counts{}
-	byUnit, byGender, byAge, byOcc := map[string]*counts{}, map[string]*counts{}, map[string]*counts{}, map[string]*counts{}
+	var total quiz.Counts
+	byUnit, byGender, byAge, byOcc := map[string]*quiz.Counts{}, map[string]*quiz.Counts{}, map[string]*quiz.Counts{}, map[string]*quiz.Counts{}
 	dayAttempts, dayPeople := map[string]int{}, map[string]int{}
 	several := 0
-	add := func(m map[string]*counts, k string, c counts) {
+	add := func(m map[string]*quiz.Counts, k string, c quiz.Counts) {
 		if m[k] == nil {
-			m[k] = &counts{}
+			m[k] = &quiz.Counts{}
 		}
-		m[k].people, m[k].attempts, m[k].allCorrect = m[k].people+c.people, m[k].attempts+c.attempts, m[k].allCorrect+c.allCorrect
+		m[k].Add(c)
 	}
 	for _, p := range plays {
 		if p.person.phone == demoUsers[2].phone {
 			t.Errorf("the demo citizen %s is a seeded participant", p.person.phone)
 		}
-		c, days := counts{}, map[string]bool{}
+		c, days := countPlay(p), map[string]bool{}
 		for _, a := range p.attempts {
 			if a.Status == quiz.AttemptInProgress {
 				continue
-			}
-			c.people, c.attempts = 1, c.attempts+1
-			if a.Total == 10 && a.Correct == 10 {
-				c.allCorrect = 1
 			}
 			d := a.SubmittedAt.In(vietnamZone).Format(time.DateOnly)
 			dayAttempts[d]++
@@ -80,23 +75,23 @@ func TestSeedDemoActivity(t *testing.T) {
 		for d := range days {
 			dayPeople[d]++
 		}
-		if c.attempts > 1 {
+		if c.Attempts > 1 {
 			several++
 		}
-		total.people, total.attempts, total.allCorrect = total.people+c.people, total.attempts+c.attempts, total.allCorrect+c.allCorrect
+		total.Add(c)
 		add(byUnit, p.unitPath, c)
 		add(byGender, string(p.person.gender), c)
 		add(byAge, ageBandOf(p.person.age), c)
 		add(byOcc, string(p.person.occupation), c)
 	}
-	if total.people != demoParticipants || several < 50 || total.allCorrect < 30 || total.allCorrect > total.people-50 || len(dayAttempts) < 6 {
+	if total.People != demoParticipants || several < 50 || total.AllCorrect < 30 || total.AllCorrect > total.People-50 || len(dayAttempts) < 6 {
 		t.Errorf("an unrealistic week: %+v, %d with several attempts, days %v", total, several, dayAttempts)
 	}
 
 	// Standings: everyone ranked, every prize given, the target counted.
 	rows, n, err := st.Standings(ctx, past.ID, 0, 1000)
-	if err != nil || n != total.people || len(rows) != n {
-		t.Fatalf("standings: %d rows of %d, want %d (%v)", len(rows), n, total.people, err)
+	if err != nil || n != total.People || len(rows) != n {
+		t.Fatalf("standings: %d rows of %d, want %d (%v)", len(rows), n, total.People, err)
 	}
 	won := map[string]int{}
 	for _, r := range rows {
@@ -109,8 +104,8 @@ func TestSeedDemoActivity(t *testing.T) {
 			t.Errorf("tier %s: %d winners, want %d", tier.Key, won[tier.Key], tier.Count)
 		}
 	}
-	if past.TargetValue == nil || *past.TargetValue != int64(total.allCorrect) {
-		t.Errorf("prediction target %v, want %d all-correct people", past.TargetValue, total.allCorrect)
+	if past.TargetValue == nil || *past.TargetValue != int64(total.AllCorrect) {
+		t.Errorf("prediction target %v, want %d all-correct people", past.TargetValue, total.AllCorrect)
 	}
 
 	// The organizer's statistics of the round.
@@ -124,18 +119,25 @@ func TestSeedDemoActivity(t *testing.T) {
 	}
 	getAs(t, deps, demoAccount(t, st, 1))("/api/v1/org/rounds/"+past.ID+"/stats?depth=3", &out)
 	s := out.Stats
-	if s.Counts != (quiz.Counts{People: total.people, Attempts: total.attempts, AllCorrect: total.allCorrect}) {
+	if s.Counts != total {
 		t.Errorf("totals %+v, want %+v", s.Counts, total)
 	}
-	groups := func(name string, got []quiz.GroupCount, want map[string]*counts) {
+	// Each person is in one group of each breakdown: the groups' people
+	// add up to everyone (and an empty breakdown fails).
+	groups := func(name string, got []quiz.GroupCount, want map[string]*quiz.Counts) {
+		people := 0
 		for _, g := range got {
 			w := want[g.Key]
 			if w == nil {
-				w = &counts{}
+				w = &quiz.Counts{}
 			}
-			if g.Counts != (quiz.Counts{People: w.people, Attempts: w.attempts, AllCorrect: w.allCorrect}) {
+			if g.Counts != *w {
 				t.Errorf("%s %s: %+v, want %+v", name, g.Key, g.Counts, *w)
 			}
+			people += g.People
+		}
+		if people != total.People {
+			t.Errorf("%s: the groups hold %d people, want %d", name, people, total.People)
 		}
 	}
 	groups("gender", s.ByGender, byGender)
@@ -152,7 +154,7 @@ func TestSeedDemoActivity(t *testing.T) {
 		t.Errorf("days %v, want %v", gotDays, wantDays)
 	}
 	// Units: the ward's own people and each unit below it.
-	if len(s.Units) != 1 || s.Units[0].People != total.people {
+	if len(s.Units) != 1 || s.Units[0].People != total.People {
 		t.Fatalf("unit tree %+v", s.Units)
 	}
 	ward := s.Units[0]
@@ -160,7 +162,7 @@ func TestSeedDemoActivity(t *testing.T) {
 	for _, u := range append([]*quiz.UnitStats{ward}, ward.Children...) {
 		w := byUnit[u.Path]
 		if w == nil {
-			w = &counts{}
+			w = &quiz.Counts{}
 		}
 		own := u.People
 		if u == ward {
@@ -168,12 +170,12 @@ func TestSeedDemoActivity(t *testing.T) {
 				own -= ch.People
 			}
 		}
-		if own != w.people {
-			t.Errorf("unit %s: %d people of its own, want %d", u.Name, own, w.people)
+		if own != w.People {
+			t.Errorf("unit %s: %d people of its own, want %d", u.Name, own, w.People)
 		}
-		placed += w.people
+		placed += w.People
 	}
-	if placed != total.people || byUnit[ward.Path] == nil || len(ward.Children) < 2 {
+	if placed != total.People || byUnit[ward.Path] == nil || len(ward.Children) < 2 {
 		t.Errorf("people are not spread over the ward and its units: %d placed, ward %v", placed, byUnit[ward.Path])
 	}
 }

@@ -62,10 +62,7 @@ func WriteCollective(w io.Writer, r CollectiveReport) error {
 				name = n
 			}
 		}
-		var headcount, rate any
-		if u.Headcount > 0 {
-			headcount, rate = u.Headcount, percent(u.Participants, u.Headcount)
-		}
+		headcount, rate := knownBase(u.Participants, u.Headcount)
 		row := []any{u.Rank, textCell(u.Code), textCell(name), u.Participants, headcount, rate}
 		for _, t := range r.Tiers {
 			row = append(row, u.Prizes[t.Key])

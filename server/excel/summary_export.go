@@ -169,13 +169,8 @@ func writeSummaryUnits(f *excelize.File, s ContestSummary) error {
 	var walk func(list []*quiz.UnitStats, level int) error
 	walk = func(list []*quiz.UnitStats, level int) error {
 		for _, u := range list {
-			var headcount, rate, target, targetRate any
-			if u.Headcount > 0 {
-				headcount, rate = u.Headcount, percent(u.People, u.Headcount)
-			}
-			if u.Target > 0 {
-				target, targetRate = u.Target, percent(u.People, u.Target)
-			}
+			headcount, rate := knownBase(u.People, u.Headcount)
+			target, targetRate := knownBase(u.People, u.Target)
 			err := t.WriteRow(level, textCell(u.Code), textCell(u.Name), headcount, u.People, rate, u.Attempts, u.AllCorrect, target, targetRate)
 			if err != nil {
 				return err
