@@ -188,3 +188,18 @@ func headcount(id string, byID map[string]contests.Unit, children map[string][]s
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// CollectiveRuleFor is the rule a collective ranking uses: the contest's
+// own (Settings.Collective), else the most participants among the units one
+// level below the owner (at ownerDepth+1); a non-empty formula asked for
+// replaces the formula, and the rule is validated by Collective.
+func (s Settings) CollectiveRuleFor(ownerDepth int, formula string) CollectiveRule {
+	rule := CollectiveRule{Formula: CollectiveMostParticipants, Level: ownerDepth + 1}
+	if s.Collective != nil {
+		rule = *s.Collective
+	}
+	if formula != "" {
+		rule.Formula = CollectiveFormula(formula)
+	}
+	return rule
+}

@@ -162,3 +162,30 @@ func TestCollectiveErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCollectiveRuleFor(t *testing.T) {
+	own := &CollectiveRule{Formula: CollectiveRatePlusPrizes, Level: 4, PrizePoints: map[string]int{"nhat": 10}}
+	cases := []struct {
+		name     string
+		settings Settings
+		formula  string
+		want     CollectiveRule
+	}{
+		{"default: most participants one level below the owner", Settings{}, "", CollectiveRule{Formula: CollectiveMostParticipants, Level: 3}},
+		{"asked formula on the default", Settings{}, "participation_rate", CollectiveRule{Formula: CollectiveRatePlusPrizes, Level: 3}},
+		{"the contest's own rule", Settings{Collective: own}, "", *own},
+		{"asked formula keeps the contest's level and points", Settings{Collective: own}, "most_participants",
+			CollectiveRule{Formula: CollectiveMostParticipants, Level: 4, PrizePoints: map[string]int{"nhat": 10}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.settings.CollectiveRuleFor(2, c.formula)
+			if got.Formula != c.want.Formula || got.Level != c.want.Level || len(got.PrizePoints) != len(c.want.PrizePoints) || got.PrizePoints["nhat"] != c.want.PrizePoints["nhat"] {
+				t.Fatalf("got %+v, want %+v", got, c.want)
+			}
+		})
+	}
+	if own.Formula != CollectiveRatePlusPrizes {
+		t.Fatal("the contest's rule was changed in place")
+	}
+}

@@ -68,13 +68,7 @@ func (s *Server) collectiveRanking(c *fiber.Ctx) (collectiveRanking, error) {
 	}
 	out := collectiveRanking{contest: ct}
 	settings, _ := quiz.ParseSettings(ct.Settings)
-	rule := quiz.CollectiveRule{Formula: quiz.CollectiveFormula(c.Query("formula", "most_participants")), Level: contests.Depth(ct.OwnerUnitPath) + 1}
-	if settings.Collective != nil {
-		rule = *settings.Collective
-	}
-	if c.Query("formula") != "" {
-		rule.Formula = quiz.CollectiveFormula(c.Query("formula"))
-	}
+	rule := settings.CollectiveRuleFor(contests.Depth(ct.OwnerUnitPath), c.Query("formula"))
 	if rule.Level, err = queryInt(c, "level", rule.Level, 1, 20); err != nil {
 		return out, err
 	}
