@@ -64,9 +64,13 @@ type User struct {
 	PasswordHash string
 	// PasswordChangedAt invalidates refresh tokens issued before it.
 	PasswordChangedAt time.Time
-	Grants            []Grant
-	CreatedAt         time.Time
-	CreatedBy         string // organizer who created it, "" for self-registration
+	// SessionVersion goes up whenever every access token issued before must
+	// stop working (logout, password change or reset, a change of roles);
+	// access tokens carry the version they were issued at.
+	SessionVersion int64
+	Grants         []Grant
+	CreatedAt      time.Time
+	CreatedBy      string // organizer who created it, "" for self-registration
 }
 
 // SharedKey returns the uniqueness key for a value an organizer allowed to be

@@ -57,6 +57,7 @@ type Server struct {
 	loginAccount *limiter
 	registerIP   *limiter
 	unitNames    *unitNameCache
+	sessions     *auth.SessionVersions
 	quiz         store.Quiz
 	essay        store.Essay
 	rounds       *roundCache
@@ -85,6 +86,7 @@ func NewServer(d Deps) *Server {
 		loginAccount: newLimiter(d.Limits.LoginPerAccount, 15*time.Minute, d.Now),
 		registerIP:   newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
 		unitNames:    newUnitNameCache(d.Store, 5*time.Minute, d.Now),
+		sessions:     auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
 	}
 	cfg := fiber.Config{
 		AppName:               "hoithi",
@@ -108,7 +110,7 @@ func NewServer(d Deps) *Server {
 	s.essay = d.Store
 	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
-	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens))
+	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens, s.sessions))
 	s.routes(app)
 	s.App = app
 	return s

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"regexp"
 	"strings"
 
@@ -170,6 +171,12 @@ func (s *Server) logout(c *fiber.Ctx) error {
 		if err := s.Store.RevokeFamily(ctx, t.FamilyID); err != nil {
 			return err
 		}
+		// The access token of this device dies with the family. Those of
+		// the user's other devices die too, but their refresh tokens still
+		// work, so they get new ones without the person noticing.
+		if _, err := s.endSessions(ctx, t.UserID); err != nil && contests.ErrorCode(err) != contests.CodeNotFound {
+			return err
+		}
 	} else if code := contests.ErrorCode(err); code != contests.CodeNotFound && code != contests.CodeConflict {
 		return err
 	}
@@ -209,7 +216,7 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 	} else if !ok {
 		return contests.Invalid(contests.Field("oldPassword", contests.T("Mật khẩu hiện tại không đúng", "Current password is wrong")))
 	}
-	if err := s.setPassword(c, u.ID, req.NewPassword); err != nil {
+	if u.SessionVersion, err = s.setPassword(c, u.ID, req.NewPassword); err != nil {
 		return err
 	}
 	out, err := s.issueTokens(ctx, u, "")
@@ -219,15 +226,27 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
-// setPassword stores a new password and revokes every refresh token.
-func (s *Server) setPassword(c *fiber.Ctx, userID, password string) error {
+// setPassword stores a new password, revokes every refresh token and ends
+// every session; it returns the new session version.
+func (s *Server) setPassword(c *fiber.Ctx, userID, password string) (int64, error) {
 	hash, err := auth.HashPassword(password)
 	if err != nil {
-		return contests.Internal(err)
+		return 0, contests.Internal(err)
 	}
 	ctx := c.UserContext()
 	if err := s.Store.SetPassword(ctx, userID, hash, s.Now().UTC()); err != nil {
-		return err
+		return 0, err
 	}
-	return s.Store.RevokeUserTokens(ctx, userID)
+	if err := s.Store.RevokeUserTokens(ctx, userID); err != nil {
+		return 0, err
+	}
+	return s.endSessions(ctx, userID)
+}
+
+// endSessions makes every access token issued to userID so far stop working:
+// here at once, on other instances within auth.SessionVersionTTL.
+func (s *Server) endSessions(ctx context.Context, userID string) (int64, error) {
+	v, err := s.Store.BumpSessionVersion(ctx, userID)
+	s.sessions.Forget(userID)
+	return v, err
 }

@@ -70,9 +70,13 @@ func withAccessLog(log *slog.Logger, m *metrics) fiber.Handler {
 	}
 }
 
-// authenticate reads the bearer token when there is one. Routes that need a
-// user call requireUser or requireRole after it.
-func authenticate(tokens *auth.Tokens) fiber.Handler {
+var errSessionEnded = contests.E(contests.CodeUnauthorized, contests.T("Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại", "Your session has expired, please log in again"))
+
+// authenticate reads the bearer token when there is one, and refuses it when
+// the user's sessions were ended after it was issued (logout, password change,
+// roles changed). Routes that need a user call requireUser or requireRole
+// after it.
+func authenticate(tokens *auth.Tokens, sessions *auth.SessionVersions) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		h := c.Get(fiber.HeaderAuthorization)
 		if h == "" {
@@ -84,7 +88,16 @@ func authenticate(tokens *auth.Tokens) fiber.Handler {
 		}
 		claims, err := tokens.Parse(strings.TrimSpace(raw))
 		if err != nil {
-			return contests.E(contests.CodeUnauthorized, contests.T("Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại", "Your session has expired, please log in again"))
+			return errSessionEnded
+		}
+		current, err := sessions.Current(c.UserContext(), claims.UserID(), claims.SessionVersion)
+		if contests.ErrorCode(err) == contests.CodeNotFound {
+			return errSessionEnded // the account is gone
+		} else if err != nil {
+			return err
+		}
+		if !current {
+			return errSessionEnded
 		}
 		c.Locals(localClaims, claims)
 		return c.Next()

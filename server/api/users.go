@@ -91,7 +91,7 @@ func (s *Server) orgResetPassword(c *fiber.Ctx) error {
 		return err
 	}
 	temp := auth.TemporaryPassword()
-	if err := s.setPassword(c, u.ID, temp); err != nil {
+	if _, err := s.setPassword(c, u.ID, temp); err != nil {
 		return err
 	}
 	s.Log.Info("password reset by organizer", "request_id", requestID(c), "organizer", claimsOf(c).UserID(), "user", u.ID)
@@ -150,6 +150,11 @@ func (s *Server) orgSetGrants(c *fiber.Ctx) error {
 		return err
 	}
 	if err := s.Store.SetGrants(ctx, u.ID, grants); err != nil {
+		return err
+	}
+	// Access tokens carry the grants: the old ones must go (a role taken
+	// away), and the client's refresh brings the new ones.
+	if _, err := s.endSessions(ctx, u.ID); err != nil {
 		return err
 	}
 	u.Grants = grants

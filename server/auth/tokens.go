@@ -28,6 +28,9 @@ type Claims struct {
 	UnitID   string           `json:"uid,omitempty"`
 	UnitPath string           `json:"upath,omitempty"`
 	Grants   []contests.Grant `json:"grants,omitempty"`
+	// SessionVersion is the user's session version when the token was
+	// issued (session_versions.go says how it is checked).
+	SessionVersion int64 `json:"sv,omitempty"`
 	jwt.RegisteredClaims
 }
 
@@ -57,6 +60,7 @@ func (t *Tokens) Issue(u *contests.User) (string, error) {
 	now := t.now()
 	c := Claims{
 		Name: u.FullName, UnitID: u.UnitID, UnitPath: u.UnitPath, Grants: u.Grants,
+		SessionVersion: u.SessionVersion,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Subject:   u.ID,
 			Issuer:    issuer,

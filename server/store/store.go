@@ -40,6 +40,14 @@ type Users interface {
 	UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User, error)
 	// SetPassword replaces the hash and PasswordChangedAt → CodeNotFound.
 	SetPassword(ctx context.Context, userID, hash string, changedAt time.Time) error
+	// BumpSessionVersion raises a user's SessionVersion by at least one and
+	// returns the new value → CodeNotFound. Access tokens carrying an older
+	// version are refused from then on (server/auth/session_versions.go).
+	BumpSessionVersion(ctx context.Context, userID string) (int64, error)
+	// SessionVersion reads just a user's SessionVersion → CodeNotFound; it is
+	// read on authenticated requests (cached briefly), so it stays one
+	// primary-key lookup.
+	SessionVersion(ctx context.Context, userID string) (int64, error)
 	// SetGrants replaces a user's grants → CodeNotFound.
 	SetGrants(ctx context.Context, userID string, grants []contests.Grant) error
 	// ListUsers returns accounts whose UnitPath starts with f.UnitPath,

@@ -40,13 +40,15 @@ type userDoc struct {
 	CCCDMasked string    `bson:"cccdMasked"`
 	// The uniqueness keys are left out when empty: their indexes are sparse,
 	// so accounts without the key never collide (see indexes.go).
-	PhoneKey          string     `bson:"phoneKey,omitempty"`
-	CCCDKey           string     `bson:"cccdKey,omitempty"`
-	PasswordHash      string     `bson:"passwordHash"`
-	PasswordChangedAt time.Time  `bson:"passwordChangedAt,omitempty"`
-	Grants            []grantDoc `bson:"grants"`
-	CreatedAt         time.Time  `bson:"createdAt,omitempty"`
-	CreatedBy         string     `bson:"createdBy"`
+	PhoneKey          string    `bson:"phoneKey,omitempty"`
+	CCCDKey           string    `bson:"cccdKey,omitempty"`
+	PasswordHash      string    `bson:"passwordHash"`
+	PasswordChangedAt time.Time `bson:"passwordChangedAt,omitempty"`
+	// SessionVersion is absent from users stored before it existed: 0.
+	SessionVersion int64      `bson:"sessionVersion"`
+	Grants         []grantDoc `bson:"grants"`
+	CreatedAt      time.Time  `bson:"createdAt,omitempty"`
+	CreatedBy      string     `bson:"createdBy"`
 }
 
 type unitDoc struct {
@@ -166,7 +168,7 @@ func toUserDoc(u *contests.User) *userDoc {
 		CCCDHash: u.CCCDHash, CCCDEnc: u.CCCDEnc, CCCDMasked: u.CCCDMasked,
 		PhoneKey: u.PhoneKey, CCCDKey: u.CCCDKey,
 		PasswordHash: u.PasswordHash, PasswordChangedAt: storedTime(u.PasswordChangedAt),
-		Grants: grantDocs(u.Grants), CreatedAt: storedTime(u.CreatedAt), CreatedBy: u.CreatedBy,
+		SessionVersion: u.SessionVersion, Grants: grantDocs(u.Grants), CreatedAt: storedTime(u.CreatedAt), CreatedBy: u.CreatedBy,
 	}
 }
 
@@ -178,7 +180,7 @@ func (d *userDoc) user() *contests.User {
 		CCCDHash: d.CCCDHash, CCCDEnc: d.CCCDEnc, CCCDMasked: d.CCCDMasked,
 		PhoneKey: d.PhoneKey, CCCDKey: d.CCCDKey,
 		PasswordHash: d.PasswordHash, PasswordChangedAt: loadedTime(d.PasswordChangedAt),
-		Grants: grantsOf(d.Grants), CreatedAt: loadedTime(d.CreatedAt), CreatedBy: d.CreatedBy,
+		SessionVersion: d.SessionVersion, Grants: grantsOf(d.Grants), CreatedAt: loadedTime(d.CreatedAt), CreatedBy: d.CreatedBy,
 	}
 }
 

@@ -50,6 +50,30 @@ func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt ti
 	return updatedOne(res, err, userNotFound)
 }
 
+// BumpSessionVersion → CodeNotFound. One $inc: atomic on MongoDB; on the
+// test server two racing bumps may count as one, which still leaves the
+// version above every token issued before either.
+func (db *DB) BumpSessionVersion(ctx context.Context, userID string) (int64, error) {
+	var doc struct {
+		V int64 `bson:"sessionVersion"`
+	}
+	err := db.users.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: userID}},
+		bson.D{{Key: "$inc", Value: bson.D{{Key: "sessionVersion", Value: int64(1)}}}},
+		// No projection: the test server does not implement one on findAndModify.
+		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&doc)
+	return doc.V, storeError(err, userNotFound)
+}
+
+// SessionVersion → CodeNotFound.
+func (db *DB) SessionVersion(ctx context.Context, userID string) (int64, error) {
+	var doc struct {
+		V int64 `bson:"sessionVersion"`
+	}
+	err := db.users.FindOne(ctx, bson.D{{Key: "_id", Value: userID}},
+		options.FindOne().SetProjection(bson.D{{Key: "sessionVersion", Value: 1}})).Decode(&doc)
+	return doc.V, storeError(err, userNotFound)
+}
+
 // SetGrants → CodeNotFound.
 func (db *DB) SetGrants(ctx context.Context, userID string, grants []contests.Grant) error {
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "grants", Value: grantDocs(grants)}}}}

@@ -220,4 +220,9 @@ CREATE TABLE audit_log (
 -- its headcount; 0 when none is set, which is what every existing unit gets.
 ALTER TABLE units ADD COLUMN target INTEGER NOT NULL DEFAULT 0;
 `},
+	{version: 7, name: "user session version", sql: `
+-- Raised on logout, password change and role change; access tokens issued
+-- at an older version are refused.
+ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
+`},
 }

@@ -16,7 +16,7 @@ import (
 const userColumns = `id, full_name, birth_date, gender, phone, email, unit_id, unit_path,
 	occupation, address, cccd_hash, cccd_enc, cccd_masked,
 	coalesce(phone_key, ''), coalesce(cccd_key, ''),
-	password_hash, password_changed_at, grants, created_at, created_by`
+	password_hash, password_changed_at, session_version, grants, created_at, created_by`
 
 func scanUser(r rowScanner) (*contests.User, error) {
 	var (
@@ -27,7 +27,7 @@ func scanUser(r rowScanner) (*contests.User, error) {
 	err := r.Scan(&u.ID, &u.FullName, &birth, &u.Gender, &u.Phone, &u.Email, &u.UnitID, &u.UnitPath,
 		&u.Occupation, &u.Address, &u.CCCDHash, &u.CCCDEnc, &u.CCCDMasked,
 		&u.PhoneKey, &u.CCCDKey,
-		&u.PasswordHash, &passwordChanged, &grants, &created, &u.CreatedBy)
+		&u.PasswordHash, &passwordChanged, &u.SessionVersion, &grants, &created, &u.CreatedBy)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +57,11 @@ func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
 	_, err = db.writer.ExecContext(ctx, `INSERT INTO users (
 		id, full_name, name_fold, birth_date, gender, phone, email, unit_id, unit_path,
 		occupation, address, cccd_hash, cccd_enc, cccd_masked, phone_key, cccd_key,
-		password_hash, password_changed_at, grants, created_at, created_by
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		password_hash, password_changed_at, session_version, grants, created_at, created_by
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.FullName, contests.Fold(u.FullName), millis(u.BirthDate), u.Gender, u.Phone, u.Email, u.UnitID, u.UnitPath,
 		u.Occupation, u.Address, u.CCCDHash, u.CCCDEnc, u.CCCDMasked, nullIfEmpty(u.PhoneKey), nullIfEmpty(u.CCCDKey),
-		u.PasswordHash, millis(u.PasswordChangedAt), grants, millis(u.CreatedAt), u.CreatedBy)
+		u.PasswordHash, millis(u.PasswordChangedAt), u.SessionVersion, grants, millis(u.CreatedAt), u.CreatedBy)
 	return storeError(err, nil)
 }
 
@@ -88,6 +88,21 @@ func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt ti
 	res, err := db.writer.ExecContext(ctx,
 		`UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`, hash, millis(changedAt), userID)
 	return updatedOne(res, err, userNotFound)
+}
+
+// BumpSessionVersion → CodeNotFound.
+func (db *DB) BumpSessionVersion(ctx context.Context, userID string) (int64, error) {
+	var v int64
+	err := db.writer.QueryRowContext(ctx,
+		`UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version`, userID).Scan(&v)
+	return v, storeError(err, userNotFound)
+}
+
+// SessionVersion → CodeNotFound.
+func (db *DB) SessionVersion(ctx context.Context, userID string) (int64, error) {
+	var v int64
+	err := db.reader.QueryRowContext(ctx, `SELECT session_version FROM users WHERE id = ?`, userID).Scan(&v)
+	return v, storeError(err, userNotFound)
 }
 
 // SetGrants → CodeNotFound.

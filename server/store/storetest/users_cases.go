@@ -72,6 +72,33 @@ func userCases() []contractCase {
 				t.Errorf("BirthDate 1970-01-01 came back as the zero time")
 			}
 		}},
+		{name: "users/session version starts at zero and each bump raises it", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			u := NewUser(NewUnit("P01", "Phường 2", nil), "Phạm Thu Hà", "+84900000077")
+			must(t, s.CreateUser(ctx, u))
+			if v, err := s.SessionVersion(ctx, u.ID); err != nil || v != 0 {
+				t.Fatalf("SessionVersion of a new user = %d, %v; want 0", v, err)
+			}
+			for want := int64(1); want <= 2; want++ {
+				v, err := s.BumpSessionVersion(ctx, u.ID)
+				must(t, err)
+				if v != want {
+					t.Fatalf("bump %d returned %d", want, v)
+				}
+			}
+			if v, err := s.SessionVersion(ctx, u.ID); err != nil || v != 2 {
+				t.Fatalf("SessionVersion after two bumps = %d, %v; want 2", v, err)
+			}
+			got, err := s.UserByID(ctx, u.ID)
+			must(t, err)
+			if got.SessionVersion != 2 {
+				t.Fatalf("UserByID().SessionVersion = %d, want 2", got.SessionVersion)
+			}
+			_, err = s.BumpSessionVersion(ctx, "nobody")
+			wantCode(t, err, contests.CodeNotFound)
+			_, err = s.SessionVersion(ctx, "nobody")
+			wantCode(t, err, contests.CodeNotFound)
+		}},
 		{name: "users/duplicate phone key is a phone conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			unit := NewUnit("P01", "Phường 1", nil)
