@@ -26,6 +26,9 @@ type Deps struct {
 	Log    *slog.Logger
 	Now    func() time.Time
 	Limits Limits
+	// LoginCounters counts failed logins (nil: in this process; see
+	// auth.LoginCounters for the store-backed one meant for MongoDB).
+	LoginCounters auth.LoginCounters
 	// TrustedProxies lists proxy addresses whose X-Forwarded-For is believed.
 	TrustedProxies []string
 	Version        string
@@ -34,9 +37,15 @@ type Deps struct {
 // Limits bound abuse of the public endpoints. Per-IP limits are generous
 // because Vietnamese mobile carriers put many phones behind one address.
 type Limits struct {
-	LoginPerIP      int // per minute
-	LoginPerAccount int // failed attempts per 15 minutes
-	RegisterPerIP   int // per minute
+	LoginPerIP int // requests per minute
+	// LoginFreeFailures is how many wrong passwords one client may try on
+	// one account before each further try must wait (2 s, doubling, up to
+	// 15 minutes); LoginClientFreeFailures the same over all accounts from
+	// one address (1 s doubling up to 5 minutes). Neither ever stops the
+	// owner logging in from a client of their own: login_throttle.go.
+	LoginFreeFailures       int
+	LoginClientFreeFailures int
+	RegisterPerIP           int // per minute
 	// MaxUploadBytes caps any request body (essay files, Excel imports).
 	// Fiber holds a body in memory while it is read, so this is also the
 	// memory one upload may take; the reverse proxy in deploy/ allows the
@@ -46,21 +55,21 @@ type Limits struct {
 
 // DefaultLimits are the production limits.
 func DefaultLimits() Limits {
-	return Limits{LoginPerIP: 120, LoginPerAccount: 10, RegisterPerIP: 60, MaxUploadBytes: 110 << 20}
+	return Limits{LoginPerIP: 120, LoginFreeFailures: 5, LoginClientFreeFailures: 50, RegisterPerIP: 60, MaxUploadBytes: 110 << 20}
 }
 
 // Server holds the handlers' shared state.
 type Server struct {
 	Deps
-	metrics      *metrics
-	loginIP      *limiter
-	loginAccount *limiter
-	registerIP   *limiter
-	unitNames    *unitNameCache
-	sessions     *auth.SessionVersions
-	quiz         store.Quiz
-	essay        store.Essay
-	rounds       *roundCache
+	metrics *metrics
+	loginIP *limiter
+	loginThrottle
+	registerIP *limiter
+	unitNames  *unitNameCache
+	sessions   *auth.SessionVersions
+	quiz       store.Quiz
+	essay      store.Essay
+	rounds     *roundCache
 	// App is the HTTP application.
 	App *fiber.App
 }
@@ -80,13 +89,13 @@ func NewServer(d Deps) *Server {
 		d.Limits = DefaultLimits()
 	}
 	s := &Server{
-		Deps:         d,
-		metrics:      newMetrics(),
-		loginIP:      newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
-		loginAccount: newLimiter(d.Limits.LoginPerAccount, 15*time.Minute, d.Now),
-		registerIP:   newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
-		unitNames:    newUnitNameCache(d.Store, 5*time.Minute, d.Now),
-		sessions:     auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
+		Deps:          d,
+		metrics:       newMetrics(),
+		loginIP:       newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
+		loginThrottle: newLoginThrottle(d.LoginCounters, d.Limits),
+		registerIP:    newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
+		unitNames:     newUnitNameCache(d.Store, 5*time.Minute, d.Now),
+		sessions:      auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
 	}
 	cfg := fiber.Config{
 		AppName:               "hoithi",

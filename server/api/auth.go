@@ -23,8 +23,8 @@ func (s *Server) authRoutes(r fiber.Router) {
 }
 
 func (s *Server) register(c *fiber.Ctx) error {
-	if !s.registerIP.allow(c.IP()) {
-		return errRateLimited
+	if ok, wait := s.registerIP.allow(c.IP()); !ok {
+		return rateLimited(c, wait)
 	}
 	var req registerRequest
 	if err := bindJSON(c, &req); err != nil {
@@ -53,8 +53,8 @@ var errBadLogin = contests.E(contests.CodeUnauthorized, contests.T(
 	"Số điện thoại/CCCD hoặc mật khẩu không đúng", "Wrong phone/CCCD or password"))
 
 func (s *Server) login(c *fiber.Ctx) error {
-	if !s.loginIP.allow(c.IP()) {
-		return errRateLimited
+	if ok, wait := s.loginIP.allow(c.IP()); !ok {
+		return rateLimited(c, wait)
 	}
 	var req loginRequest
 	if err := bindJSON(c, &req); err != nil {
@@ -78,10 +78,13 @@ func (s *Server) login(c *fiber.Ctx) error {
 	} else if phone, err := vnid.NormalizePhone(login); err == nil {
 		key = "phone:" + phone
 	} else {
-		return errBadLogin
+		return s.loginFailed(c, "", "")
 	}
-	if !s.loginAccount.allow(key) {
-		return errRateLimited
+	account := s.Keys.HashLogin(key)
+	if wait, err := s.loginThrottle.wait(ctx, account, c.IP(), s.Now()); err != nil {
+		return err
+	} else if wait > 0 {
+		return rateLimited(c, wait) // not heard: no guess is tested while waiting
 	}
 	var u *contests.User
 	var err error
@@ -92,7 +95,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	}
 	if contests.ErrorCode(err) == contests.CodeNotFound {
 		auth.CheckNobody(req.Password)
-		return errBadLogin
+		return s.loginFailed(c, account, "")
 	} else if err != nil {
 		return err
 	}
@@ -101,9 +104,12 @@ func (s *Server) login(c *fiber.Ctx) error {
 		return contests.Internal(err)
 	}
 	if !ok {
-		return errBadLogin
+		return s.loginFailed(c, account, u.UnitPath)
 	}
-	s.loginAccount.reset(key)
+	pair, _ := throttleKeys(account, c.IP())
+	if err := s.loginThrottle.counters.Reset(ctx, pair); err != nil {
+		return err
+	}
 	out, err := s.issueTokens(ctx, u, "")
 	if err != nil {
 		return err

@@ -1,8 +1,11 @@
 package api
 
 import (
+	"strconv"
 	"sync"
 	"time"
+
+	"github.com/gofiber/fiber/v2"
 )
 
 // limiter is a fixed-window counter per key (an IP, an account). It lives in
@@ -26,10 +29,11 @@ func newLimiter(max int, window time.Duration, now func() time.Time) *limiter {
 	return &limiter{max: max, window: window, now: now, buckets: map[string]*bucket{}}
 }
 
-// allow counts one event for key and reports whether it is within the limit.
-func (l *limiter) allow(key string) bool {
+// allow counts one event for key and reports whether it is within the
+// limit, and when not, how long until the window ends.
+func (l *limiter) allow(key string) (bool, time.Duration) {
 	if l == nil || l.max <= 0 {
-		return true
+		return true, 0
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -48,15 +52,18 @@ func (l *limiter) allow(key string) bool {
 		l.buckets[key] = b
 	}
 	b.n++
-	return b.n <= l.max
+	return b.n <= l.max, b.start.Add(l.window).Sub(now)
 }
 
-// reset forgets key (a successful login clears its failures).
-func (l *limiter) reset(key string) {
-	if l == nil {
-		return
-	}
-	l.mu.Lock()
-	delete(l.buckets, key)
-	l.mu.Unlock()
+// rateLimited refuses a request with 429 and tells the client when to come
+// back: every refusal carries Retry-After, so a phone can show a countdown
+// instead of guessing.
+func rateLimited(c *fiber.Ctx, wait time.Duration) error {
+	c.Set(fiber.HeaderRetryAfter, retryAfter(wait))
+	return errRateLimited
+}
+
+// retryAfter is wait in whole seconds, rounded up, at least 1.
+func retryAfter(wait time.Duration) string {
+	return strconv.Itoa(max(1, int((wait+time.Second-1)/time.Second)))
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -16,6 +17,38 @@ func (s *Server) userRoutes(r fiber.Router) {
 	org.Post("/", s.orgCreateUser)
 	org.Post("/:id/reset-password", s.orgResetPassword)
 	org.Put("/:id/grants", s.orgSetGrants)
+	r.Get("/org/security/failed-logins", requireRole(contests.RoleOrganizer), s.orgFailedLogins)
+}
+
+type failedLoginDTO struct {
+	At       string `json:"at"`
+	Account  string `json:"account"` // keyed hash: the same account, the same text
+	UnitName string `json:"unitName,omitempty"`
+	Client   string `json:"client"`
+}
+
+// orgFailedLogins lists recent failed logins of accounts in the organizer's
+// subtree, newest first (whole-system organizers also see tries on phones
+// and CCCDs nobody has).
+func (s *Server) orgFailedLogins(c *fiber.Ctx) error {
+	limit, err := queryInt(c, "limit", 100, 1, 500)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	recent, err := s.loginThrottle.failures.Recent(ctx, scopePaths(c, contests.RoleOrganizer), limit)
+	if err != nil {
+		return err
+	}
+	out := make([]failedLoginDTO, 0, len(recent))
+	for _, f := range recent {
+		d := failedLoginDTO{At: f.At.Format(time.RFC3339), Account: f.Account, Client: f.Client}
+		if f.UnitPath != "" {
+			d.UnitName = s.unitNames.pathName(ctx, f.UnitPath)
+		}
+		out = append(out, d)
+	}
+	return c.JSON(fiber.Map{"failures": out})
 }
 
 func (s *Server) orgListUsers(c *fiber.Ctx) error {

@@ -19,9 +19,10 @@ import (
 // key (the sealed number, opened only for organizer exports). The data key is
 // separate from the JWT secret so rotating one never breaks the other.
 type Keys struct {
-	mac  []byte
-	aead cipher.AEAD
-	seed []byte
+	mac   []byte
+	aead  cipher.AEAD
+	seed  []byte
+	login []byte
 }
 
 // NewKeys derives the sub-keys from dataKey (≥32 bytes).
@@ -44,7 +45,7 @@ func NewKeys(dataKey []byte) (*Keys, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Keys{mac: sub("hoithi cccd mac"), aead: aead, seed: sub("hoithi quiz seed")}, nil
+	return &Keys{mac: sub("hoithi cccd mac"), aead: aead, seed: sub("hoithi quiz seed"), login: sub("hoithi login mac")}, nil
 }
 
 // HashCCCD returns the keyed hash that identifies a CCCD number.
@@ -52,6 +53,16 @@ func (k *Keys) HashCCCD(number string) string {
 	m := hmac.New(sha256.New, k.mac)
 	m.Write([]byte(number))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// HashLogin returns a short keyed hash of what someone typed to log in (a
+// normalized phone or CCCD): equal logins give equal hashes, so failed-login
+// counters and the security view can tell accounts apart without holding
+// the numbers, and without the key nobody can test guesses against it.
+func (k *Keys) HashLogin(login string) string {
+	m := hmac.New(sha256.New, k.login)
+	m.Write([]byte(login))
+	return hex.EncodeToString(m.Sum(nil)[:8])
 }
 
 // Seal encrypts a CCCD number.
