@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"hoithi/contests/quiz"
@@ -10,7 +12,10 @@ import (
 )
 
 // demoQuestions is the demo bank: real facts of Party and national history.
-// The correct option is always listed first here; papers shuffle them.
+// The correct options are listed first here, to read and check easily; the
+// bank stores them rotated by demoKeyRotation so its keys spread over A–D
+// as a good bank's should (an organizer copying the demo learns the habit,
+// and the key-skew check has nothing to say about it).
 var demoQuestions = []struct {
 	topic   string
 	diff    quiz.Difficulty
@@ -47,7 +52,7 @@ var demoQuestions = []struct {
 	{"Chủ tịch Hồ Chí Minh", 2, "Người thanh niên Nguyễn Tất Thành ra đi tìm đường cứu nước từ bến cảng nào?", []string{"Nhà Rồng", "Hải Phòng", "Đà Nẵng", "Quy Nhơn"}, 1},
 	{"Chủ tịch Hồ Chí Minh", 1, "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập tại đâu?", []string{"Quảng trường Ba Đình, Hà Nội", "Tân Trào, Tuyên Quang", "Pác Bó, Cao Bằng", "Nhà hát Lớn Hà Nội"}, 1},
 	{"Chủ tịch Hồ Chí Minh", 3, "Tác phẩm \"Đường Kách mệnh\" của Nguyễn Ái Quốc được xuất bản năm nào?", []string{"1927", "1925", "1930", "1941"}, 1},
-	{"Chủ tịch Hồ Chí Minh", 3, "Những tác phẩm nào do Nguyễn Ái Quốc – Hồ Chí Minh viết?", []string{"Bản án chế độ thực dân Pháp", "Nhật ký trong tù", "Đề cương về văn hóa Việt Nam", "Chống Đuyrinh"}, 2},
+	{"Chủ tịch Hồ Chí Minh", 3, "Những tác phẩm nào do Nguyễn Ái Quốc – Hồ Chí Minh viết?", []string{"Bản án chế độ thực dân Pháp", "Nhật ký trong tù", "Đường Kách mệnh", "Chống Đuyrinh"}, 3},
 }
 
 // seedDemoQuiz gives the demo contest a bank, last week's round "Tuần 1"
@@ -56,14 +61,8 @@ var demoQuestions = []struct {
 // and the bank.
 func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now time.Time) (*quiz.Round, []quiz.Question, error) {
 	bank := make([]quiz.Question, len(demoQuestions))
-	ids := []string{"A", "B", "C", "D"}
 	for i, d := range demoQuestions {
-		qq := quiz.Question{ID: store.NewID(), Topic: d.topic, Difficulty: d.diff, Text: d.text, Correct: ids[:d.correct],
-			Explanation: "Đáp án đúng: " + d.options[0] + "."}
-		for j, o := range d.options {
-			qq.Options = append(qq.Options, quiz.Option{ID: ids[j], Text: o})
-		}
-		bank[i] = qq.Normalize()
+		bank[i] = demoQuestion(i, d.topic, d.diff, d.text, d.options, d.correct)
 	}
 	if err := st.CreateQuestions(ctx, contestID, bank); err != nil {
 		return nil, nil, err
@@ -85,6 +84,29 @@ func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now tim
 		}
 	}
 	return past, bank, nil
+}
+
+// demoKeyRotation says where question i's first correct option goes: its
+// letter. Spread evenly (8/8/7/7) and never three alike in a row.
+const demoKeyRotation = "CADBBDACDBACBDCAADBCDBCAABDCBA"
+
+// demoQuestion builds demo question i with its options rotated so the first
+// correct one sits at demoKeyRotation[i] (the others, on a multi-answer
+// question, follow it round the list).
+func demoQuestion(i int, topic string, diff quiz.Difficulty, text string, options []string, correct int) quiz.Question {
+	ids := []string{"A", "B", "C", "D"}
+	rot := int(demoKeyRotation[i%len(demoKeyRotation)] - 'A')
+	q := quiz.Question{ID: store.NewID(), Topic: topic, Difficulty: diff, Text: text,
+		Options: make([]quiz.Option, len(options)), Explanation: "Đáp án đúng: " + strings.Join(options[:correct], "; ") + "."}
+	for j, o := range options {
+		at := (j + rot) % len(options)
+		q.Options[at] = quiz.Option{ID: ids[at], Text: o}
+		if j < correct {
+			q.Correct = append(q.Correct, ids[at])
+		}
+	}
+	slices.Sort(q.Correct)
+	return q.Normalize()
 }
 
 // demoRound is week no of the demo contest, published.

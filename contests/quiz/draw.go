@@ -1,8 +1,6 @@
 package quiz
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"math/rand/v2"
@@ -60,10 +58,7 @@ const pcgStream = 0x9e3779b97f4a7c15
 // (they cannot pick an attempt whose paper they already know), yet anyone
 // holding the secret can re-derive the paper for an audit.
 func AttemptSeed(secret []byte, attemptID string) uint64 {
-	m := hmac.New(sha256.New, secret)
-	m.Write([]byte(seedLabel))
-	m.Write([]byte(attemptID))
-	return binary.BigEndian.Uint64(m.Sum(nil)[:8])
+	return binary.BigEndian.Uint64(attemptMAC(secret, attemptID)[:8])
 }
 
 // Draw prepares the blueprint and draws one paper; see Prepare and

@@ -40,16 +40,23 @@ func (s *Server) saveAnswer(c *fiber.Ctx) error {
 	}
 	qid, now := c.Params("qid"), s.Now()
 	var saved bool
+	var d quiz.Disguise
+	disguise := func(attemptID string) quiz.Disguise {
+		d = quiz.DisguiseOf(s.Keys.SeedSecret(), attemptID)
+		return d
+	}
 	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, claimsOf(c).UserID(), nil, func(p *quiz.Participation) (bool, error) {
-		saved, err = p.SaveAnswer(no, qid, req.Options, req.Seq, now)
+		saved, err = p.SaveShownAnswer(disguise, no, qid, req.Options, req.Seq, now)
 		return saved, err
 	})
 	if err != nil {
 		return err
 	}
 	a, _ := p.Attempt(no)
+	it, _ := a.Paper.Item(qid)
 	stored := a.Answers[qid]
-	return c.JSON(answerResponse{Options: stored.Options, Saved: saved, Seq: stored.Seq})
+	// The phone speaks codes: answer with the stored choice in its codes.
+	return c.JSON(answerResponse{Options: d.Show(it, stored.Options), Saved: saved, Seq: stored.Seq})
 }
 
 type predictionRequest struct {
@@ -208,12 +215,12 @@ func (s *Server) reviewAttempt(c *fiber.Ctx) error {
 	if !a.Final() {
 		return contests.E(contests.CodeForbidden, contests.T("Lượt thi chưa kết thúc", "The attempt is not over"))
 	}
-	key := e.plan.Key()
+	key, d := e.plan.Key(), quiz.DisguiseOf(s.Keys.SeedSecret(), a.ID)
 	out := reviewDTO{No: a.No}
 	for _, it := range a.Paper.Items {
 		q, _ := e.plan.Question(it.QuestionID)
-		out.Questions = append(out.Questions, reviewQuestion{paperQuestionDTO: paperQuestion(e.plan, it),
-			Chosen: a.Answers[it.QuestionID].Options, Correct: key[it.QuestionID], Explanation: q.Explanation})
+		out.Questions = append(out.Questions, reviewQuestion{paperQuestionDTO: shownQuestion(e.plan, it, d),
+			Chosen: d.Show(it, a.Answers[it.QuestionID].Options), Correct: d.Show(it, key[it.QuestionID]), Explanation: q.Explanation})
 	}
 	return c.JSON(out)
 }

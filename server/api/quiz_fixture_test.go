@@ -17,7 +17,15 @@ type quizFixture struct {
 	roundID   string
 	slug      string
 	key       map[string]string // question ID → correct option ID
+	// shown maps token|attempt no → question ID → authoring ID → the code
+	// the attempt shows it under (see quiz.Disguise), learnt from the
+	// attempt views, so tests can say "answer B" as an author would.
+	shown map[string]map[string]map[string]string
 }
+
+// letterOfText is the authoring ID of each option text the fixture's bank
+// uses (the same four options on every question).
+var letterOfText = map[string]string{"Năm 1930": "A", "Năm 1945": "B", "Năm 1954": "C", "Năm 1975": "D"}
 
 const explanationMarker = "GIAI-THICH-BI-MAT"
 
@@ -74,7 +82,47 @@ func (f *quizFixture) orgToken() string { return f.e.reissue(f.org) }
 
 // start starts (or resumes) an attempt and returns the response.
 func (f *quizFixture) start(token string) response {
-	return f.e.do("POST", "/api/v1/rounds/"+f.roundID+"/attempts", nil, token)
+	r := f.e.do("POST", "/api/v1/rounds/"+f.roundID+"/attempts", nil, token)
+	f.learnCodes(token, r)
+	return r
+}
+
+// learnCodes records the codes of an attempt view.
+func (f *quizFixture) learnCodes(token string, r response) {
+	if r.Status != 200 && r.Status != 201 {
+		return
+	}
+	if f.shown == nil {
+		f.shown = map[string]map[string]map[string]string{}
+	}
+	byQ := map[string]map[string]string{}
+	for _, q := range r.Body["questions"].([]any) {
+		m := q.(map[string]any)
+		codes := map[string]string{}
+		for _, o := range m["options"].([]any) {
+			om := o.(map[string]any)
+			codes[letterOfText[om["text"].(string)]] = om["id"].(string)
+		}
+		byQ[m["id"].(string)] = codes
+	}
+	f.shown[fmt.Sprintf("%s|%v", token, r.Body["no"])] = byQ
+}
+
+// codesOf turns authoring IDs into the codes attempt no shows for question
+// qid; an ID the attempt does not show (a test's bad input) stays as it is.
+func (f *quizFixture) codesOf(token string, no int, qid string, ids []string) []string {
+	k := fmt.Sprintf("%s|%d", token, no)
+	if _, ok := f.shown[k]; !ok {
+		f.learnCodes(token, f.e.do("GET", "/api/v1/rounds/"+f.roundID+"/attempts/current", nil, token))
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if c, ok := f.shown[k][qid][id]; ok {
+			out[i] = c
+		}
+	}
+	return out
 }
 
 // questions returns the question IDs of an attempt view, in paper order.
@@ -86,9 +134,15 @@ func questionIDs(r response) []string {
 	return out
 }
 
+// answer saves authoring option IDs ("A") of question qid, sent under the
+// attempt's codes; answerCodes sends exactly what it is given.
 func (f *quizFixture) answer(token string, no int, qid string, opts []string, seq int64) response {
+	return f.answerCodes(token, no, qid, f.codesOf(token, no, qid, opts), seq)
+}
+
+func (f *quizFixture) answerCodes(token string, no int, qid string, codes []string, seq int64) response {
 	return f.e.do("PUT", fmt.Sprintf("/api/v1/rounds/%s/attempts/%d/answers/%s", f.roundID, no, qid),
-		map[string]any{"options": opts, "seq": seq}, token)
+		map[string]any{"options": codes, "seq": seq}, token)
 }
 
 func (f *quizFixture) submit(token string, no int) response {

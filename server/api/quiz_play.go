@@ -134,15 +134,29 @@ func (s *Server) attemptView(e *roundEntry, p *quiz.Participation, a *quiz.Attem
 	if e.round.Prediction.Enabled {
 		v.PredictionText = e.round.Prediction.Text
 	}
+	d := quiz.DisguiseOf(s.Keys.SeedSecret(), a.ID)
 	for _, it := range a.Paper.Items {
-		v.Questions = append(v.Questions, paperQuestion(e.plan, it))
-	}
-	for q, ans := range a.Answers {
-		v.Answers[q] = savedAnswer{Options: ans.Options, Seq: ans.Seq}
+		v.Questions = append(v.Questions, shownQuestion(e.plan, it, d))
+		if ans, ok := a.Answers[it.QuestionID]; ok {
+			v.Answers[it.QuestionID] = savedAnswer{Options: d.Show(it, ans.Options), Seq: ans.Seq}
+		}
 	}
 	return v
 }
 
+// shownQuestion is a paper question as a candidate sees it: its options
+// under the attempt's codes, never under their authoring IDs (see
+// quiz.Disguise).
+func shownQuestion(plan *quiz.Plan, it quiz.Item, d quiz.Disguise) paperQuestionDTO {
+	q := paperQuestion(plan, it)
+	for i, code := range d.Codes(it) {
+		q.Options[i].ID = code
+	}
+	return q
+}
+
+// paperQuestion is a paper question under the authoring option IDs: for
+// the organizer's preview only; candidates get shownQuestion.
 func paperQuestion(plan *quiz.Plan, it quiz.Item) paperQuestionDTO {
 	q, _ := plan.Question(it.QuestionID)
 	texts := make(map[string]string, len(q.Options))

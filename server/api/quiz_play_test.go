@@ -26,7 +26,7 @@ func TestQuizAttemptLifecycle(t *testing.T) {
 			t.Fatalf("save: %s", r.Raw)
 		}
 		r = f.answer(tok, 1, qids[0], []string{"B"}, 4)
-		if r.Status != 200 || r.Body["saved"] != false || r.Body["options"].([]any)[0] != "A" {
+		if r.Status != 200 || r.Body["saved"] != false || r.Body["options"].([]any)[0] != f.codesOf(tok, 1, qids[0], []string{"A"})[0] {
 			t.Fatalf("late packet: %d %s", r.Status, r.Raw)
 		}
 		// A reload (or another phone) resumes the same paper with its answers.

@@ -1,0 +1,103 @@
+package api
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFixedLetterStrategiesScoreAtChance plays 200 papers per scripted
+// strategy on a bank whose keys are all "A" (what a ward's typed bank often
+// looks like) and checks none does better than guessing: the options'
+// codes and order carry nothing of the authoring letter.
+func TestFixedLetterStrategiesScoreAtChance(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newQuizFixture(t, e)
+	for i := 0; i < 8; i++ {
+		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/questions", map[string]any{
+			"topic": "Lệch", "text": fmt.Sprintf("Câu hỏi lệch số %d?", i+1),
+			"options": []map[string]any{{"id": "A", "text": "Năm 1930"}, {"id": "B", "text": "Năm 1945"}, {"id": "C", "text": "Năm 1954"}, {"id": "D", "text": "Năm 1975"}},
+			"correct": []string{"A"}, "points": 1}, f.org)
+		if r.Status != 201 {
+			t.Fatalf("create question: %d %s", r.Status, r.Raw)
+		}
+	}
+	body := f.roundBody(2)
+	body["blueprint"] = map[string]any{"quotas": []map[string]any{{"topic": "Lệch", "n": 5}}}
+	body["maxAttempts"] = 50
+	r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", body, f.org)
+	if r.Status != 201 {
+		t.Fatalf("create round: %d %s", r.Status, r.Raw)
+	}
+	f.roundID = r.Body["round"].(map[string]any)["id"].(string)
+	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/publish", nil, f.org); r.Status != 200 {
+		t.Fatalf("publish round: %d %s", r.Status, r.Raw)
+	}
+
+	type option struct{ code, text string }
+	strategies := []struct {
+		name string
+		pick func(opts []option) string
+	}{
+		{"always the first option as listed", func(opts []option) string { return opts[0].code }},
+		{"always the option with the smallest id", func(opts []option) string {
+			return slices.MinFunc(opts, func(a, b option) int { return strings.Compare(a.code, b.code) }).code
+		}},
+		{`always id "A"`, func([]option) string { return "A" }},
+	}
+	const papers, perPaper = 200, 5
+	codesSeen := map[string]map[string]bool{} // question → every code it was shown under
+	shows := map[string]int{}                 // question → papers it was on
+	var tok string
+	people := 0
+	for _, st := range strategies {
+		hits, drawn := 0, 0
+		for p := 0; p < papers; p++ {
+			if p%50 == 0 { // 50 attempts a person
+				people++
+				tok, _ = e.register(2000+people, "W1-A")
+			}
+			r := f.start(tok)
+			if r.Status != 201 {
+				t.Fatalf("%s: start paper %d: %d %s", st.name, p, r.Status, r.Raw)
+			}
+			no := int(r.Body["no"].(float64))
+			for i, q := range r.Body["questions"].([]any) {
+				m := q.(map[string]any)
+				qid := m["id"].(string)
+				var opts []option
+				for _, o := range m["options"].([]any) {
+					om := o.(map[string]any)
+					opts = append(opts, option{om["id"].(string), om["text"].(string)})
+					if codesSeen[qid] == nil {
+						codesSeen[qid] = map[string]bool{}
+					}
+					codesSeen[qid][om["id"].(string)] = true
+				}
+				shows[qid]++
+				f.answerCodes(tok, no, qid, []string{st.pick(opts)}, int64(i+1))
+			}
+			res := f.submit(tok, no)
+			if res.Status != 200 || res.Body["total"] != float64(perPaper) {
+				t.Fatalf("%s: submit: %d %s", st.name, res.Status, res.Raw)
+			}
+			hits += int(res.Body["correctCount"].(float64))
+			drawn += perPaper
+		}
+		// Guessing one of four: mean n/4. Fail beyond 4.5 standard
+		// deviations (a false alarm about once in 300,000 runs).
+		mean, sd := float64(drawn)/4, math.Sqrt(float64(drawn)*0.25*0.75)
+		if bound := mean + 4.5*sd; float64(hits) > bound {
+			t.Errorf("%s scored %d of %d, above chance (bound %.0f)", st.name, hits, drawn, bound)
+		}
+		t.Logf("%s: %d of %d right (chance %.0f)", st.name, hits, drawn, mean)
+	}
+	// Every showing of a question used four codes of its own.
+	for qid, n := range shows {
+		if len(codesSeen[qid]) != 4*n {
+			t.Errorf("question %s on %d papers under %d distinct codes, want %d", qid, n, len(codesSeen[qid]), 4*n)
+		}
+	}
+}
