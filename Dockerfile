@@ -21,7 +21,8 @@ RUN --mount=type=cache,target=/root/.npm \
 # whatever files the build reads. .dockerignore keeps node_modules and any
 # local build out, so the installed node_modules above is not overwritten.
 COPY . .
-RUN npm run build && test -f frontend/dist/app/index.html
+# The build also writes the service worker and the .br/.gz copies of the assets.
+RUN npm run build && test -f frontend/dist/app/index.html && test -f frontend/dist/app/sw.js
 
 # ---- 2. server -------------------------------------------------------------
 FROM ${GO_IMAGE} AS build

@@ -24,6 +24,8 @@ export default defineConfig({
     target: 'es2020',
     assetsInlineLimit: 2048,
     reportCompressedSize: true,
+    // Read by frontend/scripts/postbuild.mjs (service worker, preloads), then removed.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -24,7 +24,8 @@ const upFront = new Set(
 const kb = (n) => (n / 1024).toFixed(2).padStart(7);
 const chunks = new Map(); // file → { gz, imports }
 const rows = [];
-for (const name of (await readdir(path.join(app, 'assets'))).sort()) {
+// name.br and name.gz are the build's compressed copies (postbuild.mjs), not chunks.
+for (const name of (await readdir(path.join(app, 'assets'))).filter((n) => !/\.(br|gz)$/.test(n)).sort()) {
   const data = await readFile(path.join(app, 'assets', name));
   const gz = gzipSync(data, { level: 9 }).length;
   const file = `assets/${name}`;

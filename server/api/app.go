@@ -5,6 +5,7 @@
 package api
 
 import (
+	"io/fs"
 	"log/slog"
 	"time"
 
@@ -32,6 +33,9 @@ type Deps struct {
 	// TrustedProxies lists proxy addresses whose X-Forwarded-For is believed.
 	TrustedProxies []string
 	Version        string
+	// Frontend is the built app to serve; nil serves the one embedded in
+	// the binary (tests pass their own files).
+	Frontend fs.FS
 }
 
 // Limits bound abuse of the public endpoints. Per-IP limits are generous
@@ -132,7 +136,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/readyz", s.readyz)
 	app.Get("/metrics", s.metrics.handler)
 
-	v1 := app.Group("/api/v1")
+	v1 := app.Group("/api/v1", compressJSON(compressMinBytes))
 	s.authRoutes(v1)
 	s.unitRoutes(v1)
 	s.userRoutes(v1)

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"hoithi/contests"
 	"hoithi/frontend"
@@ -21,43 +20,62 @@ Chạy <code>make run</code> (hoặc <code>npm ci &amp;&amp; npm run build</code
 <p>API: <a href="/api/v1/contests">/api/v1/contests</a> · <a href="/healthz">/healthz</a></p></body></html>`
 
 // frontendRoutes serves the embedded single-page app: hashed assets cached
-// for a year, every other path answered with index.html (the SPA routes), and
-// share links (/c/{slug}) with Open Graph tags so Zalo and Facebook previews
-// show the contest — their crawlers do not run JavaScript.
+// for a year, in the compressed copy the phone accepts, every other path
+// answered with index.html (the SPA routes), and share links (/c/{slug})
+// with Open Graph tags so Zalo and Facebook previews show the contest —
+// their crawlers do not run JavaScript.
 func (s *Server) frontendRoutes(app *fiber.App) {
-	if !frontend.Built() {
+	files := s.Frontend
+	if files == nil && frontend.Built() {
+		files = frontend.App()
+	}
+	if files == nil {
 		app.Get("/*", func(c *fiber.Ctx) error {
 			c.Type("html", "utf-8")
 			return c.Status(fiber.StatusOK).SendString(notBuiltPage)
 		})
 		return
 	}
-	files := frontend.App()
 	index, _ := fs.ReadFile(files, "index.html")
-	app.Use("/assets", func(c *fiber.Ctx) error {
-		c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
-		return c.Next()
-	}, filesystem.New(filesystem.Config{Root: fsHTTP(files), PathPrefix: "assets"}))
-	app.Get("/c/:slug", func(c *fiber.Ctx) error { return s.sendIndex(c, index, c.Params("slug")) })
+	table, err := appFiles(files)
+	if err != nil {
+		panic("frontend: " + err.Error()) // the embedded files are part of the binary
+	}
+	preload := preloadLinks(files)
+	app.Get("/assets", assetNotFound)
+	app.Get("/assets/*", func(c *fiber.Ctx) error {
+		if f := table["assets/"+c.Params("*")]; f != nil {
+			return f.send(c)
+		}
+		return assetNotFound(c)
+	})
+	app.Get("/c/:slug", func(c *fiber.Ctx) error { return s.sendIndex(c, index, c.Params("slug"), "") })
+	// A shared round link: the attempt page's chunks come with the entry.
+	app.Get("/c/:slug/r/:round", func(c *fiber.Ctx) error {
+		return s.sendIndex(c, index, c.Params("slug"), preload["attempt"])
+	})
 	app.Get("/*", func(c *fiber.Ctx) error {
 		p := strings.TrimPrefix(path.Clean("/"+c.Params("*")), "/")
-		if p != "" && p != "index.html" {
-			if st, err := fs.Stat(files, p); err == nil && !st.IsDir() {
-				return filesystem.SendFile(c, fsHTTP(files), p)
-			}
+		if f := table[p]; f != nil {
+			return f.send(c)
 		}
-		return s.sendIndex(c, index, "")
+		return s.sendIndex(c, index, "", "")
 	})
 }
 
-func (s *Server) sendIndex(c *fiber.Ctx, index []byte, slug string) error {
+// sendIndex answers a page of the app: index.html, with the contest's Open
+// Graph tags for a share link and the page's preloaded chunks.
+func (s *Server) sendIndex(c *fiber.Ctx, index []byte, slug, head string) error {
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	c.Type("html", "utf-8")
-	page := string(index)
 	if slug != "" {
 		if ct, err := s.Store.ContestBySlug(c.UserContext(), slug); err == nil && ct.Status != contests.ContestDraft {
-			page = strings.Replace(page, "</head>", openGraph(c.BaseURL()+"/c/"+ct.Slug, ct)+"</head>", 1)
+			head += openGraph(c.BaseURL()+"/c/"+ct.Slug, ct)
 		}
+	}
+	page := string(index)
+	if head != "" {
+		page = strings.Replace(page, "</head>", head+"</head>", 1)
 	}
 	return c.SendString(page)
 }
