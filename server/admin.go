@@ -33,7 +33,7 @@ func runAdmin(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := account.CheckPassword(*password); err != nil {
+	if err := account.CheckPassword(*password, account.Owner{Phone: p}); err != nil {
 		return err
 	}
 	if contests.NFC(*name) == "" {

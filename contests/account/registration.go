@@ -42,12 +42,10 @@ type Person struct {
 
 // Limits of the fields.
 const (
-	MinPasswordLen = 8
-	MaxPasswordLen = 128
-	MinAge         = 6 // primary pupils take part in school rounds
-	MaxAge         = 120
-	maxNameLen     = 100
-	maxAddressLen  = 300
+	MinAge        = 6 // primary pupils take part in school rounds
+	MaxAge        = 120
+	maxNameLen    = 100
+	maxAddressLen = 300
 )
 
 // Validate checks every field of r against today's date (for the age) and
@@ -118,23 +116,10 @@ func Validate(r Registration, today time.Time) (Person, error) {
 	if utf8.RuneCountInString(p.Address) > maxAddressLen {
 		errs.Add("address", contests.T("Địa chỉ dài quá %d ký tự", "Address is longer than %d characters", maxAddressLen))
 	}
-	if err := CheckPassword(r.Password); err != nil {
+	if err := CheckPassword(r.Password, Owner{Phone: p.Phone, CCCD: p.CCCD.Number, BirthDate: p.BirthDate}); err != nil {
 		addFieldErrors(&errs, "password", err)
 	}
 	return p, errs.Err()
-}
-
-// CheckPassword enforces the password rules (length only: cheap phones, older
-// users; a long passphrase beats symbol rules).
-func CheckPassword(pw string) error {
-	n := utf8.RuneCountInString(pw)
-	switch {
-	case n < MinPasswordLen:
-		return contests.Invalid(contests.Field("password", contests.T("Mật khẩu phải có ít nhất %d ký tự", "Password must be at least %d characters", MinPasswordLen)))
-	case len(pw) > MaxPasswordLen:
-		return contests.Invalid(contests.Field("password", contests.T("Mật khẩu dài quá %d ký tự", "Password is longer than %d characters", MaxPasswordLen)))
-	}
-	return nil
 }
 
 // Age returns the age in whole years on day today.

@@ -85,6 +85,16 @@ func (s *Server) createAccount(ctx context.Context, req registerRequest, share s
 	return u, err
 }
 
+// passwordOwner is what u's password must not be built on. The CCCD is
+// opened from its sealed copy; an account without one skips that check.
+func (s *Server) passwordOwner(u *contests.User) account.Owner {
+	o := account.Owner{Phone: u.Phone, BirthDate: u.BirthDate}
+	if u.CCCDEnc != "" {
+		o.CCCD, _ = s.Keys.Open(u.CCCDEnc)
+	}
+	return o
+}
+
 func conflictField(err error) string {
 	if e, ok := err.(*contests.Error); ok && len(e.Fields) > 0 {
 		return e.Fields[0].Field

@@ -209,13 +209,13 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if err := account.CheckPassword(req.NewPassword); err != nil {
-		return contests.Invalid(contests.Field("newPassword", err.(*contests.Error).Fields[0].Msg))
-	}
 	ctx := c.UserContext()
 	u, err := s.Store.UserByID(ctx, claimsOf(c).UserID())
 	if err != nil {
 		return err
+	}
+	if err := account.CheckPassword(req.NewPassword, s.passwordOwner(u)); err != nil {
+		return contests.Invalid(contests.Field("newPassword", err.(*contests.Error).Fields[0].Msg))
 	}
 	if ok, err := auth.CheckPassword(u.PasswordHash, req.OldPassword); err != nil {
 		return contests.Internal(err)

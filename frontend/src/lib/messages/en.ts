@@ -72,7 +72,7 @@ export const en: Dictionary = {
   'field.email': 'Email',
   'field.address': 'Address',
   'field.password': 'Password',
-  'hint.password': 'At least 8 characters',
+  'hint.password': 'At least 8 characters; not your phone number, CCCD or date of birth, nor a common password (like 12345678)',
   'field.passwordConfirm': 'Repeat password',
   'unit.searching': 'Searching…',
   'unit.noResults': 'No matching unit.',

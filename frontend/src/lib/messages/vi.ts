@@ -71,7 +71,7 @@ export const vi = {
   'field.email': 'Email',
   'field.address': 'Địa chỉ',
   'field.password': 'Mật khẩu',
-  'hint.password': 'Ít nhất 8 ký tự',
+  'hint.password': 'Ít nhất 8 ký tự; không dùng số điện thoại, số CCCD, ngày sinh của bạn hay mật khẩu phổ biến (như 12345678)',
   'field.passwordConfirm': 'Nhập lại mật khẩu',
   'unit.searching': 'Đang tìm…',
   'unit.noResults': 'Không tìm thấy đơn vị phù hợp.',
