@@ -40,4 +40,8 @@ type Contest struct {
 	EndsAt    time.Time
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the stored changes (1 when created): an update is
+	// written only over the version it read, so two organizers editing at
+	// once cannot silently undo each other.
+	Version int64
 }

@@ -152,6 +152,9 @@ type Round struct {
 	// Awards are the prizes decided on this round (see AwardPrizes).
 	Awards    []Award   `json:"awards,omitempty"`
 	UpdatedAt time.Time `json:"updatedAt"`
+	// Version counts the stored changes (1 when created): an update is
+	// written only over the version it read (see store.EssayRounds).
+	Version int64 `json:"version"`
 }
 
 // Seat is one judge's place on one work in a round.

@@ -62,6 +62,9 @@ type Round struct {
 	TargetValue *int64    `json:"targetValue,omitempty"`
 	ResultsAt   time.Time `json:"resultsAt,omitempty"`
 	UpdatedAt   time.Time `json:"updatedAt"`
+	// Version counts the stored changes (1 when created): an update is
+	// written only over the version it read (see store.Rounds).
+	Version int64 `json:"version"`
 }
 
 // Limits of a round's settings (DOMAIN.md §2: 5–40 questions, 10–45 minutes,

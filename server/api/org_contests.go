@@ -35,11 +35,14 @@ type orgContestDTO struct {
 	// contest, who reads that unit's statistics only: ReportUnit).
 	Access     string         `json:"access"`
 	ReportUnit *reportUnitDTO `json:"reportUnit,omitempty"`
+	// Version goes back with an edit, so a save over another organizer's
+	// newer change is refused (409) instead of undoing it.
+	Version int64 `json:"version"`
 }
 
 func (s *Server) toOrgContestDTO(c *fiber.Ctx, ct *contests.Contest) orgContestDTO {
 	d := orgContestDTO{contestDTO: s.toContestDTO(c.UserContext(), ct), CreatedAt: ct.CreatedAt, Settings: ct.Settings,
-		Access: string(contests.AccessManage)}
+		Access: string(contests.AccessManage), Version: ct.Version}
 	ids := contests.AncestorIDs(ct.EligibleUnitPath)
 	if len(ids) > 0 {
 		d.EligibleUnitID = ids[len(ids)-1]
@@ -136,6 +139,9 @@ type contestRequest struct {
 	EndsAt         *time.Time       `json:"endsAt"`
 	Status         *string          `json:"status"`
 	Settings       *json.RawMessage `json:"settings"`
+	// Version is the contest's version the form was loaded at (see
+	// versions.go); nil when the client sends none.
+	Version *int64 `json:"version"`
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$`)
@@ -190,6 +196,11 @@ func (s *Server) orgUpdateContest(c *fiber.Ctx) error {
 	var req contestRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
+	}
+	if req.Version != nil {
+		if err := sentVersion(*req.Version, ct.Version); err != nil {
+			return err
+		}
 	}
 	if req.Slug != nil && *req.Slug != ct.Slug || req.Kind != nil && *req.Kind != string(ct.Kind) || req.OwnerUnitID != nil && *req.OwnerUnitID != ct.OwnerUnitID {
 		return contests.Invalid(contests.Field("slug", contests.T("Không thể đổi đường dẫn, loại hay đơn vị tổ chức", "The link, kind and owner cannot change")))

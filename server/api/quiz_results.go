@@ -59,8 +59,17 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners); err != nil {
 		return out.Summary, err
 	}
-	r.TargetValue, r.ResultsAt, r.UpdatedAt = out.Target, s.Now().UTC(), s.Now().UTC()
-	return out.Summary, s.quiz.UpdateRound(ctx, r)
+	// Only the figures of the computation are written, onto the round as
+	// stored now: an edit or a publication saved while it ran stays.
+	now := s.Now().UTC()
+	stored, err := s.updateRound(ctx, r.ID, func(cur *quiz.Round) {
+		cur.TargetValue, cur.ResultsAt, cur.UpdatedAt = out.Target, now, now
+	})
+	if err != nil {
+		return out.Summary, err
+	}
+	*r = *stored
+	return out.Summary, nil
 }
 
 // priorWinners are the people who won a prize in the contest's other rounds

@@ -40,6 +40,9 @@ type roundInput struct {
 	Tiers         []quiz.Tier     `json:"tiers"`
 	TiePolicy     quiz.TiePolicy  `json:"tiePolicy"`
 	RevealAnswers bool            `json:"revealAnswers"`
+	// Version is the round's version the form was loaded at (sent back on
+	// save, see versions.go); 0 when the client sends none.
+	Version int64 `json:"version,omitempty"`
 }
 
 // roundDTO is a round as its organizers see it.
@@ -65,7 +68,7 @@ func (s *Server) toRoundDTO(ctx context.Context, r *quiz.Round, lang string) rou
 	d := roundDTO{ID: r.ID, ContestID: r.ContestID, Status: r.Status, Phase: r.Phase(s.Now()), TargetValue: r.TargetValue,
 		roundInput: roundInput{No: r.No, Title: r.Title, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt, Blueprint: r.Blueprint,
 			TimeLimitSec: r.TimeLimitSec, MaxAttempts: r.MaxAttempts, Policy: r.Policy, Prediction: r.Prediction, Rule: r.Rule,
-			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers}}
+			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers, Version: r.Version}}
 	if !r.ResultsAt.IsZero() {
 		d.ResultsAt = &r.ResultsAt
 	}
@@ -155,6 +158,9 @@ func (s *Server) orgUpdateRound(c *fiber.Ctx) error {
 	}
 	var in roundInput
 	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	if err := sentVersion(in.Version, r.Version); err != nil {
 		return err
 	}
 	old := *r

@@ -41,6 +41,8 @@ export interface OrgContest {
   access?: ContestAccess;
   /** Report access only: the unit whose figures the caller sends upward. */
   reportUnit?: { id: string; name: string };
+  /** Stored version: sent back with an edit, so a save over another organizer's newer change is refused (409). */
+  version?: number;
 }
 
 export type ContestAccess = 'manage' | 'report';
@@ -57,6 +59,8 @@ export interface ContestInput {
   endsAt?: string;
   status?: ContestStatus;
   settings?: QuizSettings;
+  /** The version the edited contest was loaded at (an edit only). */
+  version?: number;
 }
 
 export interface BankQuestion {
@@ -110,6 +114,8 @@ export interface RoundInput {
   tiers: Tier[];
   tiePolicy?: TiePolicy;
   revealAnswers: boolean;
+  /** The version the edited round was loaded at: a save over a newer one is refused (409). */
+  version?: number;
 }
 
 export interface OrgRound extends RoundInput {

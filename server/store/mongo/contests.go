@@ -7,17 +7,25 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
-// CreateContest inserts c → CodeConflict on field "slug".
+// CreateContest inserts c at version 1 → CodeConflict on field "slug".
 func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
 	doc := toContestDoc(c)
+	doc.Version = store.FirstVersion
 	_, err := db.contests.InsertOne(ctx, doc)
+	if err == nil {
+		c.Version = doc.Version
+	}
 	return insertError(ctx, db.contests, err, doc)
 }
 
-// UpdateContest replaces every field but ID and CreatedAt → CodeNotFound, or
-// CodeConflict on "slug" when the new slug is taken.
+// UpdateContest replaces every field but ID and CreatedAt if the stored
+// contest is still at c.Version (one conditional update), then sets
+// c.Version to the new version → CodeNotFound; store.Stale when another
+// change was stored since c was read; CodeConflict on "slug" when the new
+// slug is taken.
 func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 	doc := toContestDoc(c)
 	set := bson.D{
@@ -31,14 +39,19 @@ func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 		{Key: "eligibleUnitPath", Value: doc.EligibleUnitPath},
 		{Key: "status", Value: doc.Status},
 		{Key: "settings", Value: doc.Settings},
+		{Key: "version", Value: c.Version + 1},
 	}
 	update := datedUpdate(set,
 		instant{"startsAt", doc.StartsAt}, instant{"endsAt", doc.EndsAt}, instant{"updatedAt", doc.UpdatedAt})
-	res, err := db.contests.UpdateByID(ctx, c.ID, update)
+	res, err := db.contests.UpdateOne(ctx, versionFilter(c.ID, c.Version), update)
 	if err != nil {
 		return updateError(ctx, db.contests, err, doc, c.ID, contestNotFound)
 	}
-	return updatedOne(res, nil, contestNotFound)
+	if err := versioned(ctx, db.contests, c.ID, res.MatchedCount, contestNotFound); err != nil {
+		return err
+	}
+	c.Version++
+	return nil
 }
 
 // ContestByID → CodeNotFound.

@@ -97,6 +97,9 @@ type contestDoc struct {
 	UpdatedAt        time.Time `bson:"updatedAt,omitempty"`
 	// Settings is the kind-specific JSON kept as text, byte for byte.
 	Settings string `bson:"settings,omitempty"`
+	// Version is absent from contests stored before versions existed;
+	// loadedVersion reads that as the first version (see versions.go).
+	Version int64 `bson:"version,omitempty"`
 }
 
 // storedTime is an instant as the database keeps it: UTC, whole
@@ -222,7 +225,7 @@ func toContestDoc(c *contests.Contest) *contestDoc {
 		EligibleUnitPath: c.EligibleUnitPath, Status: string(c.Status),
 		StartsAt: storedTime(c.StartsAt), EndsAt: storedTime(c.EndsAt),
 		CreatedAt: storedTime(c.CreatedAt), UpdatedAt: storedTime(c.UpdatedAt),
-		Settings: string(c.Settings),
+		Settings: string(c.Settings), Version: c.Version,
 	}
 }
 
@@ -238,5 +241,6 @@ func (d *contestDoc) contest() *contests.Contest {
 		EligibleUnitPath: d.EligibleUnitPath, Status: contests.ContestStatus(d.Status),
 		StartsAt: loadedTime(d.StartsAt), EndsAt: loadedTime(d.EndsAt),
 		CreatedAt: loadedTime(d.CreatedAt), UpdatedAt: loadedTime(d.UpdatedAt),
+		Version: loadedVersion(d.Version),
 	}
 }

@@ -57,6 +57,8 @@ type essayRoundDoc struct {
 	// Awards are kept as their JSON text: read back exactly as decided.
 	Awards    string    `bson:"awards,omitempty"`
 	UpdatedAt time.Time `bson:"updatedAt,omitempty"`
+	// Version: see versions.go (absent on rounds stored before it).
+	Version int64 `bson:"version,omitempty"`
 }
 
 type seatDoc struct {
@@ -132,6 +134,7 @@ func toEssayRoundDoc(r *essay.Round) *essayRoundDoc {
 			return panelDoc{Category: string(p.Category), JudgeIDs: p.JudgeIDs, HeadID: p.HeadID}
 		}),
 		Status: string(r.Status), Seed: int64(r.Seed), UpdatedAt: storedTime(r.UpdatedAt), Awards: awardsText(r.Awards),
+		Version: r.Version,
 	}
 }
 
@@ -164,6 +167,7 @@ func (d *essayRoundDoc) round() *essay.Round {
 			return essay.Panel{Category: essay.CategoryKey(p.Category), JudgeIDs: p.JudgeIDs, HeadID: p.HeadID}
 		}),
 		Status: essay.RoundStatus(d.Status), Seed: uint64(d.Seed), UpdatedAt: loadedTime(d.UpdatedAt), Awards: awardsOf(d.Awards),
+		Version: loadedVersion(d.Version),
 	}
 }
 

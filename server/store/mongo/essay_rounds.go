@@ -9,29 +9,39 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 func essayRoundNotFound() error { return contests.NotFound("vòng chấm", "judging round") }
 
-// CreateEssayRound inserts r → CodeConflict on "no" when the contest has a
-// judging round with that number already ("id" when the ID is taken).
+// CreateEssayRound inserts r at version 1 → CodeConflict on "no" when the
+// contest has a judging round with that number already ("id" when the ID is
+// taken).
 func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
 	doc := toEssayRoundDoc(r)
+	doc.Version = store.FirstVersion
 	_, err := db.essayRounds.InsertOne(ctx, doc)
+	if err == nil {
+		r.Version = doc.Version
+	}
 	return db.essayRoundWriteError(ctx, err, doc, false)
 }
 
-// UpdateEssayRound replaces r → CodeNotFound, or CodeConflict on "no" when
-// its new number is taken.
+// UpdateEssayRound replaces r if the stored round is still at r.Version,
+// then sets r.Version to the new version → CodeNotFound; store.Stale when
+// another change was stored since r was read; CodeConflict on "no" when its
+// new number is taken.
 func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
 	doc := toEssayRoundDoc(r)
-	res, err := db.essayRounds.ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.ID}}, doc)
+	doc.Version = r.Version + 1
+	res, err := db.essayRounds.ReplaceOne(ctx, versionFilter(doc.ID, r.Version), doc)
 	if err != nil {
 		return db.essayRoundWriteError(ctx, err, doc, true)
 	}
-	if res.MatchedCount == 0 {
-		return essayRoundNotFound()
+	if err := versioned(ctx, db.essayRounds, doc.ID, res.MatchedCount, essayRoundNotFound); err != nil {
+		return err
 	}
+	r.Version = doc.Version
 	return nil
 }
 

@@ -87,6 +87,8 @@ type roundDoc struct {
 	TargetValue   *int64        `bson:"targetValue,omitempty"`
 	ResultsAt     time.Time     `bson:"resultsAt,omitempty"`
 	UpdatedAt     time.Time     `bson:"updatedAt,omitempty"`
+	// Version: see versions.go (absent on rounds stored before it).
+	Version int64 `bson:"version,omitempty"`
 }
 
 type standingDoc struct {
@@ -176,6 +178,7 @@ func toRoundDoc(r *quiz.Round) *roundDoc {
 		Tiers:     mapSlice(r.Tiers, func(t quiz.Tier) tierDoc { return tierDoc{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: string(r.TiePolicy), RevealAnswers: r.RevealAnswers, Status: string(r.Status),
 		TargetValue: copyInt64(r.TargetValue), ResultsAt: storedTime(r.ResultsAt), UpdatedAt: storedTime(r.UpdatedAt),
+		Version: r.Version,
 	}
 }
 
@@ -199,6 +202,7 @@ func (d *roundDoc) round() *quiz.Round {
 		Tiers:     mapSlice(d.Tiers, func(t tierDoc) quiz.Tier { return quiz.Tier{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: quiz.TiePolicy(d.TiePolicy), RevealAnswers: d.RevealAnswers, Status: quiz.RoundStatus(d.Status),
 		TargetValue: d.TargetValue, ResultsAt: loadedTime(d.ResultsAt), UpdatedAt: loadedTime(d.UpdatedAt),
+		Version: loadedVersion(d.Version),
 	}
 }
 

@@ -9,29 +9,38 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 func roundNotFound() error { return contests.NotFound("đợt thi", "round") }
 
-// CreateRound inserts r → CodeConflict on field "no" when the contest has a
-// round with that number already ("id" when the ID is taken).
+// CreateRound inserts r at version 1 → CodeConflict on field "no" when the
+// contest has a round with that number already ("id" when the ID is taken).
 func (db *DB) CreateRound(ctx context.Context, r *quiz.Round) error {
 	doc := toRoundDoc(r)
+	doc.Version = store.FirstVersion
 	_, err := db.rounds.InsertOne(ctx, doc)
+	if err == nil {
+		r.Version = doc.Version
+	}
 	return db.roundWriteError(ctx, err, doc, false)
 }
 
-// UpdateRound replaces r → CodeNotFound, or CodeConflict on "no" when its
-// new number is taken.
+// UpdateRound replaces r if the stored round is still at r.Version (one
+// conditional replaceOne), then sets r.Version to the new version →
+// CodeNotFound; store.Stale when another change was stored since r was
+// read; CodeConflict on "no" when its new number is taken.
 func (db *DB) UpdateRound(ctx context.Context, r *quiz.Round) error {
 	doc := toRoundDoc(r)
-	res, err := db.rounds.ReplaceOne(ctx, bson.D{{Key: "_id", Value: doc.ID}}, doc)
+	doc.Version = r.Version + 1
+	res, err := db.rounds.ReplaceOne(ctx, versionFilter(doc.ID, r.Version), doc)
 	if err != nil {
 		return db.roundWriteError(ctx, err, doc, true)
 	}
-	if res.MatchedCount == 0 {
-		return roundNotFound()
+	if err := versioned(ctx, db.rounds, doc.ID, res.MatchedCount, roundNotFound); err != nil {
+		return err
 	}
+	r.Version = doc.Version
 	return nil
 }
 

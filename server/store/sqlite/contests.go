@@ -6,10 +6,11 @@ import (
 	"strings"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 const contestColumns = `id, slug, kind, title, description, banner_url, owner_unit_id, owner_unit_path,
-	eligible_unit_path, status, starts_at, ends_at, created_at, updated_at, settings`
+	eligible_unit_path, status, starts_at, ends_at, created_at, updated_at, settings, version`
 
 func scanContest(r rowScanner) (*contests.Contest, error) {
 	var (
@@ -18,7 +19,7 @@ func scanContest(r rowScanner) (*contests.Contest, error) {
 		settings                       sql.NullString
 	)
 	err := r.Scan(&c.ID, &c.Slug, &c.Kind, &c.Title, &c.Description, &c.BannerURL, &c.OwnerUnitID, &c.OwnerUnitPath,
-		&c.EligibleUnitPath, &c.Status, &starts, &ends, &created, &updated, &settings)
+		&c.EligibleUnitPath, &c.Status, &starts, &ends, &created, &updated, &settings, &c.Version)
 	if err != nil {
 		return nil, err
 	}
@@ -30,25 +31,35 @@ func scanContest(r rowScanner) (*contests.Contest, error) {
 	return &c, nil
 }
 
-// CreateContest inserts c → CodeConflict on field "slug".
+// CreateContest inserts c at version 1 → CodeConflict on field "slug".
 func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
 	_, err := db.writer.ExecContext(ctx, `INSERT INTO contests (`+contestColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
-		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.CreatedAt), millis(c.UpdatedAt), settingsText(c.Settings))
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.CreatedAt), millis(c.UpdatedAt), settingsText(c.Settings),
+		store.FirstVersion)
+	if err == nil {
+		c.Version = store.FirstVersion
+	}
 	return storeError(err, nil)
 }
 
-// UpdateContest replaces every field but ID and CreatedAt → CodeNotFound, or
-// CodeConflict on "slug" when the new slug is taken.
+// UpdateContest replaces every field but ID and CreatedAt if the stored
+// contest is still at c.Version, then sets c.Version to the new version →
+// CodeNotFound; store.Stale when another change was stored since c was
+// read; CodeConflict on "slug" when the new slug is taken.
 func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 	res, err := db.writer.ExecContext(ctx, `UPDATE contests SET
 		slug = ?, kind = ?, title = ?, description = ?, banner_url = ?, owner_unit_id = ?, owner_unit_path = ?,
-		eligible_unit_path = ?, status = ?, starts_at = ?, ends_at = ?, updated_at = ?, settings = ?
-		WHERE id = ?`,
+		eligible_unit_path = ?, status = ?, starts_at = ?, ends_at = ?, updated_at = ?, settings = ?, version = version + 1
+		WHERE id = ? AND version = ?`,
 		c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
-		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), settingsText(c.Settings), c.ID)
-	return updatedOne(res, err, contestNotFound)
+		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), settingsText(c.Settings), c.ID, c.Version)
+	if err := db.versioned(ctx, "contests", c.ID, res, err, contestNotFound); err != nil {
+		return err
+	}
+	c.Version++
+	return nil
 }
 
 // ContestByID → CodeNotFound.

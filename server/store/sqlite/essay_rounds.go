@@ -4,49 +4,75 @@ import (
 	"context"
 
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
+// essayRoundColumns are read by scanEssayRound: the version column is the
+// stored one, whatever the JSON says.
+const essayRoundColumns = `data, version`
+
 func scanEssayRound(r rowScanner) (*essay.Round, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
+	var (
+		data    []byte
+		version int64
+	)
+	if err := r.Scan(&data, &version); err != nil {
 		return nil, err
 	}
-	return decodeEssayRound(data)
+	round, err := decodeEssayRound(data)
+	if err != nil {
+		return nil, err
+	}
+	round.Version = version
+	return round, nil
 }
 
-// CreateEssayRound inserts r. A number taken in the contest → CodeConflict
-// on "no"; a taken ID → CodeConflict on "id".
+// CreateEssayRound inserts r at version 1. A number taken in the contest →
+// CodeConflict on "no"; a taken ID → CodeConflict on "id".
 func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
-	data, err := encodeJSON(r)
+	stored := *r
+	stored.Version = store.FirstVersion
+	data, err := encodeJSON(&stored)
 	if err != nil {
 		return err
 	}
-	_, err = db.writer.ExecContext(ctx, `INSERT INTO essay_rounds (id, contest_id, no, data) VALUES (?, ?, ?, ?)`,
-		r.ID, r.ContestID, r.No, data)
+	_, err = db.writer.ExecContext(ctx, `INSERT INTO essay_rounds (id, contest_id, no, data, version) VALUES (?, ?, ?, ?, ?)`,
+		r.ID, r.ContestID, r.No, data, stored.Version)
+	if err == nil {
+		r.Version = stored.Version
+	}
 	return storeError(err, nil)
 }
 
-// UpdateEssayRound replaces r → CodeNotFound; a number taken by another
+// UpdateEssayRound replaces r if the stored round is still at r.Version,
+// then sets r.Version to the new version → CodeNotFound; store.Stale when
+// another change was stored since r was read; a number taken by another
 // round of the contest → CodeConflict on "no".
 func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
-	data, err := encodeJSON(r)
+	next := *r
+	next.Version = r.Version + 1
+	data, err := encodeJSON(&next)
 	if err != nil {
 		return err
 	}
-	res, err := db.writer.ExecContext(ctx, `UPDATE essay_rounds SET contest_id = ?, no = ?, data = ? WHERE id = ?`,
-		r.ContestID, r.No, data, r.ID)
-	return updatedOne(res, err, essayRoundNotFound)
+	res, err := db.writer.ExecContext(ctx, `UPDATE essay_rounds SET contest_id = ?, no = ?, data = ?, version = ?
+		WHERE id = ? AND version = ?`, r.ContestID, r.No, data, next.Version, r.ID, r.Version)
+	if err := db.versioned(ctx, "essay_rounds", r.ID, res, err, essayRoundNotFound); err != nil {
+		return err
+	}
+	r.Version = next.Version
+	return nil
 }
 
 // EssayRound → CodeNotFound.
 func (db *DB) EssayRound(ctx context.Context, id string) (*essay.Round, error) {
-	r, err := scanEssayRound(db.reader.QueryRowContext(ctx, `SELECT data FROM essay_rounds WHERE id = ?`, id))
+	r, err := scanEssayRound(db.reader.QueryRowContext(ctx, `SELECT `+essayRoundColumns+` FROM essay_rounds WHERE id = ?`, id))
 	return r, storeError(err, essayRoundNotFound)
 }
 
 // EssayRoundsOf returns a contest's rounds by number.
 func (db *DB) EssayRoundsOf(ctx context.Context, contestID string) ([]*essay.Round, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT data FROM essay_rounds WHERE contest_id = ? ORDER BY no`, contestID)
+	rows, err := db.reader.QueryContext(ctx, `SELECT `+essayRoundColumns+` FROM essay_rounds WHERE contest_id = ? ORDER BY no`, contestID)
 	return collect(rows, err, scanEssayRound)
 }
 

@@ -225,4 +225,19 @@ ALTER TABLE units ADD COLUMN target INTEGER NOT NULL DEFAULT 0;
 -- at an older version are refused.
 ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0;
 `},
+	{version: 8, name: "versions of contests and rounds; start-up fingerprints", sql: `
+-- Every contest, quiz round and judging round counts its stored changes:
+-- an update is written only over the version its caller read (see
+-- store/versions.go). Rows stored before this start at 1.
+ALTER TABLE contests ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE quiz_rounds ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE essay_rounds ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+-- Values the server records about itself once, such as the keyed
+-- fingerprints of its secrets checked at every start.
+CREATE TABLE server_meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) STRICT;
+`},
 }

@@ -1,8 +1,12 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"time"
+
+	"hoithi/server/store"
 )
 
 // rowScanner is what *sql.Row and *sql.Rows have in common, so one scan
@@ -90,4 +94,25 @@ func updatedOne(res sql.Result, err error, notFound func() error) error {
 		return notFound()
 	}
 	return nil
+}
+
+// versioned turns the result of an update guarded by "AND version = ?" into
+// the port's errors: no row changed means the row is gone (notFound) or
+// another change was stored since it was read (store.Stale). The table name
+// is one of this package's constants, never input.
+func (db *DB) versioned(ctx context.Context, table, id string, res sql.Result, err error, notFound func() error) error {
+	if err != nil {
+		return storeError(err, nil)
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return storeError(err, nil)
+	}
+	var one int
+	switch err := db.reader.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
+		return notFound()
+	case err != nil:
+		return storeError(err, nil)
+	}
+	return store.Stale()
 }

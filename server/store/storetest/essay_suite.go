@@ -28,6 +28,7 @@ func RunEssay(t *testing.T, open func(t *testing.T) EssayStore, opt Options) {
 	cases = append(cases, workListCases()...)
 	cases = append(cases, identityCases()...)
 	cases = append(cases, essayRoundCases()...)
+	cases = append(cases, essayRoundVersionCases()...)
 	cases = append(cases, seatCases()...)
 	cases = append(cases, scoreCases()...)
 	cases = append(cases, auditCases()...)

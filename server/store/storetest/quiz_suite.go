@@ -28,6 +28,7 @@ func RunQuiz(t *testing.T, open func(t *testing.T) QuizStore, opt Options) {
 	var cases []quizCase
 	cases = append(cases, questionCases()...)
 	cases = append(cases, roundCases()...)
+	cases = append(cases, roundVersionCases()...)
 	cases = append(cases, participationCases()...)
 	cases = append(cases, participationListCases()...)
 	cases = append(cases, standingCases()...)

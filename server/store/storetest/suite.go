@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, unitCases()...)
 	cases = append(cases, tokenCases()...)
 	cases = append(cases, contestCases()...)
+	cases = append(cases, contestVersionCases()...)
 	cases = append(cases, searchCases()...)
 	runCases(t, "contract", cases, open, opt)
 }

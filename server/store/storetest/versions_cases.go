@@ -1,0 +1,158 @@
+package storetest
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"hoithi/contests"
+	"hoithi/server/store"
+)
+
+// Contests, quiz rounds and judging rounds are written only over the version
+// their writer read (store/versions.go). Each kind gets the same cases: a
+// stale copy is refused with store.Stale and changes nothing, and of many
+// writers racing with one read copy exactly one wins.
+
+// versioned is one kind of versioned document, seen through the calls the
+// cases need.
+type versioned[S any] struct {
+	kind    string
+	create  func(t *testing.T, s S) string // stores a new document, returns its ID
+	read    func(t *testing.T, s S, id string) (title string, version int64)
+	rewrite func(ctx context.Context, s S, id, title string, version int64) (newVersion int64, err error)
+}
+
+func versionCases[S any](v versioned[S]) []suiteCase[S] {
+	return []suiteCase[S]{
+		{name: v.kind + "/stale update is refused and changes nothing", run: func(t *testing.T, s S) {
+			id := v.create(t, s)
+			_, read := v.read(t, s, id)
+			if read != store.FirstVersion {
+				t.Fatalf("a new %s is at version %d, want %d", v.kind, read, store.FirstVersion)
+			}
+			next, err := v.rewrite(t.Context(), s, id, "Sửa lần một", read)
+			must(t, err)
+			if next != read+1 {
+				t.Fatalf("version after an update = %d, want %d", next, read+1)
+			}
+			// A second editor still holds the copy read before the first saved.
+			_, err = v.rewrite(t.Context(), s, id, "Sửa trên bản cũ", read)
+			wantCode(t, err, contests.CodeConflict)
+			if !store.IsStale(err) {
+				t.Fatalf("stale update: %v, want store.Stale", err)
+			}
+			title, version := v.read(t, s, id)
+			if title != "Sửa lần một" || version != next {
+				t.Fatalf("after a refused update: %q at version %d, want %q at %d", title, version, "Sửa lần một", next)
+			}
+			// Reloaded, the second editor saves.
+			if _, err := v.rewrite(t.Context(), s, id, "Sửa sau khi tải lại", version); err != nil {
+				t.Fatalf("update over the current version: %v", err)
+			}
+		}},
+		{name: v.kind + "/racing updates from one read: exactly one wins", needsAtomic: true, run: func(t *testing.T, s S) {
+			id := v.create(t, s)
+			_, read := v.read(t, s, id)
+			const writers = 16
+			var wg sync.WaitGroup
+			errs := make([]error, writers)
+			for i := range writers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, errs[i] = v.rewrite(t.Context(), s, id, "Người sửa", read)
+				}()
+			}
+			wg.Wait()
+			won := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					won++
+				case !store.IsStale(err):
+					t.Errorf("racing update: %v, want success or store.Stale", err)
+				}
+			}
+			_, version := v.read(t, s, id)
+			if won != 1 || version != read+1 {
+				t.Fatalf("%d of %d racing updates won, version %d; want exactly one, version %d", won, writers, version, read+1)
+			}
+		}},
+	}
+}
+
+func contestVersionCases() []contractCase {
+	return versionCases(versioned[store.Store]{
+		kind: "contests/version",
+		create: func(t *testing.T, s store.Store) string {
+			c := NewContest(store.NewID(), NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
+			must(t, s.CreateContest(t.Context(), c))
+			return c.ID
+		},
+		read: func(t *testing.T, s store.Store, id string) (string, int64) {
+			c, err := s.ContestByID(t.Context(), id)
+			must(t, err)
+			return c.Title, c.Version
+		},
+		rewrite: func(ctx context.Context, s store.Store, id, title string, version int64) (int64, error) {
+			c, err := s.ContestByID(ctx, id)
+			if err != nil {
+				return 0, err
+			}
+			c.Title, c.Version = title, version
+			err = s.UpdateContest(ctx, c)
+			return c.Version, err
+		},
+	})
+}
+
+func roundVersionCases() []quizCase {
+	return versionCases(versioned[QuizStore]{
+		kind: "rounds/version",
+		create: func(t *testing.T, s QuizStore) string {
+			r := NewQuizRound(store.NewID(), 1, baseTime)
+			must(t, s.CreateRound(t.Context(), r))
+			return r.ID
+		},
+		read: func(t *testing.T, s QuizStore, id string) (string, int64) {
+			r, err := s.Round(t.Context(), id)
+			must(t, err)
+			return r.Title, r.Version
+		},
+		rewrite: func(ctx context.Context, s QuizStore, id, title string, version int64) (int64, error) {
+			r, err := s.Round(ctx, id)
+			if err != nil {
+				return 0, err
+			}
+			r.Title, r.Version = title, version
+			err = s.UpdateRound(ctx, r)
+			return r.Version, err
+		},
+	})
+}
+
+func essayRoundVersionCases() []essayCase {
+	return versionCases(versioned[EssayStore]{
+		kind: "essay-rounds/version",
+		create: func(t *testing.T, s EssayStore) string {
+			r := NewEssayRound(store.NewID(), 1)
+			must(t, s.CreateEssayRound(t.Context(), r))
+			return r.ID
+		},
+		read: func(t *testing.T, s EssayStore, id string) (string, int64) {
+			r, err := s.EssayRound(t.Context(), id)
+			must(t, err)
+			return r.Name, r.Version
+		},
+		rewrite: func(ctx context.Context, s EssayStore, id, name string, version int64) (int64, error) {
+			r, err := s.EssayRound(ctx, id)
+			if err != nil {
+				return 0, err
+			}
+			r.Name, r.Version = name, version
+			err = s.UpdateEssayRound(ctx, r)
+			return r.Version, err
+		},
+	})
+}
