@@ -153,3 +153,15 @@ func addErr(es *contests.Errors, err error) {
 	}
 	es.Add("", contests.T("Cấu hình không hợp lệ", "Invalid settings"))
 }
+
+// Publish makes a draft round visible to candidates at now and reports
+// whether it changed anything: publishing a published round (or one with
+// results) is a no-op, so the organizer's button is safe to press twice.
+// Whether the bank fills the blueprint is the caller's check (Prepare).
+func (r *Round) Publish(now time.Time) bool {
+	if r.Status != RoundDraft {
+		return false
+	}
+	r.Status, r.UpdatedAt = RoundPublished, now.UTC()
+	return true
+}

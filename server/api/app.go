@@ -73,6 +73,9 @@ type Server struct {
 	sessions   *auth.SessionVersions
 	quiz       store.Quiz
 	essay      store.Essay
+	// identities is the author-identity port, kept out of essay: the judge
+	// handlers get neither this nor the whole Store (see judging).
+	identities store.Identities
 	rounds     *roundCache
 	// App is the HTTP application.
 	App *fiber.App
@@ -121,6 +124,7 @@ func NewServer(d Deps) *Server {
 	}
 	s.quiz = d.Store
 	s.essay = d.Store
+	s.identities = d.Store
 	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
 	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens, s.sessions))

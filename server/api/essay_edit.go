@@ -114,7 +114,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	}
 	keep = true
 	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, s.Now().UTC()
-	if err := s.essay.PutIdentity(ctx, identity); err != nil {
+	if err := s.identities.PutIdentity(ctx, identity); err != nil {
 		return err
 	}
 	if newFile && old != stored.BlobID {

@@ -4,36 +4,43 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/json"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
 	"hoithi/contests/audit"
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 // auditChain names a contest's audit chain.
 func auditChain(contestID string) string { return "contest:" + contestID }
 
-// record appends an event to the contest's hash-chained audit log. Two
-// instances appending at once collide on the sequence number; the loser
-// reads the new head and chains after it.
+// record appends an event to the contest's audit log (see appendAudit).
 func (s *Server) record(ctx context.Context, contestID, actorID, action, subject string, data any) error {
+	return appendAudit(ctx, s.essay, s.Now(), contestID, actorID, action, subject, data)
+}
+
+// appendAudit appends an event at now to the contest's hash-chained audit
+// log. Two instances appending at once collide on the sequence number; the
+// loser reads the new head and chains after it.
+func appendAudit(ctx context.Context, log store.AuditLog, now time.Time, contestID, actorID, action, subject string, data any) error {
 	raw, err := json.Marshal(data)
 	if err != nil {
 		return contests.Internal(err)
 	}
 	chain := auditChain(contestID)
 	for range 10 {
-		last, err := s.essay.LastAudit(ctx, chain)
+		last, err := log.LastAudit(ctx, chain)
 		if err != nil && contests.ErrorCode(err) != contests.CodeNotFound {
 			return err
 		}
-		e, err := audit.Append(last, audit.Entry{At: s.Now(), ActorID: actorID, Action: action, Subject: subject, Data: raw})
+		e, err := audit.Append(last, audit.Entry{At: now, ActorID: actorID, Action: action, Subject: subject, Data: raw})
 		if err != nil {
 			return err
 		}
-		err = s.essay.AppendAudit(ctx, chain, e)
+		err = log.AppendAudit(ctx, chain, e)
 		if contests.ErrorCode(err) == contests.CodeConflict {
 			continue
 		}

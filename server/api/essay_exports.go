@@ -210,7 +210,7 @@ func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		id, err := s.essay.Identity(ctx, a.WorkID)
+		id, err := s.identities.Identity(ctx, a.WorkID)
 		if err != nil {
 			return err
 		}
@@ -260,7 +260,7 @@ func (s *Server) exportDossier(c *fiber.Ctx) error {
 			files = append(files, name)
 		}
 		list.Rows = append(list.Rows, []any{w.Code, categoryName(st, w.Category), w.Title, w.Words, w.Round, joinLines(files)})
-		id, err := s.essay.Identity(ctx, w.ID)
+		id, err := s.identities.Identity(ctx, w.ID)
 		if err != nil {
 			return err
 		}

@@ -67,7 +67,7 @@ func (s *Server) forwardWorks(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		id, err := s.essay.Identity(ctx, w.ID)
+		id, err := s.identities.Identity(ctx, w.ID)
 		if err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (s *Server) forwardWorks(c *fiber.Ctx) error {
 		fw.Origin = &essay.Origin{ContestID: ct.ID, WorkID: w.ID, ContestName: ct.Title, UnitName: unitName, Final: res.Final}
 		idCopy := *id
 		idCopy.WorkID, idCopy.ContestID, idCopy.UpdatedAt = fw.ID, parent.ID, now
-		if err := s.essay.PutIdentity(ctx, &idCopy); err != nil {
+		if err := s.identities.PutIdentity(ctx, &idCopy); err != nil {
 			return err
 		}
 		if err := s.essay.CreateWork(ctx, &fw); err != nil {

@@ -2,31 +2,80 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"strconv"
-	"strings"
-	"unicode/utf8"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
 	"hoithi/contests/essay"
 	"hoithi/server/docfile"
+	"hoithi/server/store"
 )
 
 // The judging endpoints. They know works only by their anonymous code and
-// build every answer from the Work record through judgeWorkDTO; the identity
-// port is never called here (essay_blind_test.go walks them all).
+// build every answer from the Work record through judgeWorkDTO. They live on
+// judging, not on Server: judging's store is judgeStore, which has no
+// identity method and no user lookup, so a judge handler cannot read who
+// wrote a work — it does not compile. essay_blind_test.go checks the port
+// stays that way and walks every judge route with real authors, asserting
+// no identity value reaches a response or a downloaded file.
+
+// judgeStore is all the storage the judging endpoints may use: contests,
+// works, judging rounds and seats, score sheets and the audit log.
+type judgeStore interface {
+	ContestByID(ctx context.Context, id string) (*contests.Contest, error)
+	ListContests(ctx context.Context, unitPath string, publishedOnly bool) ([]*contests.Contest, error)
+	store.Essay
+}
+
+// judgeBlobs is the one blob operation judges need: reading a work's file.
+type judgeBlobs interface {
+	Open(ctx context.Context, id string) (io.ReadCloser, int64, error)
+}
+
+// judging serves the judges. Each field holds only what judging needs:
+// store is judgeStore (never store.Store), blobs can only read, and unitOf
+// tells a judge's unit path (for the own-unit conflict rule) without
+// handing over the account record.
+type judging struct {
+	store  judgeStore
+	blobs  judgeBlobs
+	unitOf func(ctx context.Context, userID string) (string, error)
+	now    func() time.Time
+}
+
+// judgeView wraps a port so that the dynamic value judging holds has the
+// judgeStore methods only: not even a type assertion reaches Identities.
+type judgeView struct{ judgeStore }
+
+func (s *Server) judging() *judging {
+	return &judging{store: judgeView{s.Store}, blobs: s.Blobs, now: s.Now,
+		unitOf: func(ctx context.Context, id string) (string, error) {
+			u, err := s.Store.UserByID(ctx, id)
+			if err != nil {
+				return "", err
+			}
+			return u.UnitPath, nil
+		}}
+}
 
 func (s *Server) judgeRoutes(r fiber.Router) {
+	jd := s.judging()
 	j := r.Group("/judge", requireRole(contests.RoleJudge))
-	j.Get("/rounds", s.judgeRounds)
-	j.Get("/rounds/:rid/works", s.judgeQueue)
-	j.Get("/rounds/:rid/works/:code", s.judgeReadWork)
-	j.Get("/rounds/:rid/works/:code/files/:n", s.judgeFile)
-	j.Put("/rounds/:rid/works/:code/score", s.judgeScore)
-	j.Post("/rounds/:rid/works/:code/recuse", s.judgeRecuse)
-	r.Post("/org/essay/rounds/:rid/works/:wid/unlock", requireRole(contests.RoleSecretary, contests.RoleOrganizer), s.unlockScore)
+	j.Get("/rounds", jd.rounds)
+	j.Get("/rounds/:rid/works", jd.queue)
+	j.Get("/rounds/:rid/works/:code", jd.readWork)
+	j.Get("/rounds/:rid/works/:code/files/:n", jd.file)
+	j.Put("/rounds/:rid/works/:code/score", jd.score)
+	j.Post("/rounds/:rid/works/:code/recuse", jd.recuse)
+}
+
+// record appends to the contest's audit log (see appendAudit).
+func (j *judging) record(ctx context.Context, contestID, actorID, action, subject string, data any) error {
+	return appendAudit(ctx, j.store, j.now(), contestID, actorID, action, subject, data)
 }
 
 type judgeWorkDTO struct {
@@ -54,12 +103,12 @@ type judgeFileDTO struct {
 	Bytes int64          `json:"bytes"`
 }
 
-// judgeRounds lists the rounds where the caller sits on a panel.
-func (s *Server) judgeRounds(c *fiber.Ctx) error {
+// rounds lists the rounds where the caller sits on a panel.
+func (j *judging) rounds(c *fiber.Ctx) error {
 	ctx, me := c.UserContext(), claimsOf(c).UserID()
 	out := []fiber.Map{}
 	for _, p := range scopePaths(c, contests.RoleJudge) {
-		list, err := s.Store.ListContests(ctx, rootPath(p), true)
+		list, err := j.store.ListContests(ctx, rootPath(p), true)
 		if err != nil {
 			return err
 		}
@@ -67,12 +116,12 @@ func (s *Server) judgeRounds(c *fiber.Ctx) error {
 			if ct.Kind != contests.KindEssay {
 				continue
 			}
-			rounds, err := s.essay.EssayRoundsOf(ctx, ct.ID)
+			rounds, err := j.store.EssayRoundsOf(ctx, ct.ID)
 			if err != nil {
 				return err
 			}
 			for _, r := range rounds {
-				if r.Status == essay.RoundScoring && onPanel(r, me) {
+				if r.Status == essay.RoundScoring && r.OnPanel(me) {
 					out = append(out, fiber.Map{"id": r.ID, "name": r.Name, "no": r.No, "contest": ct.Title})
 				}
 			}
@@ -81,26 +130,15 @@ func (s *Server) judgeRounds(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"rounds": out})
 }
 
-func onPanel(r *essay.Round, judge string) bool {
-	for _, p := range r.Panels {
-		for _, id := range p.JudgeIDs {
-			if id == judge {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// judgeQueue is the caller's work list with progress: code, title and the
+// queue is the caller's work list with progress: code, title and the
 // state of their own sheet, so a judge with 200 works finds the next one.
-func (s *Server) judgeQueue(c *fiber.Ctx) error {
+func (j *judging) queue(c *fiber.Ctx) error {
 	ctx, me := c.UserContext(), claimsOf(c).UserID()
-	r, err := s.essay.EssayRound(ctx, c.Params("rid"))
-	if err != nil || !onPanel(r, me) {
+	r, err := j.store.EssayRound(ctx, c.Params("rid"))
+	if err != nil || !r.OnPanel(me) {
 		return contests.NotFound("vòng chấm", "round")
 	}
-	seats, err := s.essay.SeatsOfJudge(ctx, r.ID, me)
+	seats, err := j.store.SeatsOfJudge(ctx, r.ID, me)
 	if err != nil {
 		return err
 	}
@@ -110,12 +148,12 @@ func (s *Server) judgeQueue(c *fiber.Ctx) error {
 		if seat.Recused {
 			continue
 		}
-		w, err := s.essay.Work(ctx, seat.WorkID)
+		w, err := j.store.Work(ctx, seat.WorkID)
 		if err != nil {
 			return err
 		}
 		d := judgeWorkDTO{Code: w.Code, Category: w.Category, Title: w.Title, Words: w.Words, Kind: seat.Kind}
-		if sc, err := s.essay.Score(ctx, r.ID, w.ID, me); err == nil {
+		if sc, err := j.store.Score(ctx, r.ID, w.ID, me); err == nil {
 			d.Status = sc.Status
 			if sc.Status == essay.ScoreSubmitted {
 				total := sc.Total
@@ -129,23 +167,23 @@ func (s *Server) judgeQueue(c *fiber.Ctx) error {
 		"works": out, "done": done, "total": len(out)})
 }
 
-// judgeSeat finds the caller's live seat on the work with the given code.
-func (s *Server) judgeSeat(c *fiber.Ctx) (*essay.Round, *essay.Work, essay.Seat, error) {
+// seat finds the caller's live seat on the work with the given code.
+func (j *judging) seat(c *fiber.Ctx) (*essay.Round, *essay.Work, essay.Seat, error) {
 	ctx, me := c.UserContext(), claimsOf(c).UserID()
 	notFound := contests.NotFound("tác phẩm", "work")
-	r, err := s.essay.EssayRound(ctx, c.Params("rid"))
-	if err != nil || !onPanel(r, me) {
+	r, err := j.store.EssayRound(ctx, c.Params("rid"))
+	if err != nil || !r.OnPanel(me) {
 		return nil, nil, essay.Seat{}, contests.NotFound("vòng chấm", "round")
 	}
 	code, err := essay.ParseCode(c.Params("code"))
 	if err != nil {
 		return nil, nil, essay.Seat{}, err
 	}
-	w, err := s.essay.WorkByCode(ctx, r.ContestID, code)
+	w, err := j.store.WorkByCode(ctx, r.ContestID, code)
 	if err != nil {
 		return nil, nil, essay.Seat{}, notFound
 	}
-	seats, err := s.essay.SeatsOfJudge(ctx, r.ID, me)
+	seats, err := j.store.SeatsOfJudge(ctx, r.ID, me)
 	if err != nil {
 		return nil, nil, essay.Seat{}, err
 	}
@@ -157,9 +195,9 @@ func (s *Server) judgeSeat(c *fiber.Ctx) (*essay.Round, *essay.Work, essay.Seat,
 	return nil, nil, essay.Seat{}, notFound // not assigned: as if it did not exist
 }
 
-// judgeReadWork is the reading view; every view is logged.
-func (s *Server) judgeReadWork(c *fiber.Ctx) error {
-	r, w, seat, err := s.judgeSeat(c)
+// readWork is the reading view; every view is logged.
+func (j *judging) readWork(c *fiber.Ctx) error {
+	r, w, seat, err := j.seat(c)
 	if err != nil {
 		return err
 	}
@@ -169,22 +207,22 @@ func (s *Server) judgeReadWork(c *fiber.Ctx) error {
 	for i, f := range w.Files {
 		d.Files = append(d.Files, judgeFileDTO{N: i, Kind: f.Kind, Bytes: f.Bytes})
 	}
-	if sc, err := s.essay.Score(ctx, r.ID, w.ID, me); err == nil {
+	if sc, err := j.store.Score(ctx, r.ID, w.ID, me); err == nil {
 		d.Status, d.Criteria, d.Comment = sc.Status, sc.Criteria, sc.Comment
 		if sc.Status == essay.ScoreSubmitted {
 			total := sc.Total
 			d.Total = &total
 		}
 	}
-	if err := s.record(ctx, r.ContestID, me, "work.viewed", "work:"+w.Code, map[string]any{"round": r.ID}); err != nil {
+	if err := j.record(ctx, r.ContestID, me, "work.viewed", "work:"+w.Code, map[string]any{"round": r.ID}); err != nil {
 		return err
 	}
 	return c.JSON(d)
 }
 
-// judgeFile streams a work's file under a name made of its code only.
-func (s *Server) judgeFile(c *fiber.Ctx) error {
-	_, w, _, err := s.judgeSeat(c)
+// file streams a work's file under a name made of its code only.
+func (j *judging) file(c *fiber.Ctx) error {
+	_, w, _, err := j.seat(c)
 	if err != nil {
 		return err
 	}
@@ -193,7 +231,7 @@ func (s *Server) judgeFile(c *fiber.Ctx) error {
 		return contests.NotFound("tệp", "file")
 	}
 	f := w.Files[n]
-	rc, size, err := s.Blobs.Open(c.UserContext(), f.BlobID)
+	rc, size, err := j.blobs.Open(c.UserContext(), f.BlobID)
 	if err != nil {
 		return err
 	}
@@ -227,66 +265,38 @@ type scoreRequest struct {
 	Submit   bool               `json:"submit"`
 }
 
-// judgeScore saves the caller's sheet as a draft, or submits it: a
-// submitted sheet is locked and only the secretariat can reopen it.
-func (s *Server) judgeScore(c *fiber.Ctx) error {
-	r, w, seat, err := s.judgeSeat(c)
+// score saves the caller's sheet as a draft, or submits it: a submitted
+// sheet is locked and only the secretariat can reopen it (Score.Save).
+func (j *judging) score(c *fiber.Ctx) error {
+	r, w, seat, err := j.seat(c)
 	if err != nil {
 		return err
 	}
-	if r.Status != essay.RoundScoring {
-		return contests.E(contests.CodeTooLate, contests.T("Vòng chấm đã kết thúc", "The round is closed"))
+	if err := r.AcceptsScores(); err != nil {
+		return err
 	}
 	var req scoreRequest
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	comment := strings.TrimSpace(contests.NFC(req.Comment))
-	if utf8.RuneCountInString(comment) > 5000 {
-		return contests.Invalid(contests.Field("comment", contests.T("Nhận xét tối đa 5.000 ký tự", "The comment is at most 5,000 characters")))
-	}
-	// A draft may be partial: criteria not given yet count as 0 for the
-	// check; every given one must still be on the rubric, in range and on
-	// the step. A submitted sheet must give them all.
-	check := make(map[string]float64, len(r.Rubric.Criteria))
-	for k, v := range req.Criteria {
-		check[k] = v
-	}
-	if !req.Submit {
-		for _, cr := range r.Rubric.Criteria {
-			if _, ok := check[cr.Key]; !ok {
-				check[cr.Key] = 0
-			}
-		}
-	}
-	total, err := essay.ValidateScore(r.Rubric, check)
-	if err != nil {
-		return err
-	}
 	ctx, me := c.UserContext(), claimsOf(c).UserID()
-	sc, err := s.essay.Score(ctx, r.ID, w.ID, me)
+	sc, err := j.store.Score(ctx, r.ID, w.ID, me)
 	if contests.ErrorCode(err) == contests.CodeNotFound {
-		sc, err = &essay.Score{RoundID: r.ID, WorkID: w.ID, JudgeID: me, Kind: seat.Kind}, nil
+		sc, err = essay.NewScore(seat), nil
 	}
 	if err != nil {
 		return err
 	}
-	if sc.Status == essay.ScoreSubmitted {
-		return contests.E(contests.CodeTooLate, contests.T("Điểm đã nộp và bị khóa; cần tổ thư ký mở lại để sửa", "The score is submitted and locked; the secretariat must reopen it"))
+	if err := sc.Save(r.Rubric, req.Criteria, req.Comment, req.Submit, j.now()); err != nil {
+		return err
 	}
-	now := s.Now().UTC()
-	sc.Criteria, sc.Total, sc.Comment, sc.Status, sc.UpdatedAt = req.Criteria, total, comment, essay.ScoreDraft, now
-	if req.Submit {
-		sc.Status, sc.SubmittedAt = essay.ScoreSubmitted, now
-	}
-	sc.Version++
-	if err := s.essay.PutScore(ctx, sc); err != nil {
+	if err := j.store.PutScore(ctx, sc); err != nil {
 		return err
 	}
 	if req.Submit {
-		if err := s.record(ctx, r.ContestID, me, "score.submitted", "work:"+w.Code, map[string]any{"round": r.ID, "criteria": sc.Criteria, "total": total}); err != nil {
+		if err := j.record(ctx, r.ContestID, me, "score.submitted", "work:"+w.Code, map[string]any{"round": r.ID, "criteria": sc.Criteria, "total": sc.Total}); err != nil {
 			return err
 		}
 	}
-	return c.JSON(fiber.Map{"status": sc.Status, "total": total})
+	return c.JSON(fiber.Map{"status": sc.Status, "total": sc.Total})
 }

@@ -66,7 +66,7 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		id, err := s.essay.Identity(ctx, a.WorkID)
+		id, err := s.identities.Identity(ctx, a.WorkID)
 		if err != nil {
 			return err
 		}

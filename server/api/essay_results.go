@@ -1,8 +1,9 @@
 package api
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -40,7 +41,7 @@ func (s *Server) outcomes(ctx context.Context, r *essay.Round) ([]workOutcome, e
 		}
 		out = append(out, workOutcome{WorkStanding: st, Code: w.Code, Category: w.Category})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	slices.SortFunc(out, func(a, b workOutcome) int { return cmp.Compare(a.Code, b.Code) })
 	return out, nil
 }
 
@@ -87,7 +88,7 @@ func (s *Server) assignThirdJudge(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p, _, err := s.pool(ctx, ct, r, seats)
+	p, err := s.pool(ctx, ct, r, seats)
 	if err != nil {
 		return err
 	}
@@ -125,8 +126,8 @@ func (s *Server) closeEssayRound(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if r.Status != essay.RoundScoring {
-		return contests.E(contests.CodeConflict, contests.T("Vòng chấm chưa phân công hoặc đã kết thúc", "The round is not being scored"))
+	if err := r.Closable(); err != nil {
+		return err
 	}
 	ctx := c.UserContext()
 	list, err := s.outcomes(ctx, r)
@@ -157,7 +158,9 @@ func (s *Server) closeEssayRound(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	r.Status, r.UpdatedAt = essay.RoundClosed, s.Now().UTC()
+	if err := r.Close(s.Now()); err != nil {
+		return err
+	}
 	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/binary"
@@ -22,6 +23,7 @@ func (s *Server) essayRoundRoutes(r fiber.Router) {
 	g.Get("/results", s.essayResults)
 	g.Post("/works/:wid/third", s.assignThirdJudge)
 	g.Post("/close", s.closeEssayRound)
+	g.Post("/works/:wid/unlock", s.unlockScore)
 }
 
 type essayRoundRequest struct {
@@ -105,16 +107,31 @@ func (s *Server) createEssayRound(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"round": r})
 }
 
-// pool gathers what assignment needs: the round's works (accepted, and for
-// later rounds those that advanced) and judges with their units and
-// declared conflicts.
-func (s *Server) pool(ctx context.Context, ct *contests.Contest, r *essay.Round, seats []essay.Seat) (essay.Pool, []*essay.Work, error) {
-	works, _, err := s.essay.WorksOf(ctx, ct.ID, store.WorkFilter{Status: essay.WorkAccepted, MinRound: r.No - 1, Limit: 1000})
+// pool gathers what assignment needs (see essayPool).
+func (s *Server) pool(ctx context.Context, ct *contests.Contest, r *essay.Round, seats []essay.Seat) (essay.Pool, error) {
+	return essayPool(ctx, s.essay, s.userUnit, ct, r, seats)
+}
+
+// userUnit returns the unit path of an account.
+func (s *Server) userUnit(ctx context.Context, id string) (string, error) {
+	u, err := s.Store.UserByID(ctx, id)
 	if err != nil {
-		return essay.Pool{}, nil, err
+		return "", err
+	}
+	return u.UnitPath, nil
+}
+
+// essayPool gathers what assignment needs: the round's works (accepted, and
+// for later rounds those that advanced) and judges with their units and
+// declared conflicts (a recused seat). unitOf gives a judge's unit path.
+func essayPool(ctx context.Context, works store.Works, unitOf func(context.Context, string) (string, error),
+	ct *contests.Contest, r *essay.Round, seats []essay.Seat) (essay.Pool, error) {
+	list, _, err := works.WorksOf(ctx, ct.ID, store.WorkFilter{Status: essay.WorkAccepted, MinRound: r.No - 1, Limit: 1000})
+	if err != nil {
+		return essay.Pool{}, err
 	}
 	p := essay.Pool{RootPath: ct.OwnerUnitPath}
-	for _, w := range works {
+	for _, w := range list {
 		p.Works = append(p.Works, essay.WorkRef{ID: w.ID, UnitPath: w.UnitPath, Category: w.Category})
 	}
 	judges := map[string]*essay.JudgeRef{}
@@ -122,11 +139,11 @@ func (s *Server) pool(ctx context.Context, ct *contests.Contest, r *essay.Round,
 		for _, id := range panel.JudgeIDs {
 			j := judges[id]
 			if j == nil {
-				u, err := s.Store.UserByID(ctx, id)
+				unit, err := unitOf(ctx, id)
 				if err != nil {
-					return essay.Pool{}, nil, err
+					return essay.Pool{}, err
 				}
-				j = &essay.JudgeRef{ID: id, UnitPath: u.UnitPath}
+				j = &essay.JudgeRef{ID: id, UnitPath: unit}
 				judges[id] = j
 			}
 			j.Categories = append(j.Categories, panel.Category)
@@ -141,8 +158,8 @@ func (s *Server) pool(ctx context.Context, ct *contests.Contest, r *essay.Round,
 	for _, j := range judges {
 		p.Judges = append(p.Judges, *j)
 	}
-	slices.SortFunc(p.Judges, func(a, b essay.JudgeRef) int { return compareStrings(a.ID, b.ID) })
-	return p, works, nil
+	slices.SortFunc(p.Judges, func(a, b essay.JudgeRef) int { return cmp.Compare(a.ID, b.ID) })
+	return p, nil
 }
 
 // assignEssayRound assigns every work of the round to its judges,
@@ -152,22 +169,21 @@ func (s *Server) assignEssayRound(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if r.Status != essay.RoundSetup {
-		return contests.E(contests.CodeConflict, contests.T("Vòng chấm đã được phân công", "The round is already assigned"))
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	now := s.Now().UTC()
+	if err := r.Start(binary.LittleEndian.Uint64(b[:]), now); err != nil {
+		return err
 	}
 	ctx := c.UserContext()
-	p, _, err := s.pool(ctx, ct, r, nil)
+	p, err := s.pool(ctx, ct, r, nil)
 	if err != nil {
 		return err
 	}
-	var b [8]byte
-	_, _ = rand.Read(b[:])
-	r.Seed = binary.LittleEndian.Uint64(b[:])
 	assignment, err := p.Assign(r.JudgesPerWork, r.Seed)
 	if err != nil {
 		return err
 	}
-	now := s.Now().UTC()
 	var seats []essay.Seat
 	for work, judges := range assignment {
 		for _, j := range judges {
@@ -177,7 +193,6 @@ func (s *Server) assignEssayRound(c *fiber.Ctx) error {
 	if err := s.essay.PutSeats(ctx, seats); err != nil {
 		return err
 	}
-	r.Status, r.UpdatedAt = essay.RoundScoring, now
 	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
 		return err
 	}
@@ -195,14 +210,4 @@ func (s *Server) staffRound(c *fiber.Ctx) (*essay.Round, *contests.Contest, erro
 	}
 	ct, _, err := s.staffContest(c, r.ContestID)
 	return r, ct, err
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,9 +1,6 @@
 package api
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
@@ -72,7 +69,7 @@ func (s *Server) workIdentity(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	id, err := s.essay.Identity(c.UserContext(), w.ID)
+	id, err := s.identities.Identity(c.UserContext(), w.ID)
 	if err != nil {
 		return err
 	}
@@ -104,9 +101,10 @@ func (s *Server) screenWork(c *fiber.Ctx) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	reason := strings.TrimSpace(contests.NFC(req.Reason))
-	if !req.Accept && (reason == "" || utf8.RuneCountInString(reason) > 1000) {
-		return contests.Invalid(contests.Field("reason", contests.T("Cần ghi lý do phạm quy (tối đa 1.000 ký tự)", "Give the reason (at most 1,000 characters)")))
+	if !req.Accept {
+		if _, err := essay.RejectReason(req.Reason); err != nil {
+			return err // before loading: a bad form is reported as such
+		}
 	}
 	w, ct, _, err := s.staffWork(c, c.Params("id"))
 	if err != nil {
@@ -115,21 +113,10 @@ func (s *Server) screenWork(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	for range 5 {
 		w, err = s.mutateWork(ctx, w.ID, func(w *essay.Work) error {
-			if w.Status != essay.WorkSubmitted && w.Status != essay.WorkRejected && w.Status != essay.WorkAccepted {
-				return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã bị rút", "The work was withdrawn"))
-			}
-			if w.Round > 0 {
-				return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã vào vòng chấm", "The work is already being judged"))
-			}
 			if req.Accept {
-				w.Status, w.RejectReason = essay.WorkAccepted, ""
-				if w.Code == "" {
-					w.Code = newCode()
-				}
-			} else {
-				w.Status, w.RejectReason = essay.WorkRejected, reason
+				return w.Accept(newCode())
 			}
-			return nil
+			return w.Reject(req.Reason)
 		})
 		if conflictField(err) != "code" { // a code already taken: draw another
 			break

@@ -2,7 +2,6 @@ package api
 
 import (
 	"strings"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -17,10 +16,10 @@ type recuseRequest struct {
 	Reason string `json:"reason"`
 }
 
-// judgeRecuse declares a conflict on a work: the seat is given up and
-// another judge of the panel takes it, keeping the load balanced.
-func (s *Server) judgeRecuse(c *fiber.Ctx) error {
-	r, w, seat, err := s.judgeSeat(c)
+// recuse declares a conflict on a work: the seat is given up and another
+// judge of the panel takes it, keeping the load balanced.
+func (j *judging) recuse(c *fiber.Ctx) error {
+	r, w, seat, err := j.seat(c)
 	if err != nil {
 		return err
 	}
@@ -29,11 +28,11 @@ func (s *Server) judgeRecuse(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	ct, err := s.Store.ContestByID(ctx, r.ContestID)
+	ct, err := j.store.ContestByID(ctx, r.ContestID)
 	if err != nil {
 		return err
 	}
-	seats, err := s.essay.SeatsOfRound(ctx, r.ID)
+	seats, err := j.store.SeatsOfRound(ctx, r.ID)
 	if err != nil {
 		return err
 	}
@@ -43,7 +42,7 @@ func (s *Server) judgeRecuse(c *fiber.Ctx) error {
 			seats[i].Recused = true
 		}
 	}
-	p, _, err := s.pool(ctx, ct, r, seats)
+	p, err := essayPool(ctx, j.store, j.unitOf, ct, r, seats)
 	if err != nil {
 		return err
 	}
@@ -57,11 +56,11 @@ func (s *Server) judgeRecuse(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	now := s.Now().UTC()
-	if err := s.essay.PutSeats(ctx, []essay.Seat{seat, {RoundID: r.ID, WorkID: w.ID, JudgeID: replacement, Kind: seat.Kind, AssignedAt: now}}); err != nil {
+	now := j.now().UTC()
+	if err := j.store.PutSeats(ctx, []essay.Seat{seat, {RoundID: r.ID, WorkID: w.ID, JudgeID: replacement, Kind: seat.Kind, AssignedAt: now}}); err != nil {
 		return err
 	}
-	if err := s.record(ctx, r.ContestID, seat.JudgeID, "seat.recused", "work:"+w.Code, map[string]any{"round": r.ID, "reason": contests.NFC(req.Reason), "replacement": replacement}); err != nil {
+	if err := j.record(ctx, r.ContestID, seat.JudgeID, "seat.recused", "work:"+w.Code, map[string]any{"round": r.ID, "reason": contests.NFC(req.Reason), "replacement": replacement}); err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{"recused": true})
@@ -90,11 +89,9 @@ func (s *Server) unlockScore(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if sc.Status != essay.ScoreSubmitted {
-		return contests.E(contests.CodeConflict, contests.T("Phiếu điểm chưa nộp", "The score is not submitted"))
+	if err := sc.Unlock(s.Now()); err != nil {
+		return err
 	}
-	sc.Status, sc.SubmittedAt, sc.UpdatedAt = essay.ScoreDraft, time.Time{}, s.Now().UTC()
-	sc.Version++
 	if err := s.essay.PutScore(ctx, sc); err != nil {
 		return err
 	}

@@ -139,7 +139,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 		Status: essay.WorkSubmitted, Warnings: docfile.NamesIn("", meta, identity.Identifying()),
 		Version: 1, SubmittedAt: now, UpdatedAt: now}
 	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, now
-	if err := s.essay.PutIdentity(ctx, identity); err != nil {
+	if err := s.identities.PutIdentity(ctx, identity); err != nil {
 		return err
 	}
 	if err := s.essay.CreateWork(ctx, w); err != nil {

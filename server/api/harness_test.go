@@ -109,12 +109,18 @@ type env struct {
 
 // bothEngines runs fn once per engine.
 func bothEngines(t *testing.T, fn func(t *testing.T, e *env)) {
+	eachStore(t, func(t *testing.T, st store.Store) { fn(t, newEnv(t, st, Limits{})) })
+}
+
+// eachStore runs fn once per engine with a fresh store, for tests that wrap
+// the store before building their env.
+func eachStore(t *testing.T, fn func(t *testing.T, st store.Store)) {
 	for _, eng := range engines {
 		t.Run(eng.name, func(t *testing.T) {
 			if eng.name == "mongo" && testing.Short() {
 				t.Skip("-short: Mongo engine skipped")
 			}
-			fn(t, newEnv(t, eng.open(t), Limits{}))
+			fn(t, eng.open(t))
 		})
 	}
 }

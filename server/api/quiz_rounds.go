@@ -212,8 +212,7 @@ func (s *Server) orgPublishRound(c *fiber.Ctx) error {
 	if _, err := quiz.Prepare(bank, r.Blueprint); err != nil {
 		return err
 	}
-	if r.Status == quiz.RoundDraft {
-		r.Status, r.UpdatedAt = quiz.RoundPublished, s.Now().UTC()
+	if r.Publish(s.Now()) {
 		if err := s.quiz.UpdateRound(c.UserContext(), r); err != nil {
 			return err
 		}

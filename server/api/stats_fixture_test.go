@@ -27,15 +27,10 @@ func (c *countingStore) EachParticipation(ctx context.Context, roundID string, f
 
 // eachEngineCounting runs fn once per engine, with the store wrapped.
 func eachEngineCounting(t *testing.T, fn func(t *testing.T, e *env, cs *countingStore)) {
-	for _, eng := range engines {
-		t.Run(eng.name, func(t *testing.T) {
-			if eng.name == "mongo" && testing.Short() {
-				t.Skip("-short: Mongo engine skipped")
-			}
-			cs := &countingStore{Store: eng.open(t)}
-			fn(t, newEnv(t, cs, Limits{}), cs)
-		})
-	}
+	eachStore(t, func(t *testing.T, st store.Store) {
+		cs := &countingStore{Store: st}
+		fn(t, newEnv(t, cs, Limits{}), cs)
+	})
 }
 
 // seededCitizen is one person of the statistics scenario and what they did.

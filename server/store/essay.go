@@ -16,7 +16,7 @@ type WorkFilter struct {
 	Offset   int
 }
 
-// Works stores essay entries. Nothing here returns an identity.
+// Works stores essay works. Nothing here returns an identity.
 type Works interface {
 	// CreateWork inserts w (Version 1). A taken ID → CodeConflict "id";
 	// a taken (ContestID, Receipt) → CodeConflict "receipt".
@@ -35,8 +35,12 @@ type Works interface {
 	WorksOfAuthor(ctx context.Context, contestID, authorID string) ([]*essay.Work, error)
 }
 
-// Identities stores identity sheets, apart from the works: only author,
-// secretary and organizer code paths may hold this port.
+// Identities stores identity sheets (who wrote a work), apart from the
+// works. It is a port of its own, outside Essay, so that a holder of Essay
+// cannot reach an author's identity: only the author, secretariat and
+// organizer code paths are given it. The judging endpoints hold a narrower
+// port still (server/api/essay_judge.go), and server/api/essay_blind_test.go
+// fails if that port ever gains an identity method.
 type Identities interface {
 	// PutIdentity inserts or replaces the sheet of id.WorkID.
 	PutIdentity(ctx context.Context, id *essay.Identity) error
@@ -83,10 +87,10 @@ type AuditLog interface {
 	AuditChains(ctx context.Context) ([]string, error)
 }
 
-// Essay groups the essay ports.
+// Essay groups the essay ports a judge's code path may hold: works,
+// judging rounds and the audit log — not Identities.
 type Essay interface {
 	Works
-	Identities
 	EssayRounds
 	AuditLog
 }

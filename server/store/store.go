@@ -22,6 +22,7 @@ type Store interface {
 	Contests
 	Quiz
 	Essay
+	Identities
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	Close() error
