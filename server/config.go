@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // config is read from the environment; flags given on the command line
@@ -25,6 +26,10 @@ type config struct {
 	LogLevel       string
 	Demo           bool
 	TrustedProxies string
+	// MinFreeDiskMB: /readyz fails when the data directory's disk has less.
+	MinFreeDiskMB int
+	// ReadyProbeEvery spaces /readyz's write probes and disk checks.
+	ReadyProbeEvery time.Duration
 }
 
 func configFromEnv() config {
@@ -33,14 +38,16 @@ func configFromEnv() config {
 		port = 3000
 	}
 	return config{
-		Port:           port,
-		DataDir:        envOr("DATA_DIR", "./data"),
-		MongoURI:       os.Getenv("MONGODB_URI"),
-		MongoDB:        envOr("MONGODB_DB", "hoithi"),
-		JWTSecret:      os.Getenv("JWT_SECRET"),
-		DataKey:        os.Getenv("DATA_KEY"),
-		LogLevel:       envOr("LOG_LEVEL", "info"),
-		TrustedProxies: os.Getenv("TRUSTED_PROXIES"),
+		Port:            port,
+		DataDir:         envOr("DATA_DIR", "./data"),
+		MongoURI:        os.Getenv("MONGODB_URI"),
+		MongoDB:         envOr("MONGODB_DB", "hoithi"),
+		JWTSecret:       os.Getenv("JWT_SECRET"),
+		DataKey:         os.Getenv("DATA_KEY"),
+		LogLevel:        envOr("LOG_LEVEL", "info"),
+		TrustedProxies:  os.Getenv("TRUSTED_PROXIES"),
+		MinFreeDiskMB:   envInt("MIN_FREE_DISK_MB", 256),
+		ReadyProbeEvery: envDuration("READY_PROBE_INTERVAL", 5*time.Second),
 	}
 }
 
@@ -51,12 +58,29 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.MongoURI, "mongodb-uri", c.MongoURI, "use MongoDB instead of the embedded engine (env MONGODB_URI)")
 	fs.StringVar(&c.MongoDB, "mongodb-db", c.MongoDB, "MongoDB database name (env MONGODB_DB)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	fs.IntVar(&c.MinFreeDiskMB, "min-free-disk-mb", c.MinFreeDiskMB, "/readyz fails below this much free disk under the data directory, 0 to skip (env MIN_FREE_DISK_MB)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")
 }
 
 func envOr(key, def string) string {
 	if v := os.Getenv(key); v != "" {
 		return v
+	}
+	return def
+}
+
+// envInt reads a non-negative integer, def when unset or malformed.
+func envInt(key string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil && n >= 0 {
+		return n
+	}
+	return def
+}
+
+// envDuration reads a Go duration ("5s"), def when unset or malformed.
+func envDuration(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil && d > 0 {
+		return d
 	}
 	return def
 }

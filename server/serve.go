@@ -61,7 +61,8 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 		st.Close()
 		return nil, nil, err
 	}
-	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version}, nil
+	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version,
+		Readiness: api.Readiness{DataDir: c.DataDir, MinFreeBytes: uint64(c.MinFreeDiskMB) << 20, ProbeEvery: c.ReadyProbeEvery}}, nil
 }
 
 func runServe(args []string) error {

@@ -36,6 +36,8 @@ type Deps struct {
 	// Frontend is the built app to serve; nil serves the one embedded in
 	// the binary (tests pass their own files).
 	Frontend fs.FS
+	// Readiness sets the disk and write checks of /readyz.
+	Readiness Readiness
 }
 
 // Limits bound abuse of the public endpoints. Per-IP limits are generous
@@ -77,6 +79,7 @@ type Server struct {
 	// handlers get neither this nor the whole Store (see judging).
 	identities store.Identities
 	rounds     *roundCache
+	ready      readiness
 	// App is the HTTP application.
 	App *fiber.App
 }

@@ -25,6 +25,10 @@ type Store interface {
 	Identities
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
+	// ProbeWrite writes one tiny record (the same one each time) and so
+	// reports whether the storage accepts writes: a database restored
+	// read-only or a full disk answers Ping but fails here → CodeInternal.
+	ProbeWrite(ctx context.Context) error
 	Close() error
 }
 
@@ -49,6 +53,11 @@ type Users interface {
 	// read on authenticated requests (cached briefly), so it stays one
 	// primary-key lookup.
 	SessionVersion(ctx context.Context, userID string) (int64, error)
+	// ReplacePasswordHash swaps oldHash for newHash (the same password hashed
+	// with newer parameters) leaving PasswordChangedAt alone, so sessions
+	// survive. → CodeConflict when the account is gone or its hash is no
+	// longer oldHash (the password changed meanwhile: the rehash is dropped).
+	ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash string) error
 	// SetGrants replaces a user's grants → CodeNotFound.
 	SetGrants(ctx context.Context, userID string, grants []contests.Grant) error
 	// ListUsers returns accounts whose UnitPath starts with f.UnitPath,

@@ -125,3 +125,17 @@ func pageLimit(limit int) int {
 	}
 	return limit
 }
+
+// ReplacePasswordHash → CodeConflict when no account has userID and oldHash.
+func (db *DB) ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash string) error {
+	res, err := db.users.UpdateOne(ctx,
+		bson.D{{Key: "_id", Value: userID}, {Key: "passwordHash", Value: oldHash}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "passwordHash", Value: newHash}}}})
+	return updatedOne(res, err, passwordChanged)
+}
+
+// passwordChanged is the conflict of a rehash that lost to a password change.
+func passwordChanged() error {
+	return contests.E(contests.CodeConflict, contests.T(
+		"Mật khẩu đã được đổi", "The password was changed meanwhile"))
+}

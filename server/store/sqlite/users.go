@@ -152,3 +152,16 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 	}
 	return users, total, nil
 }
+
+// ReplacePasswordHash → CodeConflict when no account has userID and oldHash.
+func (db *DB) ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash string) error {
+	res, err := db.writer.ExecContext(ctx,
+		`UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?`, newHash, userID, oldHash)
+	return updatedOne(res, err, passwordChanged)
+}
+
+// passwordChanged is the conflict of a rehash that lost to a password change.
+func passwordChanged() error {
+	return contests.E(contests.CodeConflict, contests.T(
+		"Mật khẩu đã được đổi", "The password was changed meanwhile"))
+}
