@@ -1,11 +1,15 @@
 package api
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"hoithi/contests/quiz"
+	"hoithi/server/excel"
 )
 
 // TestFixedLetterStrategiesScoreAtChance plays 200 papers per scripted
@@ -99,5 +103,46 @@ func TestFixedLetterStrategiesScoreAtChance(t *testing.T) {
 		if len(codesSeen[qid]) != 4*n {
 			t.Errorf("question %s on %d papers under %d distinct codes, want %d", qid, n, len(codesSeen[qid]), 4*n)
 		}
+	}
+}
+
+// TestImportWarnsOfSkewedKeys imports a workbook whose keys are all "A":
+// the import succeeds and says so, and the bank keeps saying so.
+func TestImportWarnsOfSkewedKeys(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newQuizFixture(t, e)
+	path := "/api/v1/org/contests/" + f.contestID + "/questions"
+	if r := e.do("GET", path, nil, f.org); r.Status != 200 || r.Body["keySkew"] != nil {
+		t.Fatalf("the fixture's spread keys warned: %d %s", r.Status, r.Raw)
+	}
+	var qs []quiz.Question
+	for i := 0; i < 12; i++ {
+		qs = append(qs, quiz.Question{Topic: "Lệch", Text: fmt.Sprintf("Câu hỏi nhập số %d?", i+1), Correct: []string{"A"},
+			Options: []quiz.Option{{ID: "A", Text: "Đúng"}, {ID: "B", Text: "Sai 1"}, {ID: "C", Text: "Sai 2"}, {ID: "D", Text: "Sai 3"}}})
+	}
+	var book bytes.Buffer
+	if err := excel.WriteQuestions(&book, qs); err != nil {
+		t.Fatal(err)
+	}
+	r := e.upload(path+"/import", f.org, "lech.xlsx", book.Bytes())
+	if r.Status != 200 || r.Body["created"] != float64(12) {
+		t.Fatalf("import: %d %s", r.Status, r.Raw)
+	}
+	// 8 fixture keys spread over A–D (2 A) then 12 "A": 14 of 20.
+	check := func(what string, r response) {
+		t.Helper()
+		k, _ := r.Body["keySkew"].(map[string]any)
+		if k == nil || k["letter"] != "A" || k["count"] != float64(14) || k["of"] != float64(20) || k["runKey"] != "A" || k["runLength"] != float64(12) {
+			t.Fatalf("%s: key skew %v", what, r.Body["keySkew"])
+		}
+		msgs := k["messages"].([]any)
+		if len(msgs) != 2 || !strings.Contains(msgs[0].(string), "14/20") || !strings.Contains(msgs[1].(string), "12 câu liên tiếp") {
+			t.Fatalf("%s: messages %v", what, msgs)
+		}
+	}
+	check("import", r)
+	check("bank", e.do("GET", path, nil, f.org))
+	if en := e.do("GET", path, nil, f.org, "Accept-Language", "en"); !strings.Contains(en.Body["keySkew"].(map[string]any)["messages"].([]any)[0].(string), "14 of 20") {
+		t.Fatalf("English: %s", en.Raw)
 	}
 }

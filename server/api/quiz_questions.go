@@ -80,7 +80,26 @@ func (s *Server) listQuestions(c *fiber.Ctx) error {
 	for _, q := range qs {
 		out = append(out, toQuestionDTO(q))
 	}
-	return c.JSON(fiber.Map{"questions": out})
+	return c.JSON(fiber.Map{"questions": out, "keySkew": keySkewOf(qs, language(c))})
+}
+
+// keySkewDTO is the key-skew warning of a bank (quiz.CheckKeySkew) with its
+// messages in the caller's language; nil when the keys are spread well.
+type keySkewDTO struct {
+	quiz.KeySkew
+	Messages []string `json:"messages"`
+}
+
+func keySkewOf(qs []quiz.Question, lang string) *keySkewDTO {
+	k := quiz.CheckKeySkew(qs)
+	if !k.Skewed() {
+		return nil
+	}
+	d := &keySkewDTO{KeySkew: k}
+	for _, m := range k.Messages() {
+		d.Messages = append(d.Messages, m.In(lang))
+	}
+	return d
 }
 
 func (s *Server) createQuestion(c *fiber.Ctx) error {
@@ -128,7 +147,7 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 }
 
 // importQuestions adds every question of a workbook, or none if any row is
-// bad.
+// bad, and warns when the bank's answer keys are skewed.
 func (s *Server) importQuestions(c *fiber.Ctx) error {
 	ct, err := s.quizContest(c)
 	if err != nil {
@@ -172,7 +191,9 @@ func (s *Server) importQuestions(c *fiber.Ctx) error {
 	}
 	s.rounds.forgetContest(ct.ID)
 	s.Log.Info("questions imported", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "count", len(qs))
-	return c.JSON(fiber.Map{"created": len(qs)})
+	// The import stands; a skewed key is worth a warning, not a refusal
+	// (the bank as a whole, the new rows last, is what papers draw from).
+	return c.JSON(fiber.Map{"created": len(qs), "keySkew": keySkewOf(append(bank, qs...), language(c))})
 }
 
 func (s *Server) exportQuestions(c *fiber.Ctx) error {

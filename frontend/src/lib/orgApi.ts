@@ -78,6 +78,17 @@ export interface BankQuestion {
   retired: boolean;
 }
 
+/** How a bank's answer keys are skewed (quiz.CheckKeySkew); null when they are spread well. */
+export interface KeySkew {
+  letter?: string;
+  count?: number;
+  of?: number;
+  runKey?: string;
+  runLength?: number;
+  /** 0-based position of the run's first question in the bank. */
+  runStart?: number;
+}
+
 export interface Quota {
   topic?: string;
   difficulty?: number;
@@ -257,8 +268,13 @@ export function createOrgApi(http: Http) {
     },
 
     async questions(contestId: string): Promise<BankQuestion[]> {
-      const res = await http.request<{ questions: BankQuestion[] }>('GET', `${contestPath(contestId)}/questions`, auth);
-      return res.questions ?? [];
+      return (await this.questionBank(contestId)).questions;
+    },
+    /** The bank with its key-skew warning. */
+    async questionBank(contestId: string): Promise<{ questions: BankQuestion[]; keySkew: KeySkew | null }> {
+      const path = `${contestPath(contestId)}/questions`;
+      const res = await http.request<{ questions: BankQuestion[]; keySkew?: KeySkew | null }>('GET', path, auth);
+      return { questions: res.questions ?? [], keySkew: res.keySkew ?? null };
     },
     async createQuestion(contestId: string, q: Omit<BankQuestion, 'id'>): Promise<BankQuestion> {
       const path = `${contestPath(contestId)}/questions`;
@@ -269,7 +285,7 @@ export function createOrgApi(http: Http) {
       return (await http.request<{ question: BankQuestion }>('PUT', path, { ...auth, body: q })).question;
     },
     /** All rows or none: a bad file comes back as 400 with one field error per cell. */
-    importQuestions(contestId: string, file: File): Promise<{ created: number }> {
+    importQuestions(contestId: string, file: File): Promise<{ created: number; keySkew?: KeySkew | null }> {
       const form = new FormData();
       form.append('file', file);
       return http.request('POST', `${contestPath(contestId)}/questions/import`, { ...auth, body: form });
