@@ -52,10 +52,10 @@ type Limits struct {
 	LoginFreeFailures       int
 	LoginClientFreeFailures int
 	RegisterPerIP           int // per minute
-	// MaxUploadBytes caps any request body (essay files, Excel imports).
-	// Fiber holds a body in memory while it is read, so this is also the
-	// memory one upload may take; the reverse proxy in deploy/ allows the
-	// same 110 MiB. Larger media would need streaming uploads.
+	// MaxUploadBytes caps one uploaded essay file, whatever a category
+	// allows (env MAX_UPLOAD_MB). Uploads stream to a temporary file and
+	// the blob store, so this costs disk, not memory; every other request
+	// body is capped at 64 KB (bodylimit.go).
 	MaxUploadBytes int
 }
 
@@ -80,6 +80,8 @@ type Server struct {
 	identities store.Identities
 	rounds     *roundCache
 	ready      readiness
+	// uploads are the routes that may receive large bodies (bodylimit.go).
+	uploads []uploadRule
 	// App is the HTTP application.
 	App *fiber.App
 }
@@ -98,6 +100,9 @@ func NewServer(d Deps) *Server {
 	if d.Limits == (Limits{}) {
 		d.Limits = DefaultLimits()
 	}
+	if d.Limits.MaxUploadBytes <= 0 {
+		d.Limits.MaxUploadBytes = DefaultLimits().MaxUploadBytes
+	}
 	s := &Server{
 		Deps:          d,
 		metrics:       newMetrics(),
@@ -108,13 +113,18 @@ func NewServer(d Deps) *Server {
 		sessions:      auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
 	}
 	cfg := fiber.Config{
-		AppName:               "hoithi",
-		ErrorHandler:          errorHandler(d.Log),
-		BodyLimit:             d.Limits.MaxUploadBytes + 1<<20,
-		ReadTimeout:           60 * time.Second,
-		WriteTimeout:          120 * time.Second,
-		IdleTimeout:           120 * time.Second,
-		DisableStartupMessage: true,
+		AppName:      "hoithi",
+		ErrorHandler: errorHandler(d.Log),
+		// Bodies are streamed and limited per route by limitBodies; what
+		// fasthttp reads before a handler runs is the first 8 KB. Forms are
+		// not pre-parsed: an upload is read only after its route's checks.
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		BodyLimit:                    maxJSONBody,
+		ReadTimeout:                  60 * time.Second,
+		WriteTimeout:                 120 * time.Second,
+		IdleTimeout:                  120 * time.Second,
+		DisableStartupMessage:        true,
 		// Without it, strings from c.Params, c.IP, c.Query alias fasthttp's
 		// reused request buffer; the round cache and the rate limiters keep
 		// them as map keys, which later requests would silently rewrite.
@@ -130,7 +140,7 @@ func NewServer(d Deps) *Server {
 	s.identities = d.Store
 	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
-	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), authenticate(d.Tokens, s.sessions))
+	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), s.limitBodies, authenticate(d.Tokens, s.sessions))
 	s.routes(app)
 	s.App = app
 	return s

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -35,16 +34,11 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if w.Status != essay.WorkSubmitted {
 		return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã được sơ loại, không thể sửa", "The work has been screened and cannot change"))
 	}
-	form, err := c.MultipartForm()
-	if err != nil || len(form.Value["work"]) != 1 {
-		return contests.Invalid(contests.Field("work", contests.T("Thiếu thông tin tác phẩm", "The work's details are missing")))
+	up, err := s.readWorkForm(c)
+	if err != nil {
+		return err
 	}
-	var req workRequest
-	dec := json.NewDecoder(strings.NewReader(form.Value["work"][0]))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return jsonError(err)
-	}
+	req := up.req
 	cat, ok := essay.FindCategory(st.Categories, essay.CategoryKey(req.Category))
 	if !ok {
 		return contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
@@ -56,9 +50,9 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	stored := w.Files[0]
 	var meta docfile.Meta
 	newFile := false
-	if files := form.File["file"]; len(files) == 1 {
+	if up.file != nil {
 		var text string
-		if stored, text, meta, err = s.storeUpload(c, files[0], cat); err != nil {
+		if stored, text, meta, err = s.receiveFile(ctx, up, cat); err != nil {
 			return err
 		}
 		newFile = true

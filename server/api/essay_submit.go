@@ -1,10 +1,6 @@
 package api
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"mime/multipart"
 	"strings"
 	"time"
 
@@ -19,10 +15,10 @@ import (
 
 func (s *Server) submitRoutes(r fiber.Router) {
 	r.Get("/contests/:slug/essay", s.essayRules)
-	r.Post("/contests/:slug/works", requireUser, s.submitWork)
+	s.upload(r, fiber.MethodPost, "/contests/:slug/works", int64(s.Limits.MaxUploadBytes)+formOverhead, requireUser, s.submitWork)
 	r.Get("/me/works", requireUser, s.myWorks)
 	r.Post("/works/:id/withdraw", requireUser, s.withdrawWork)
-	r.Put("/works/:id", requireUser, s.editWork)
+	s.upload(r, fiber.MethodPut, "/works/:id", int64(s.Limits.MaxUploadBytes)+formOverhead, requireUser, s.editWork)
 }
 
 // essayRules shows an essay contest's categories, limits and deadline.
@@ -73,16 +69,11 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if !st.Open(s.Now()) {
 		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn nhận tác phẩm", "Submissions are closed"))
 	}
-	var req workRequest
-	form, err := c.MultipartForm()
-	if err != nil || len(form.Value["work"]) != 1 {
-		return contests.Invalid(contests.Field("work", contests.T("Thiếu thông tin tác phẩm", "The work's details are missing")))
+	up, err := s.readWorkForm(c)
+	if err != nil {
+		return err
 	}
-	dec := json.NewDecoder(strings.NewReader(form.Value["work"][0]))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		return jsonError(err)
-	}
+	req := up.req
 	cat, ok := essay.FindCategory(st.Categories, essay.CategoryKey(req.Category))
 	if !ok {
 		return contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
@@ -92,11 +83,10 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	files := form.File["file"]
-	if len(files) != 1 {
-		return contests.Invalid(contests.Field("file", contests.T("Cần đúng một tệp tác phẩm", "Send exactly one file")))
+	if up.file == nil {
+		return errOneFile()
 	}
-	stored, text, meta, err := s.storeUpload(c, files[0], cat)
+	stored, text, meta, err := s.receiveFile(ctx, up, cat)
 	if err != nil {
 		return err
 	}
@@ -148,54 +138,6 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	keep = true
 	_ = s.record(ctx, ct.ID, user.ID, "work.submitted", "work:"+w.ID, map[string]any{"receipt": w.Receipt, "category": w.Category, "words": w.Words})
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"work": toAuthorWork(w)})
-}
-
-// storeUpload streams one uploaded file into the blob store after sniffing
-// its kind, and extracts a Word document's text and properties.
-func (s *Server) storeUpload(c *fiber.Ctx, fh *multipart.FileHeader, cat essay.Category) (essay.StoredFile, string, docfile.Meta, error) {
-	var none essay.StoredFile
-	if fh.Size > cat.MaxFileBytes {
-		return none, "", docfile.Meta{}, contests.E(contests.CodeTooLarge, contests.T("Tệp vượt quá dung lượng cho phép của thể loại", "The file is larger than the category allows"),
-			contests.Field("file", contests.T("Tệp vượt quá dung lượng cho phép", "The file is too large")))
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return none, "", docfile.Meta{}, contests.Internal(err)
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	kind, err := docfile.Sniff(head[:n], fh.Filename)
-	if err != nil {
-		return none, "", docfile.Meta{}, err
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return none, "", docfile.Meta{}, contests.Internal(err)
-	}
-	var text string
-	var meta docfile.Meta
-	seconds := 0
-	if kind == essay.FileMP4 && cat.MaxMediaSeconds > 0 {
-		ra, ok := f.(io.ReaderAt)
-		if !ok {
-			return none, "", docfile.Meta{}, contests.Internal(errors.New("upload is not seekable"))
-		}
-		if seconds, err = docfile.MP4Seconds(ra, fh.Size); err != nil {
-			return none, "", docfile.Meta{}, err
-		}
-	}
-	if kind == essay.FileDOCX {
-		if ra, ok := f.(io.ReaderAt); ok {
-			if text, meta, err = docfile.DocxText(ra, fh.Size, docfile.DefaultLimits()); err != nil {
-				return none, "", docfile.Meta{}, err
-			}
-		}
-	}
-	id, size, sum, err := s.Blobs.Put(c.UserContext(), f, cat.MaxFileBytes)
-	if err != nil {
-		return none, "", docfile.Meta{}, err
-	}
-	return essay.StoredFile{BlobID: id, SHA256: sum, File: essay.File{Name: safeName(fh.Filename), Kind: kind, Bytes: size, MediaSeconds: seconds}}, text, meta, nil
 }
 
 // identitySheet builds the identity sheet from the account and the form.

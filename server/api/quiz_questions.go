@@ -16,7 +16,7 @@ func (s *Server) questionRoutes(r fiber.Router) {
 	g.Get("/", s.listQuestions)
 	g.Post("/", s.createQuestion)
 	g.Get("/export", s.exportQuestions)
-	g.Post("/import", s.importQuestions)
+	s.upload(g, fiber.MethodPost, "/import", maxWorkbookBytes+formOverhead, s.importQuestions)
 	g.Put("/:qid", s.updateQuestion)
 	r.Get("/org/questions/template", requireRole(contests.RoleOrganizer), s.questionTemplate)
 }

@@ -18,7 +18,7 @@ func (s *Server) unitRoutes(r fiber.Router) {
 	org.Post("/", s.createUnit)
 	org.Get("/export", s.exportUnits)
 	org.Get("/template", s.unitTemplate)
-	org.Post("/import", s.importUnits)
+	s.upload(org, fiber.MethodPost, "/import", maxWorkbookBytes+formOverhead, s.importUnits)
 	org.Patch("/:id", s.updateUnit)
 }
 

@@ -3,7 +3,7 @@ package api
 import (
 	"bytes"
 	"fmt"
-	"mime/multipart"
+	"io"
 	"sort"
 
 	"github.com/gofiber/fiber/v2"
@@ -175,20 +175,28 @@ func (s *Server) unitTemplate(c *fiber.Ctx) error {
 	return sendXLSX(c, "mau-nhap-don-vi.xlsx", buf.Bytes())
 }
 
-// uploadedWorkbook opens the multipart field "file" within the upload limit.
-func (s *Server) uploadedWorkbook(c *fiber.Ctx) (multipart.File, error) {
-	fh, err := c.FormFile("file")
+// uploadedWorkbook returns the multipart field "file" as a stream: the
+// parsers read it within maxWorkbookBytes, and the body as a whole is
+// capped by the route (s.upload).
+func (s *Server) uploadedWorkbook(c *fiber.Ctx) (io.ReadCloser, error) {
+	missing := contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
+	up, err := s.form(c, maxWorkbookBytes+formOverhead)
 	if err != nil {
-		return nil, contests.Invalid(contests.Field("file", contests.T("Vui lòng chọn tệp Excel (.xlsx)", "Please choose an Excel file (.xlsx)")))
+		return nil, missing
 	}
-	if fh.Size > maxWorkbookBytes {
-		return nil, errTooLarge
+	for range 8 { // a few other fields may come first
+		p, err := up.next()
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return nil, missing
+		}
+		if p.FormName() == "file" {
+			return p, nil
+		}
 	}
-	f, err := fh.Open()
-	if err != nil {
-		return nil, contests.Internal(err)
-	}
-	return f, nil
+	return nil, missing
 }
 
 func sendXLSX(c *fiber.Ctx, name string, data []byte) error {

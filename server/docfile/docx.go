@@ -40,6 +40,10 @@ type Limits struct {
 	// MaxRatio bounds inflated:compressed bytes of a part once it passes
 	// ratioFloor; real Word XML stays far below 100:1.
 	MaxRatio int64
+	// MaxNesting is how many archives deep CheckArchive looks (an embedded
+	// workbook is one); MaxPathDepth bounds the folders in a part's name.
+	MaxNesting   int
+	MaxPathDepth int
 }
 
 // ratioFloor: small parts may compress extremely well (a run of spaces)
@@ -49,7 +53,7 @@ const ratioFloor = 1 << 20
 // DefaultLimits are generous for any real essay (a 6,000-word article is
 // well under 1 MB of XML) and stop a zip bomb early.
 func DefaultLimits() Limits {
-	return Limits{MaxEntries: 2000, MaxEntryBytes: 50 << 20, MaxTotalBytes: 50 << 20, MaxRatio: 100}
+	return Limits{MaxEntries: 2000, MaxEntryBytes: 50 << 20, MaxTotalBytes: 50 << 20, MaxRatio: 100, MaxNesting: 1, MaxPathDepth: 16}
 }
 
 func (l Limits) withDefaults() Limits {
@@ -65,6 +69,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxRatio <= 0 {
 		l.MaxRatio = d.MaxRatio
+	}
+	if l.MaxNesting <= 0 {
+		l.MaxNesting = d.MaxNesting
+	}
+	if l.MaxPathDepth <= 0 {
+		l.MaxPathDepth = d.MaxPathDepth
 	}
 	return l
 }

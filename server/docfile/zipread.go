@@ -58,6 +58,8 @@ type budget struct {
 	total int64
 	// largestPart is the most bytes inflated from one part.
 	largestPart int64
+	// entries counts the parts seen, nested archives' included.
+	entries int
 }
 
 // inflating counts one part's bytes as they inflate and stops at the
