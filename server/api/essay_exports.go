@@ -1,17 +1,14 @@
 package api
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"sort"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
 	"hoithi/contests/essay"
-	"hoithi/server/docfile"
 	"hoithi/server/excel"
 	"hoithi/server/store"
 )
@@ -225,97 +222,4 @@ func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
 		return err
 	}
 	return s.sendTables(c, fmt.Sprintf("giai-thuong-%s-vong-%d.xlsx", ct.Slug, r.No), []excel.Table{t})
-}
-
-// exportDossier builds the forwarding dossier: a list of accepted works by
-// code, each work's files renamed by its code, and the identity sheets in a
-// separate workbook, all in one .zip.
-func (s *Server) exportDossier(c *fiber.Ctx) error {
-	ct, st, err := s.staffContest(c, c.Params("cid"))
-	if err != nil {
-		return err
-	}
-	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
-		return err
-	}
-	ctx := c.UserContext()
-	works, err := s.contestWorks(c, ct.ID, essay.WorkAccepted)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	list := excel.Table{Name: "DanhSach", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
-		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Số chữ"}, {Header: "Vòng đã qua"}, {Header: "Tệp"}}}
-	ids := excel.Table{Name: "LyLich", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Tác giả", Width: 24},
-		{Header: "Bút danh"}, {Header: "Ngày sinh"}, {Header: "Đơn vị", Width: 30}, {Header: "Địa chỉ", Width: 30}, {Header: "Điện thoại", Text: true},
-		{Header: "Email"}, {Header: "CCCD", Text: true}, {Header: "Đồng tác giả", Width: 30, Wrap: true}}}
-	for _, w := range works {
-		var files []string
-		for i, f := range w.Files {
-			name := fmt.Sprintf("tac-pham/%s-%d.%s", w.Code, i+1, f.Kind)
-			if err := s.copyBlob(c, z, name, f); err != nil {
-				return err
-			}
-			files = append(files, name)
-		}
-		list.Rows = append(list.Rows, []any{w.Code, categoryName(st, w.Category), w.Title, w.Words, w.Round, joinLines(files)})
-		id, err := s.identities.Identity(ctx, w.ID)
-		if err != nil {
-			return err
-		}
-		birth := ""
-		if !id.Author.BirthDate.IsZero() {
-			birth = id.Author.BirthDate.Format("02/01/2006")
-		}
-		var co []string
-		for _, p := range id.Coauthors {
-			co = append(co, p.FullName)
-		}
-		ids.Rows = append(ids.Rows, []any{w.Code, id.Author.FullName, id.Author.PenName, birth, id.Author.UnitName,
-			id.Author.Address, id.Author.Phone, id.Author.Email, id.Author.CCCDMasked, joinLines(co)})
-	}
-	for name, t := range map[string]excel.Table{"danh-sach-tac-pham.xlsx": list, "ly-lich-tac-gia.xlsx": ids} {
-		fw, err := z.Create(name)
-		if err != nil {
-			return contests.Internal(err)
-		}
-		if err := excel.WriteTables(fw, []excel.Table{t}); err != nil {
-			return contests.Internal(err)
-		}
-	}
-	if err := z.Close(); err != nil {
-		return contests.Internal(err)
-	}
-	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "dossier.exported", "contest:"+ct.ID, map[string]any{"works": len(works)}); err != nil {
-		return err
-	}
-	c.Set(fiber.HeaderContentType, "application/zip")
-	c.Set(fiber.HeaderContentDisposition, `attachment; filename="ho-so-`+ct.Slug+`.zip"`)
-	return c.Send(buf.Bytes())
-}
-
-// copyBlob adds a work's file to the dossier; Word files lose their
-// properties, which name the author (the next level judges blind too).
-func (s *Server) copyBlob(c *fiber.Ctx, z *zip.Writer, name string, f essay.StoredFile) error {
-	rc, size, err := s.Blobs.Open(c.UserContext(), f.BlobID)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	fw, err := z.Create(name)
-	if err != nil {
-		return contests.Internal(err)
-	}
-	if f.Kind != essay.FileDOCX {
-		if _, err := io.Copy(fw, rc); err != nil {
-			return contests.Internal(err)
-		}
-		return nil
-	}
-	raw, err := io.ReadAll(io.LimitReader(rc, size))
-	if err != nil {
-		return contests.Internal(err)
-	}
-	return docfile.StripDocxProperties(bytes.NewReader(raw), int64(len(raw)), fw, docfile.DefaultLimits())
 }

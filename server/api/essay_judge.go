@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/essay"
-	"hoithi/server/docfile"
 	"hoithi/server/store"
 )
 
@@ -231,27 +229,15 @@ func (j *judging) file(c *fiber.Ctx) error {
 		return contests.NotFound("tệp", "file")
 	}
 	f := w.Files[n]
-	rc, size, err := j.blobs.Open(c.UserContext(), f.BlobID)
+	// A Word file's properties name whoever created and last saved it: the
+	// judge gets a copy with them emptied (preparedFile).
+	rc, size, err := preparedFile(c.UserContext(), j.blobs, f)
 	if err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, fileMIME[f.Kind])
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+w.Code+"."+string(f.Kind)+`"`)
-	if f.Kind != essay.FileDOCX {
-		return c.SendStream(rc, int(size))
-	}
-	// A Word file's properties name whoever created and last saved it: the
-	// judge gets a copy with them emptied.
-	defer rc.Close()
-	raw, err := io.ReadAll(io.LimitReader(rc, size))
-	if err != nil {
-		return contests.Internal(err)
-	}
-	var clean bytes.Buffer
-	if err := docfile.StripDocxProperties(bytes.NewReader(raw), int64(len(raw)), &clean, docfile.DefaultLimits()); err != nil {
-		return err
-	}
-	return c.Send(clean.Bytes())
+	return c.SendStream(rc, int(size))
 }
 
 var fileMIME = map[essay.FileKind]string{

@@ -105,6 +105,8 @@ type env struct {
 	tokens *auth.Tokens
 	now    time.Time
 	units  map[string]*contests.Unit
+	// blobDir holds the uploaded files (blob.FS), for tests that damage one.
+	blobDir string
 }
 
 // bothEngines runs fn once per engine.
@@ -130,7 +132,8 @@ func newEnv(t *testing.T, st store.Store, limits Limits) *env {
 	clock := func() time.Time { return e.now }
 	e.keys, _ = auth.NewKeys([]byte(strings.Repeat("d", 32)))
 	e.tokens, _ = auth.NewTokens([]byte(strings.Repeat("j", 32)), clock)
-	blobs, err := blob.NewFS(t.TempDir())
+	e.blobDir = t.TempDir()
+	blobs, err := blob.NewFS(e.blobDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,148 @@
+package api
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// docxWithHiddenPart is a valid Word document plus one more part of n
+// zero bytes that nothing in the document refers to: the text reads fine,
+// but every judge's copy inflates every part.
+func docxWithHiddenPart(t *testing.T, n int64) []byte {
+	t.Helper()
+	good, err := zip.NewReader(bytes.NewReader(docx(t, "Người dùng", essayText(300))), int64(len(docx(t, "Người dùng", essayText(300)))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	for _, f := range good.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create("word/media/padding.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for left := n; left > 0; left -= int64(len(zeros)) {
+		if _, err := w.Write(zeros[:min(left, int64(len(zeros)))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestSubmitRefusesDocxWithHiddenGigabyte: a ~1 MB .docx whose document
+// part is fine but which holds a 1 GB part of zeros is refused at upload,
+// saying why, and nothing is stored.
+func TestSubmitRefusesDocxWithHiddenGigabyte(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newEssayFixture(t, e)
+	author, _ := e.register(1, "W1-A")
+	bomb := docxWithHiddenPart(t, 1<<30)
+	if len(bomb) > 2<<20 {
+		t.Fatalf("the bomb is %d bytes: meant to be about 1 MB", len(bomb))
+	}
+	r := f.submit(author, f.workBody("Giữ vững trận địa"), "bai.docx", bomb)
+	if r.Status != 400 || !slicesContain(r.fieldNames(), "file") {
+		t.Fatalf("status %d %s, want 400 naming file", r.Status, r.Raw)
+	}
+	if !strings.Contains(string(r.Raw), "50 MB") {
+		t.Errorf("the message does not say the limit: %s", r.Raw)
+	}
+	if n := countFiles(t, e.blobDir); n != 0 {
+		t.Errorf("%d files kept after a refused upload", n)
+	}
+	// The same document without the hidden part goes through.
+	if r := f.submit(author, f.workBody("Giữ vững trận địa"), "bai.docx", docxWithHiddenPart(t, 1<<10)); r.Status != 201 {
+		t.Fatalf("good document: %d %s", r.Status, r.Raw)
+	}
+}
+
+func slicesContain(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func countFiles(t *testing.T, dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// TestDossierListsWorkThatCannotBePrepared: a stored Word file that can no
+// longer be prepared for judges (here: replaced on disk by one with a
+// hidden gigabyte, as a file stored before the upload check could be) does
+// not break the dossier: the other work's file is in it, and the bad one
+// is a row with the reason. The judge's download of it is a clear 400.
+func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newEssayFixture(t, e)
+	var ids, codes []string
+	for i := range 2 {
+		author, _ := e.register(1+i, "W1-A")
+		r := f.submit(author, f.workBody("Bài số "+itoa(i+1)), "bai.docx", docx(t, "Người dùng", essayText(300)))
+		if r.Status != 201 {
+			t.Fatalf("submit: %d %s", r.Status, r.Raw)
+		}
+		ids = append(ids, r.Body["work"].(map[string]any)["id"].(string))
+	}
+	for _, id := range ids {
+		r := e.do("POST", "/api/v1/org/essay/works/"+id+"/screen", map[string]any{"accept": true}, f.sec)
+		codes = append(codes, r.Body["work"].(map[string]any)["code"].(string))
+	}
+	bad, err := e.store.Work(t.Context(), ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	blobID := bad.Files[0].BlobID
+	if err := os.WriteFile(filepath.Join(e.blobDir, blobID[0:2], blobID[2:4], blobID), docxWithHiddenPart(t, 200<<20), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)
+	zr, err := zip.NewReader(bytes.NewReader(d.Raw), int64(len(d.Raw)))
+	if err != nil {
+		t.Fatalf("dossier: %d %v", d.Status, err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	if _, ok := parts["tac-pham/"+codes[0]+"-1.docx"]; !ok || len(parts) != 3 {
+		t.Fatalf("dossier parts: %v", keys(parts))
+	}
+	list := readSheets(t, parts["danh-sach-tac-pham.xlsx"])["DanhSach"]
+	rows := map[string][]string{}
+	for _, row := range list[1:] {
+		rows[row[0]] = row
+	}
+	if len(list) != 3 || list[0][6] != "Vấn đề" || len(rows[codes[0]]) > 6 && rows[codes[0]][6] != "" {
+		t.Fatalf("dossier list: %v", list)
+	}
+	if row := rows[codes[1]]; len(row) < 7 || !strings.Contains(row[6], "không chuẩn bị được") || row[5] != "" {
+		t.Fatalf("the bad work's row: %v", row)
+	}
+}
