@@ -24,7 +24,7 @@ import (
 // openStore is the one place that knows which engine is wired.
 func openStore(ctx context.Context, c config) (store.Store, string, error) {
 	if c.MongoURI != "" {
-		s, err := mongo.Open(ctx, c.MongoURI, c.MongoDB)
+		s, err := mongo.Open(ctx, c.MongoURI, c.MongoDB, mongo.Options{AllowNonAtomic: c.DevAllowNonAtomic})
 		return s, "mongodb", err
 	}
 	s, err := sqlite.Open(ctx, filepath.Join(c.DataDir, "hoithi.db"))
@@ -54,6 +54,10 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 		return nil, nil, fmt.Errorf("open %s store: %w", engine, err)
 	}
 	log.Info("store open", "engine", engine)
+	if err := checkSecrets(ctx, st, namedSecret{"DATA_KEY", dataKey}, namedSecret{"JWT_SECRET", jwtSecret}); err != nil {
+		st.Close()
+		return nil, nil, err
+	}
 	var blobs blob.Store
 	if m, ok := st.(*mongo.DB); ok {
 		blobs = blob.NewGridFS(m.Database())

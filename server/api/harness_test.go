@@ -87,7 +87,7 @@ var engines = []struct {
 		dbCounter++
 		name := fmt.Sprintf("apitest_%d_%d", os.Getpid(), dbCounter)
 		dbMu.Unlock()
-		s, err := mongo.Open(context.Background(), mongoURI(t), name)
+		s, err := mongo.Open(context.Background(), mongoURI(t), name, mongo.Options{AllowNonAtomic: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -23,6 +23,7 @@ type Store interface {
 	Quiz
 	Essay
 	Identities
+	Meta
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	// ProbeWrite writes one tiny record (the same one each time) and so

@@ -9,6 +9,7 @@
 package mongo
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -17,16 +18,29 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readconcern"
 	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
+	"go.mongodb.org/mongo-driver/v2/mongo/writeconcern"
 
 	"hoithi/contests"
 	"hoithi/server/store"
 )
 
-// defaultOperationTimeout bounds every operation the client runs (it sends
-// maxTimeMS), so a query abandoned by its HTTP request cannot keep the server
-// busy. A timeoutMS in the URI wins.
-const defaultOperationTimeout = 10 * time.Second
+// defaultOperationTimeout bounds every operation the client runs when the
+// caller's context has no deadline of its own (a request's context has
+// none). The driver sends the time left as maxTimeMS with each command, the
+// getMore of a cursor included, so the server itself stops a query whose
+// caller gave up. 30 s outlasts a replica-set election (about 12 s from a
+// primary's failure to a new primary) so that a write retried across the
+// election still succeeds. A timeoutMS in the URI wins.
+const defaultOperationTimeout = 30 * time.Second
+
+// defaultStartTimeout bounds what Open does before serving: reaching the
+// server, checking it and building the missing indexes. It is separate from
+// the per-operation timeout because building an index on a large
+// collection can take minutes, and a start that gives up halfway would only
+// begin again.
+const defaultStartTimeout = 10 * time.Minute
 
 // closeTimeout bounds Close: a vanished server must not hang shutdown.
 const closeTimeout = 10 * time.Second
@@ -52,6 +66,8 @@ const (
 	seatsCollection       = "essay_seats"
 	scoresCollection      = "essay_scores"
 	auditCollection       = "audit_log"
+
+	metaCollection = "server_meta"
 )
 
 // DB is a connected database.
@@ -74,21 +90,51 @@ type DB struct {
 	seats       *mongo.Collection
 	scores      *mongo.Collection
 	auditLog    *mongo.Collection
+
+	meta *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
 
-// Open connects to the server at uri, checks that it answers and creates the
-// indexes of database dbName that are missing. Opening an existing database
-// again changes nothing.
-func Open(ctx context.Context, uri, dbName string) (*DB, error) {
+// Options tune Open; the zero value is what production wants.
+type Options struct {
+	// OperationTimeout bounds one operation (0: defaultOperationTimeout).
+	OperationTimeout time.Duration
+	// StartTimeout bounds Open itself (0: defaultStartTimeout).
+	StartTimeout time.Duration
+	// AllowNonAtomic lets Open serve on a server that does not apply a
+	// single-document update atomically (FerretDB v1): development and
+	// tests only, never a contest (see checkAtomic).
+	AllowNonAtomic bool
+}
+
+// Open connects to the server at uri, checks that it answers and that it
+// applies single-document updates atomically, and creates the indexes of
+// database dbName that are missing. Opening an existing database again
+// changes nothing.
+//
+// Unless the URI says otherwise, writes wait for a majority of the replica
+// set ("w=majority": an acknowledged answer survives the loss of the
+// primary) and reads see majority-committed data ("readConcernLevel=
+// majority": nothing a failover could roll back is shown or acted on).
+func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 	if dbName == "" {
 		return nil, errors.New("mongo: empty database name")
 	}
 	opts := options.Client().ApplyURI(uri)
 	if opts.Timeout == nil {
-		opts.SetTimeout(defaultOperationTimeout)
+		opts.SetTimeout(cmp.Or(o.OperationTimeout, defaultOperationTimeout))
 	}
+	if opts.WriteConcern == nil {
+		opts.SetWriteConcern(writeconcern.Majority())
+	}
+	if opts.ReadConcern == nil {
+		opts.SetReadConcern(readconcern.Majority())
+	}
+	// A deadline on the context wins over the client's operation timeout,
+	// so index builds get the start-up budget (see defaultStartTimeout).
+	ctx, cancel := context.WithTimeout(ctx, cmp.Or(o.StartTimeout, defaultStartTimeout))
+	defer cancel()
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		return nil, fmt.Errorf("mongo: connect: %w", err)
@@ -96,6 +142,10 @@ func Open(ctx context.Context, uri, dbName string) (*DB, error) {
 	if err := client.Ping(ctx, readpref.Primary()); err != nil {
 		disconnect(client)
 		return nil, fmt.Errorf("mongo: ping: %w", err)
+	}
+	if err := checkAtomic(ctx, client, o.AllowNonAtomic); err != nil {
+		disconnect(client)
+		return nil, err
 	}
 	database := client.Database(dbName)
 	if err := ensureIndexes(ctx, database); err != nil {
@@ -121,6 +171,8 @@ func Open(ctx context.Context, uri, dbName string) (*DB, error) {
 		seats:       database.Collection(seatsCollection),
 		scores:      database.Collection(scoresCollection),
 		auditLog:    database.Collection(auditCollection),
+
+		meta: database.Collection(metaCollection),
 	}, nil
 }
 

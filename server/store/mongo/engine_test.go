@@ -26,7 +26,7 @@ func TestOpenTwiceKeepsIndexesAndData(t *testing.T) {
 	if err := first.CreateUnit(ctx, unit); err != nil {
 		t.Fatal(err)
 	}
-	second, err := Open(ctx, target.uri, name)
+	second, err := Open(ctx, target.uri, name, testOptions)
 	if err != nil {
 		t.Fatalf("second Open of an indexed database: %v", err)
 	}

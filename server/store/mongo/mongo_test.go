@@ -48,6 +48,9 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
+// testOptions let the tests use FerretDB, which production refuses.
+var testOptions = Options{AllowNonAtomic: true}
+
 var databaseSeq atomic.Int64
 
 // freshDatabaseName is unique within the run and across runs sharing one
@@ -61,7 +64,7 @@ func freshDatabaseName() string {
 func openFresh(t *testing.T) *DB {
 	t.Helper()
 	name := freshDatabaseName()
-	db, err := Open(t.Context(), target.uri, name)
+	db, err := Open(t.Context(), target.uri, name, testOptions)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

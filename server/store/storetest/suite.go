@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, tokenCases()...)
 	cases = append(cases, contestCases()...)
 	cases = append(cases, contestVersionCases()...)
+	cases = append(cases, metaCases()...)
 	cases = append(cases, searchCases()...)
 	cases = append(cases, probeCases()...)
 	runCases(t, "contract", cases, open, opt)
