@@ -56,6 +56,9 @@ const (
 	roundsCollection         = "quiz_rounds"
 	participationsCollection = "quiz_participations"
 	standingsCollection      = "quiz_standings"
+	// standingHeadsCollection holds, per round, which generation of
+	// quiz_standings is the published table (see quiz_standings.go).
+	standingHeadsCollection = "quiz_standing_heads"
 	// countersCollection holds one sequence per contest's question bank (see
 	// nextQuestionSeqs): creation order must survive several server instances.
 	countersCollection = "quiz_counters"
@@ -82,6 +85,7 @@ type DB struct {
 	rounds         *mongo.Collection
 	participations *mongo.Collection
 	standings      *mongo.Collection
+	standingHeads  *mongo.Collection
 	counters       *mongo.Collection
 
 	works       *mongo.Collection
@@ -163,6 +167,7 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		rounds:         database.Collection(roundsCollection),
 		participations: database.Collection(participationsCollection),
 		standings:      database.Collection(standingsCollection),
+		standingHeads:  database.Collection(standingHeadsCollection),
 		counters:       database.Collection(countersCollection),
 
 		works:       database.Collection(worksCollection),

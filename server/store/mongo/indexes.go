@@ -107,12 +107,14 @@ var indexes = []indexDef{
 		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "counted.score", Value: -1},
 			{Key: "counted.durationMs", Value: 1}, {Key: "counted.submittedAt", Value: 1}}},
 
-	// A standing's _id is roundId+"|"+userId: one line per person.
+	// A standing's _id is roundId|gen|userId: one line per person in each
+	// generation of a round's table (see quiz_standings.go).
 	{collection: standingsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
 		conflict: contests.Field("userId", contests.T("Một người có hai dòng kết quả", "A person has two result lines"))},
-	// Standings: a page in rank order; ReplaceStandings deletes by roundId.
-	{collection: standingsCollection, name: "quiz_standings_roundId_rank_userId",
-		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "rank", Value: 1}, {Key: "userId", Value: 1}}},
+	// Standings: a page of one generation in rank order; a replaced
+	// generation is deleted by (roundId, gen).
+	{collection: standingsCollection, name: "quiz_standings_roundId_gen_rank_userId",
+		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "gen", Value: 1}, {Key: "rank", Value: 1}, {Key: "userId", Value: 1}}},
 
 	// Essay works. Their duplicates are told apart by workWriteError (the
 	// receipt index is compound, and FerretDB names no index).

@@ -92,9 +92,12 @@ type roundDoc struct {
 }
 
 type standingDoc struct {
-	// Key is roundId+"|"+userId: one line per person and round.
-	Key             string    `bson:"_id"`
-	RoundID         string    `bson:"roundId"`
+	// Key is roundId|gen|userId: one line per person in a generation.
+	Key     string `bson:"_id"`
+	RoundID string `bson:"roundId"`
+	// Gen is the generation the line belongs to; absent on lines stored
+	// before generations existed (see quiz_standings.go).
+	Gen             string    `bson:"gen,omitempty"`
 	Rank            int       `bson:"rank"`
 	UserID          string    `bson:"userId"`
 	FullName        string    `bson:"fullName"`
@@ -206,11 +209,11 @@ func (d *roundDoc) round() *quiz.Round {
 	}
 }
 
-// toStandingDoc files s under roundID, whatever s.RoundID says: the rows
-// belong to the round they are published for.
-func toStandingDoc(roundID string, s *quiz.Standing) standingDoc {
+// toStandingDoc files s under roundID and generation gen, whatever
+// s.RoundID says: the rows belong to the round they are published for.
+func toStandingDoc(roundID, gen string, s *quiz.Standing) standingDoc {
 	return standingDoc{
-		Key: personKey(roundID, s.UserID), RoundID: roundID, Rank: s.Rank, UserID: s.UserID,
+		Key: standingKey(roundID, gen, s.UserID), RoundID: roundID, Gen: gen, Rank: s.Rank, UserID: s.UserID,
 		FullName: s.FullName, UnitPath: s.UnitPath, AttemptNo: s.AttemptNo, Attempts: s.Attempts,
 		Score: s.Score, Correct: s.Correct, Total: s.Total, DurationMs: s.DurationMs,
 		StartedAt: storedTime(s.StartedAt), SubmittedAt: storedTime(s.SubmittedAt),

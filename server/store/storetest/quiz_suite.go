@@ -32,5 +32,6 @@ func RunQuiz(t *testing.T, open func(t *testing.T) QuizStore, opt Options) {
 	cases = append(cases, participationCases()...)
 	cases = append(cases, participationListCases()...)
 	cases = append(cases, standingCases()...)
+	cases = append(cases, standingSwapCases()...)
 	runCases(t, "contract-quiz", cases, open, opt)
 }
