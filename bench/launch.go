@@ -16,6 +16,7 @@ import (
 
 	"hoithi/server/api"
 	"hoithi/server/auth"
+	"hoithi/server/blob"
 	"hoithi/server/store/sqlite"
 )
 
@@ -120,7 +121,12 @@ func InProcess() Launcher {
 		if err != nil {
 			return nil, err
 		}
-		srv := api.NewServer(api.Deps{Store: st, Tokens: tokens, Keys: keys, Log: warnLogger, Version: "bench"})
+		blobs, err := blob.NewFS(filepath.Join(dataDir, "blobs"))
+		if err != nil {
+			st.Close()
+			return nil, err
+		}
+		srv := api.NewServer(api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: warnLogger, Version: "bench"})
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			st.Close()

@@ -21,6 +21,7 @@ import (
 //	                  [--open 10000] [--standings 500000] [--max-requests N]
 //	                  [--in-process] [--cpuprofile FILE]
 //	server bench similarity [--works 20000] [--words 2000]
+//	server bench abuse [--parallel 20] [--body-mb 100] [--works 3] [--work-mb 100] [--server BIN]
 func runBench(args []string) error {
 	if len(args) == 0 {
 		return errors.New("bench: say which: quiz or similarity")
@@ -35,6 +36,8 @@ func runBench(args []string) error {
 		report, err = benchQuiz(ctx, args[1:], logf)
 	case "similarity":
 		report, err = benchSimilarity(ctx, args[1:], logf)
+	case "abuse":
+		report, err = benchAbuse(ctx, args[1:], logf)
 	case "export":
 		cfg := bench.ExportConfig{Rows: 500_000, Logf: logf}
 		fs := flag.NewFlagSet("bench export", flag.ContinueOnError)
@@ -45,7 +48,7 @@ func runBench(args []string) error {
 			report, err = bench.Export(ctx, cfg)
 		}
 	default:
-		return fmt.Errorf("bench: unknown benchmark %q (quiz or similarity)", args[0])
+		return fmt.Errorf("bench: unknown benchmark %q (quiz, similarity, export or abuse)", args[0])
 	}
 	if err != nil {
 		return err
@@ -100,4 +103,29 @@ func benchSimilarity(ctx context.Context, args []string, logf func(string, ...an
 		return nil, err
 	}
 	return bench.Similarity(ctx, cfg)
+}
+
+// benchAbuse floods a child server with large anonymous bodies, then
+// downloads a dossier of large works, and reports the server's peak RSS in
+// each phase (issue #11 items 1–2).
+func benchAbuse(ctx context.Context, args []string, logf func(string, ...any)) (any, error) {
+	cfg := bench.DefaultAbuseConfig()
+	fs := flag.NewFlagSet("bench abuse", flag.ContinueOnError)
+	fs.IntVar(&cfg.Parallel, "parallel", cfg.Parallel, "anonymous large bodies sent at once")
+	fs.Int64Var(&cfg.BodyMB, "body-mb", cfg.BodyMB, "size each body claims and tries to send (MB)")
+	fs.IntVar(&cfg.Works, "works", cfg.Works, "works in the forwarding dossier")
+	fs.Int64Var(&cfg.WorkMB, "work-mb", cfg.WorkMB, "size of each work's file (MB)")
+	exe := fs.String("server", "", "binary to serve from (default: this one), e.g. an older build to compare")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if *exe == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return nil, err
+		}
+		*exe = self
+	}
+	cfg.Launch, cfg.Logf = bench.ChildProcess(*exe), logf
+	return bench.Abuse(ctx, cfg)
 }
