@@ -47,7 +47,7 @@ type Launcher func(ctx context.Context, dataDir string) (*Target, error)
 // serverEnv is what the server reads from the environment: it must come
 // from the data directory and flags only, or a JWT_SECRET or MONGODB_URI in
 // the caller's shell would point the server at other secrets or storage.
-var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES"}
+var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES", "MAX_UPLOAD_MB"}
 
 // ChildProcess runs the real binary: exe serve --port P --data-dir D
 // --log-level warn, with its stderr passed through.

@@ -30,6 +30,9 @@ type config struct {
 	MinFreeDiskMB int
 	// ReadyProbeEvery spaces /readyz's write probes and disk checks.
 	ReadyProbeEvery time.Duration
+	// MaxUploadMB caps one uploaded essay file (MB), whatever a category
+	// allows; uploads stream to disk, so it bounds disk, not memory.
+	MaxUploadMB int
 	// DevAllowNonAtomic serves on a MongoDB-wire server without
 	// single-document atomicity (FerretDB): development and tests only.
 	DevAllowNonAtomic bool
@@ -51,6 +54,7 @@ func configFromEnv() config {
 		TrustedProxies:  os.Getenv("TRUSTED_PROXIES"),
 		MinFreeDiskMB:   envInt("MIN_FREE_DISK_MB", 256),
 		ReadyProbeEvery: envDuration("READY_PROBE_INTERVAL", 5*time.Second),
+		MaxUploadMB:     envInt("MAX_UPLOAD_MB", 110),
 
 		DevAllowNonAtomic: os.Getenv("DEV_ALLOW_NON_ATOMIC") == "1",
 	}
@@ -63,6 +67,7 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.MongoURI, "mongodb-uri", c.MongoURI, "use MongoDB instead of the embedded engine (env MONGODB_URI)")
 	fs.StringVar(&c.MongoDB, "mongodb-db", c.MongoDB, "MongoDB database name (env MONGODB_DB)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", c.MaxUploadMB, "largest essay file accepted (MB), whatever a category allows; other request bodies are capped at 64 KB (env MAX_UPLOAD_MB)")
 	fs.IntVar(&c.MinFreeDiskMB, "min-free-disk-mb", c.MinFreeDiskMB, "/readyz fails below this much free disk under the data directory, 0 to skip (env MIN_FREE_DISK_MB)")
 	fs.BoolVar(&c.DevAllowNonAtomic, "dev-allow-non-atomic", c.DevAllowNonAtomic, "development only: serve on a MongoDB-wire server that loses concurrent writes, such as FerretDB (env DEV_ALLOW_NON_ATOMIC=1)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")

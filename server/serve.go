@@ -65,7 +65,11 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 		st.Close()
 		return nil, nil, err
 	}
-	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version,
+	limits := api.DefaultLimits()
+	if c.MaxUploadMB > 0 {
+		limits.MaxUploadBytes = c.MaxUploadMB << 20
+	}
+	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version, Limits: limits,
 		Readiness: api.Readiness{DataDir: c.DataDir, MinFreeBytes: uint64(c.MinFreeDiskMB) << 20, ProbeEvery: c.ReadyProbeEvery}}, nil
 }
 
