@@ -123,6 +123,18 @@ func (r RankRule) Validate() error {
 type Ranked struct {
 	Rank int `json:"rank"`
 	Entry
+	// DecidedBy is the key that placed the entry below the one before it
+	// (empty for the first and for a shared rank): what a person checking
+	// the published order needs to see.
+	DecidedBy RankKey `json:"decidedBy,omitempty"`
+}
+
+// PredictionBrokeTie reports whether the prediction decided the place of
+// ranked[i] against a neighbour: those rows show the prediction and its
+// error when the results are published.
+func PredictionBrokeTie(ranked []Ranked, i int) bool {
+	return ranked[i].DecidedBy == KeyPredictionErrorAsc ||
+		(i+1 < len(ranked) && ranked[i+1].DecidedBy == KeyPredictionErrorAsc)
 }
 
 // Rank orders entries by the rule. Among entries equal on every key the
@@ -153,13 +165,25 @@ func Rank(entries []Entry, rule RankRule) ([]Ranked, error) {
 		return strings.Compare(a.UserID, b.UserID)
 	})
 	for i := range out {
-		if i > 0 && rule.compare(&out[i-1].Entry, &out[i].Entry) == 0 {
+		out[i].Rank = i + 1
+		if i == 0 {
+			continue
+		}
+		if out[i].DecidedBy = rule.decidingKey(&out[i-1].Entry, &out[i].Entry); out[i].DecidedBy == "" {
 			out[i].Rank = out[i-1].Rank
-		} else {
-			out[i].Rank = i + 1
 		}
 	}
 	return out, nil
+}
+
+// decidingKey returns the first key on which a and b differ, "" if none.
+func (r RankRule) decidingKey(a, b *Entry) RankKey {
+	for _, k := range r.Keys {
+		if c, _ := k.compare(a, b); c != 0 {
+			return k
+		}
+	}
+	return ""
 }
 
 func (r RankRule) compare(a, b *Entry) int {

@@ -21,6 +21,9 @@ type Settings struct {
 	// Collective, when set, awards units (most participants or the
 	// participation-rate formula).
 	Collective *CollectiveRule `json:"collective,omitempty"`
+	// PublicNames: how published standings show names (full, short, or
+	// by default full to people logged in and short to anonymous visitors).
+	PublicNames NameDisplay `json:"publicNames,omitempty"`
 }
 
 // Overall is the cumulative ranking across rounds and its prizes.
@@ -63,6 +66,9 @@ func (s Settings) Validate() error {
 		for _, f := range fieldsOf(ValidateTiers(s.Overall.Tiers)) {
 			es.Add("settings.overall."+f.Field, f.Msg)
 		}
+	}
+	if !s.PublicNames.Valid() {
+		es.Add("settings.publicNames", contests.T("Cách hiện tên phải là đầy đủ (full) hoặc viết tắt (short)", "Names must be full or short"))
 	}
 	if s.Collective != nil {
 		for _, f := range fieldsOf(s.Collective.validate()) {

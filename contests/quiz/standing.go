@@ -23,6 +23,9 @@ type Standing struct {
 	PredictionError *int64    `json:"predictionError,omitempty"`
 	Prize           string    `json:"prize,omitempty"`
 	PrizeName       string    `json:"prizeName,omitempty"`
+	// PredictionDecided: the prediction placed this line against a
+	// neighbour (PredictionBrokeTie), so the public table shows it.
+	PredictionDecided bool `json:"predictionDecided,omitempty"`
 }
 
 // OverallRoundID is the RoundID under which a contest's cumulative

@@ -166,10 +166,32 @@ func (s *Server) roundStandings(c *fiber.Ctx) error {
 	if e.round.Status != quiz.RoundResults || e.contest.Status == contests.ContestDraft {
 		return contests.E(contests.CodeNotFound, contests.T("Kết quả đợt thi chưa được công bố", "The round's results are not published yet"))
 	}
-	return s.sendStandings(c, e.round.ID)
+	rule := e.round.Rule
+	return s.sendStandings(c, e.round.ID, &standingsView{names: e.settings.PublicNames, loggedIn: claimsOf(c) != nil, rule: &rule})
 }
 
-func (s *Server) sendStandings(c *fiber.Ctx, roundID string) error {
+// standingsView is how a citizen sees published standings (nil: an
+// organizer, who sees every figure and full names): names as the contest
+// says, the prediction only on lines it placed, the ranking rule in words.
+type standingsView struct {
+	names    quiz.NameDisplay
+	loggedIn bool
+	rule     *quiz.RankRule
+}
+
+func (v *standingsView) row(st quiz.Standing, unitPath string) standingDTO {
+	d := toStandingDTO(st, unitPath)
+	if v == nil {
+		return d
+	}
+	d.FullName = v.names.Show(st.FullName, v.loggedIn)
+	if !st.PredictionDecided {
+		d.Prediction, d.PredictionError = nil, nil
+	}
+	return d
+}
+
+func (s *Server) sendStandings(c *fiber.Ctx, roundID string, view *standingsView) error {
 	offset, err := queryInt(c, "offset", 0, 0, 10_000_000)
 	if err != nil {
 		return err
@@ -185,9 +207,13 @@ func (s *Server) sendStandings(c *fiber.Ctx, roundID string) error {
 	}
 	out := make([]standingDTO, 0, len(rows))
 	for _, st := range rows {
-		out = append(out, toStandingDTO(st, s.unitNames.pathName(ctx, st.UnitPath)))
+		out = append(out, view.row(st, s.unitNames.pathName(ctx, st.UnitPath)))
 	}
-	return c.JSON(fiber.Map{"standings": out, "total": total})
+	res := fiber.Map{"standings": out, "total": total}
+	if view != nil && view.rule != nil {
+		res["ranking"] = view.rule.Describe().In(language(c))
+	}
+	return c.JSON(res)
 }
 
 // reviewAttempt shows an attempt with the correct answers: only after the

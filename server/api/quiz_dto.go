@@ -89,6 +89,9 @@ type standingDTO struct {
 	PredictionError *int64 `json:"predictionError,omitempty"`
 	Prize           string `json:"prize,omitempty"`
 	PrizeName       string `json:"prizeName,omitempty"`
+	// PredictionDecided: the prediction placed this line against a
+	// neighbour; public tables show the prediction only on such lines.
+	PredictionDecided bool `json:"predictionDecided,omitempty"`
 }
 
 // reviewDTO shows an attempt with the answer key: built only once the
@@ -114,5 +117,5 @@ func toResultDTO(r *quiz.Round, p *quiz.Participation, a *quiz.Attempt) resultDT
 func toStandingDTO(st quiz.Standing, unitPath string) standingDTO {
 	return standingDTO{Rank: st.Rank, FullName: st.FullName, UnitPath: unitPath, Score: st.Score, Correct: st.Correct,
 		Total: st.Total, DurationMs: st.DurationMs, Prediction: st.Prediction, PredictionError: st.PredictionError,
-		Prize: st.Prize, PrizeName: st.PrizeName}
+		Prize: st.Prize, PrizeName: st.PrizeName, PredictionDecided: st.PredictionDecided}
 }

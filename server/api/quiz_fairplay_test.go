@@ -146,3 +146,69 @@ func TestImportWarnsOfSkewedKeys(t *testing.T) {
 		t.Fatalf("English: %s", en.Raw)
 	}
 }
+
+// TestPublicStandingsCanBeChecked: after publication the public table says
+// how it ranks, shows the prediction on the lines it placed, and names
+// people as the contest says (shortened to anonymous visitors by default).
+func TestPublicStandingsCanBeChecked(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newQuizFixture(t, e)
+	people := []struct {
+		n, wrongFrom int
+		prediction   int
+	}{{1, 5, 10}, {2, 5, 3}, {3, 2, 3}} // 2 and 1 tie on score: the prediction (target 3 participants) decides
+	for _, p := range people {
+		tok, _ := e.register(p.n, "W1-A")
+		r := f.start(tok)
+		f.answerAll(t, tok, 1, questionIDs(r), p.wrongFrom)
+		e.do("PUT", "/api/v1/rounds/"+f.roundID+"/attempts/1/prediction", map[string]any{"value": p.prediction, "seq": 1}, tok)
+		f.submit(tok, 1)
+	}
+	f.publishResults()
+	path := "/api/v1/rounds/" + f.roundID + "/standings"
+	anon := e.do("GET", path, nil, "")
+	if anon.Status != 200 || anon.Body["ranking"] != "Xếp hạng theo: điểm, rồi sai số dự đoán, rồi thời gian làm bài, rồi thời điểm nộp bài" {
+		t.Fatalf("anonymous standings: %d %s", anon.Status, anon.Raw)
+	}
+	rows := anon.Body["standings"].([]any)
+	want := []struct {
+		score      float64
+		prediction any
+		err        any
+	}{{5, float64(3), float64(0)}, {5, float64(10), float64(7)}, {2, nil, nil}}
+	for i, w := range want {
+		row := rows[i].(map[string]any)
+		if row["score"] != w.score || row["prediction"] != w.prediction || row["predictionError"] != w.err || row["durationMs"] == nil {
+			t.Errorf("row %d: %v, want score %v prediction %v error %v", i, row, w.score, w.prediction, w.err)
+		}
+		if row["fullName"] != "Nguyễn V. A." || row["unitPath"] == "" {
+			t.Errorf("row %d: anonymous visitors see %q of %q", i, row["fullName"], row["unitPath"])
+		}
+	}
+	citizen, _ := e.register(50, "W1-A")
+	if r := e.do("GET", path, nil, citizen, "Accept-Language", "en"); r.Body["standings"].([]any)[0].(map[string]any)["fullName"] != "Nguyễn Văn An" ||
+		!strings.HasPrefix(r.Body["ranking"].(string), "Ranked by: score, then prediction error") {
+		t.Fatalf("logged-in standings: %s", r.Raw)
+	}
+	// The contest may show names in full to everyone, or short to everyone.
+	for setting, want := range map[string]string{"full": "Nguyễn Văn An", "short": "Nguyễn V. A."} {
+		r := e.do("PATCH", "/api/v1/org/contests/"+f.contestID, map[string]any{"settings": map[string]any{
+			"excludedRoles": []string{"organizer", "secretary", "judge"}, "publicNames": setting}}, f.org)
+		if r.Status != 200 {
+			t.Fatalf("set names %s: %d %s", setting, r.Status, r.Raw)
+		}
+		for _, tok := range []string{"", citizen} {
+			if got := e.do("GET", path, nil, tok).Body["standings"].([]any)[0].(map[string]any)["fullName"]; got != want {
+				t.Errorf("names %s, token %v: %q", setting, tok != "", got)
+			}
+		}
+	}
+	if r := e.do("PATCH", "/api/v1/org/contests/"+f.contestID, map[string]any{"settings": map[string]any{"publicNames": "initials"}}, f.org); r.Status != 400 {
+		t.Errorf("unknown name setting: %d %s", r.Status, r.Raw)
+	}
+	// The organizer's table keeps every figure and full names.
+	org := e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/standings", nil, f.org)
+	if row := org.Body["standings"].([]any)[2].(map[string]any); row["fullName"] != "Nguyễn Văn An" || row["prediction"] != float64(3) {
+		t.Errorf("organizer's row: %v", row)
+	}
+}

@@ -107,7 +107,15 @@ func (s *Server) contestOverall(c *fiber.Ctx) error {
 	if ct.Status == contests.ContestDraft {
 		return contests.NotFound("cuộc thi", "contest")
 	}
-	return s.sendStandings(c, quiz.OverallRoundID(ct.ID))
+	settings, err := quiz.ParseSettings(ct.Settings)
+	if err != nil {
+		settings = quiz.DefaultSettings()
+	}
+	view := &standingsView{names: settings.PublicNames, loggedIn: claimsOf(c) != nil}
+	if settings.Overall != nil {
+		view.rule = &settings.Overall.Rule
+	}
+	return s.sendStandings(c, quiz.OverallRoundID(ct.ID), view)
 }
 
 // prizeWinners returns the prize winners of a round's published standings.

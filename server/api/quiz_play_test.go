@@ -217,8 +217,9 @@ func TestRoundResultsAndStandings(t *testing.T) {
 			m := row.(map[string]any)
 			got += fmt.Sprintf("%v:%v:%v:%v;", m["rank"], m["score"], m["predictionError"], m["prize"])
 		}
-		// A and B both 5/5; A's prediction (3) hits the 3 participants.
-		if want := "1:5:0:nhat;2:5:7:nhi;3:3:0:<nil>;"; got != want {
+		// A and B both 5/5; A's prediction (3) hits the 3 participants. C is
+		// placed by the score: the public line shows no prediction.
+		if want := "1:5:0:nhat;2:5:7:nhi;3:3:<nil>:<nil>;"; got != want {
 			t.Fatalf("standings %s, want %s", got, want)
 		}
 		if rows[0].(map[string]any)["unitPath"] != "Khu phố 1, Phường An Biên, Tỉnh An Giang" {

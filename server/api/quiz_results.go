@@ -120,7 +120,8 @@ func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []qui
 	for i, rk := range ranked {
 		st := quiz.Standing{RoundID: roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
 			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
-			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError}
+			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
+			PredictionDecided: quiz.PredictionBrokeTie(ranked, i)}
 		if w, ok := prize[rk.UserID]; ok {
 			st.Prize, st.PrizeName = w.Tier, w.TierName
 		}
@@ -154,7 +155,7 @@ func (s *Server) orgRoundStandings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.sendStandings(c, r.ID)
+	return s.sendStandings(c, r.ID, nil)
 }
 
 // contestRounds lists a published contest's rounds for its landing page,

@@ -184,6 +184,8 @@ export interface Standing {
   predictionError?: number;
   prize?: string;
   prizeName?: string;
+  /** The prediction placed this line against a neighbour (public tables show it only then). */
+  predictionDecided?: boolean;
 }
 
 export interface MyRound {
@@ -198,6 +200,8 @@ export interface MyRound {
 export interface StandingsPage {
   standings: Standing[];
   total: number;
+  /** The round's ranking keys in words ("Xếp hạng theo: …"), on public standings. */
+  ranking?: string;
 }
 
 export interface ReviewQuestion extends PaperQuestion {
@@ -358,10 +362,11 @@ export function createApi(opts: HttpOptions) {
       return http.request<AttemptResult>('POST', `${roundPath(roundId)}/attempts/${no}/submit`, { auth: true });
     },
 
-    async standings(roundId: string, offset: number, limit: number): Promise<StandingsPage> {
+    /** withAuth: people logged in may see full names (the contest decides). */
+    async standings(roundId: string, offset: number, limit: number, withAuth = false): Promise<StandingsPage> {
       const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
-      const res = await http.request<StandingsPage>('GET', `${roundPath(roundId)}/standings?${q}`);
-      return { standings: res.standings ?? [], total: res.total ?? 0 };
+      const res = await http.request<StandingsPage>('GET', `${roundPath(roundId)}/standings?${q}`, { auth: withAuth });
+      return { standings: res.standings ?? [], total: res.total ?? 0, ranking: res.ranking };
     },
 
     review(roundId: string, no: number): Promise<Review> {

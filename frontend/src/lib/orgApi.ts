@@ -13,6 +13,8 @@ export type ContestKind = 'quiz' | 'essay';
 export interface QuizSettings {
   excludedRoles: Role[];
   onePrizePerPerson: boolean;
+  /** How public standings show names: '' full to people logged in and short to visitors. */
+  publicNames?: '' | 'full' | 'short';
   /** Kept as the server sent them: this UI does not edit them yet. */
   overall?: unknown;
   collective?: unknown;

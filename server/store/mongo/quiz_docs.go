@@ -114,6 +114,8 @@ type standingDoc struct {
 	PredictionError *int64    `bson:"predictionError,omitempty"`
 	Prize           string    `bson:"prize"`
 	PrizeName       string    `bson:"prizeName"`
+	// PredictionDecided: see quiz.Standing.
+	PredictionDecided bool `bson:"predictionDecided,omitempty"`
 }
 
 // questionKey and personKey build the compound _id values.
@@ -218,7 +220,7 @@ func toStandingDoc(roundID, gen string, s *quiz.Standing) standingDoc {
 		Score: s.Score, Correct: s.Correct, Total: s.Total, DurationMs: s.DurationMs,
 		StartedAt: storedTime(s.StartedAt), SubmittedAt: storedTime(s.SubmittedAt),
 		Prediction: copyInt64(s.Prediction), PredictionError: copyInt64(s.PredictionError),
-		Prize: s.Prize, PrizeName: s.PrizeName,
+		Prize: s.Prize, PrizeName: s.PrizeName, PredictionDecided: s.PredictionDecided,
 	}
 }
 
@@ -228,5 +230,6 @@ func (d *standingDoc) standing() quiz.Standing {
 		AttemptNo: d.AttemptNo, Attempts: d.Attempts, Score: d.Score, Correct: d.Correct, Total: d.Total,
 		DurationMs: d.DurationMs, StartedAt: loadedTime(d.StartedAt), SubmittedAt: loadedTime(d.SubmittedAt),
 		Prediction: d.Prediction, PredictionError: d.PredictionError, Prize: d.Prize, PrizeName: d.PrizeName,
+		PredictionDecided: d.PredictionDecided,
 	}
 }

@@ -221,6 +221,7 @@ func newStanding(roundID, userID string, rank, i int) quiz.Standing {
 	}
 	if i%2 == 0 {
 		s.Prediction, s.PredictionError = int64Ptr(int64(1200+i)), int64Ptr(int64(i))
+		s.PredictionDecided = i%4 == 0
 	}
 	if rank == 1 {
 		s.Prize, s.PrizeName = "nhat", "Giải Nhất"

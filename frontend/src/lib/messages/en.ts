@@ -241,6 +241,8 @@ export const en: Dictionary = {
   'quiz.standings.name': 'Name, unit',
   'quiz.standings.score': 'Score',
   'quiz.standings.prize': 'Prize',
+  'quiz.standings.prediction': 'Prediction',
+  'quiz.standings.predictionError': 'off by {n}',
   'quiz.standings.range': '{from}–{to} of {total}',
   'quiz.standings.prev': 'Previous',
   'quiz.standings.next': 'Next',

@@ -240,6 +240,8 @@ export const vi = {
   'quiz.standings.name': 'Họ tên, đơn vị',
   'quiz.standings.score': 'Điểm',
   'quiz.standings.prize': 'Giải',
+  'quiz.standings.prediction': 'Dự đoán',
+  'quiz.standings.predictionError': 'sai số {n}',
   'quiz.standings.range': '{from}–{to} / {total}',
   'quiz.standings.prev': 'Trước',
   'quiz.standings.next': 'Sau',
