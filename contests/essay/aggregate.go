@@ -39,10 +39,25 @@ const (
 	// PolicyHeadJudge: a gap ≥ threshold goes to the panel's head judge,
 	// whose score becomes final.
 	PolicyHeadJudge Policy = "head_judge"
+	// PolicyTwoClosest: a gap ≥ threshold calls a third judge; the final
+	// score is the average of the two closest of the three scores (on a
+	// tie between two pairs, the higher pair: the benefit of the doubt
+	// goes to the author).
+	PolicyTwoClosest Policy = "two_closest_average"
+	// PolicyAverageAll: a gap ≥ threshold calls a third judge; the final
+	// score is the average of all three scores.
+	PolicyAverageAll Policy = "average_all"
 )
 
 // Policies lists every policy.
-var Policies = []Policy{PolicyAverage, PolicyThirdJudgeStands, PolicyMajorityOrAverage, PolicyHeadJudge}
+var Policies = []Policy{PolicyAverage, PolicyThirdJudgeStands, PolicyTwoClosest, PolicyAverageAll, PolicyHeadJudge, PolicyMajorityOrAverage}
+
+// UsualPolicies are the discrepancy rules a round form offers, in the order
+// Vietnamese marking rules name them: the third judge's score is final; the
+// average of the two closest scores; the average of all three; the head
+// judge decides. PolicyMajorityOrAverage and PolicyAverage stay accepted
+// for rounds made by scripts.
+var UsualPolicies = []Policy{PolicyThirdJudgeStands, PolicyTwoClosest, PolicyAverageAll, PolicyHeadJudge}
 
 // Outcome is where a work stands. Final is nil while a third or head
 // judge's score is awaited.
@@ -114,6 +129,10 @@ func Aggregate(scores []JudgeScore, policy Policy, threshold float64) (Outcome, 
 		out.NeedsThird = true
 	case policy == PolicyThirdJudgeStands:
 		out.Final = ptr(roundScore(third[0]))
+	case policy == PolicyTwoClosest:
+		out.Final = ptr(twoClosestMean(append(regular, third[0])))
+	case policy == PolicyAverageAll:
+		out.Final = ptr(mean(append(regular, third[0])))
 	default: // PolicyMajorityOrAverage
 		out.Final = ptr(majorityOrMean(append(regular, third[0])))
 	}
@@ -140,6 +159,20 @@ func majorityOrMean(values []float64) float64 {
 		return best
 	}
 	return mean(values)
+}
+
+// twoClosestMean averages the two scores nearest each other; of two pairs
+// equally near, the higher one.
+func twoClosestMean(values []float64) float64 {
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	best := 0
+	for i := 1; i+1 < len(sorted); i++ {
+		if roundScore(sorted[i+1]-sorted[i]) <= roundScore(sorted[best+1]-sorted[best]) {
+			best = i
+		}
+	}
+	return mean(sorted[best : best+2])
 }
 
 func mean(values []float64) float64 {

@@ -48,6 +48,16 @@ func TestAggregate(t *testing.T) {
 		{"majority: waits for the third", regular(8, 6), PolicyMajorityOrAverage, 1.75, none, true, false, 2},
 		{"majority: gap 1.5 is not above 1.5", regular(8, 6.5), PolicyMajorityOrAverage, 1.75, 7.25, false, false, 1.5},
 
+		{"two closest: waits for the third", regular(80, 50), PolicyTwoClosest, 20, none, true, false, 30},
+		{"two closest: third near the high score", with(regular(80, 50), ScoreThird, 76), PolicyTwoClosest, 20, 78, false, false, 30},
+		{"two closest: third near the low score", with(regular(80, 50), ScoreThird, 55), PolicyTwoClosest, 20, 52.5, false, false, 30},
+		{"two closest: equal distances take the higher pair", with(regular(80, 50), ScoreThird, 65), PolicyTwoClosest, 20, 72.5, false, false, 30},
+		{"two closest: small gap averages the two", regular(80, 70), PolicyTwoClosest, 20, 75, false, false, 10},
+
+		{"all three: waits for the third", regular(80, 50), PolicyAverageAll, 20, none, true, false, 30},
+		{"all three: average of the three", with(regular(80, 50), ScoreThird, 71), PolicyAverageAll, 20, 67, false, false, 30},
+		{"all three: small gap averages the two", regular(8.5, 8), PolicyAverageAll, 1.5, 8.25, false, false, 0.5},
+
 		{"head: gap needs the head", regular(9, 7), PolicyHeadJudge, 1.5, none, false, true, 2},
 		{"head: a third score does not settle it", with(regular(9, 7), ScoreThird, 8), PolicyHeadJudge, 1.5, none, false, true, 2},
 		{"head: the head's score stands", with(regular(9, 7), ScoreHead, 7.5), PolicyHeadJudge, 1.5, 7.5, false, false, 2},

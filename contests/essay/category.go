@@ -90,6 +90,21 @@ func DefaultCategories() []Category {
 	}
 }
 
+// CatChinhLuan is the ward preset's one category.
+const CatChinhLuan CategoryKey = "chinh_luan"
+
+// WardCategories is the default of a new essay contest: what a ward or
+// commune runs ("chính luận bảo vệ nền tảng tư tưởng của Đảng"): one
+// written category, an article of 1,500–3,000 words in Word or PDF, up to
+// two co-authors, two works per author, the newspaper plagiarism ceiling.
+func WardCategories() []Category {
+	return []Category{{
+		Key: CatChinhLuan, Name: "Bài chính luận", Written: true, MinWords: 1500, MaxWords: 3000,
+		MaxCoauthors: 2, MaxWorksPerAuthor: 2, MaxWorksOfKindPerAuthor: 2,
+		AllowedFileKinds: []FileKind{FileDOCX, FilePDF}, MaxFileBytes: 20 * mib, MaxOverlapPercent: 25,
+	}}
+}
+
 // FindCategory returns the category with key, or false.
 func FindCategory(cats []Category, key CategoryKey) (Category, bool) {
 	for _, c := range cats {

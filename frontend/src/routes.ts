@@ -23,6 +23,7 @@ export type PageName =
   | 'orgContests'
   | 'orgContest'
   | 'orgEssay'
+  | 'orgStaff'
   | 'judgeRounds'
   | 'judgeRound';
 
@@ -39,6 +40,7 @@ export const routes: readonly Route<PageName>[] = [
   { name: 'orgContests', pattern: '/org/contests', auth: true },
   { name: 'orgContest', pattern: '/org/contests/:id', auth: true },
   { name: 'orgEssay', pattern: '/org/essay/:contestId', auth: true },
+  { name: 'orgStaff', pattern: '/org/staff', auth: true },
   { name: 'judgeRounds', pattern: '/judge', auth: true },
   { name: 'judgeRound', pattern: '/judge/:roundId', auth: true },
 ];
@@ -62,6 +64,7 @@ export const pages: Record<PageName, () => Promise<PageComponent>> = {
   orgContests: () => import('./pages/org/OrgContests.svelte').then((m) => m.default),
   orgContest: () => import('./pages/org/OrgContest.svelte').then((m) => m.default),
   orgEssay: () => import('./pages/org/essay/EssayAdmin.svelte').then((m) => m.default),
+  orgStaff: () => import('./pages/org/staff/OrgStaff.svelte').then((m) => m.default),
   judgeRounds: () => import('./pages/judge/JudgeRounds.svelte').then((m) => m.default),
   judgeRound: () => import('./pages/judge/JudgePage.svelte').then((m) => m.default),
 };

@@ -157,6 +157,7 @@ func (s *Server) routes(app *fiber.App) {
 	s.authRoutes(v1)
 	s.unitRoutes(v1)
 	s.userRoutes(v1)
+	s.staffRoutes(v1)
 	s.contestRoutes(v1)
 	s.orgContestRoutes(v1)
 	s.questionRoutes(v1)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hoithi/contests"
+	"hoithi/contests/essay"
 )
 
 // essayFixture is a published essay contest of ward W1 (deadline tomorrow),
@@ -41,7 +42,9 @@ func newEssayFixture(t *testing.T, e *env) *essayFixture {
 		f.judgeIDs = append(f.judgeIDs, id)
 		f.judges = append(f.judges, e.tokenFor(id))
 	}
-	settings := map[string]any{"deadline": e.now.Add(24 * time.Hour)}
+	// The national categories (the tests use their limits); a contest sent
+	// without categories gets the ward preset instead.
+	settings := map[string]any{"deadline": e.now.Add(24 * time.Hour), "categories": essay.DefaultCategories()}
 	r := e.do("POST", "/api/v1/org/contests", map[string]any{"slug": f.slug, "kind": "essay", "title": "Chính luận bảo vệ nền tảng tư tưởng của Đảng",
 		"ownerUnitId": e.units["W1"].ID, "status": "published", "settings": settings}, f.org)
 	if r.Status != 201 {

@@ -66,6 +66,9 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := mayEnterEssay(c, ct); err != nil {
+		return err
+	}
 	if !st.Open(s.Now()) {
 		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn nhận tác phẩm", "Submissions are closed"))
 	}

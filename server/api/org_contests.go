@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
+	"hoithi/contests/essay"
 	"hoithi/contests/quiz"
 	"hoithi/server/store"
 )
@@ -47,7 +48,10 @@ func (s *Server) toOrgContestDTO(c *fiber.Ctx, ct *contests.Contest) orgContestD
 	if len(ids) > 0 {
 		d.EligibleUnitID = ids[len(ids)-1]
 	}
-	if len(d.Settings) == 0 {
+	if len(d.Settings) == 0 && ct.Kind == contests.KindEssay {
+		st, _ := essay.ParseSettings(nil)
+		d.Settings, _ = json.Marshal(st)
+	} else if len(d.Settings) == 0 {
 		d.Settings, _ = json.Marshal(quiz.DefaultSettings())
 	}
 	return d
@@ -261,8 +265,16 @@ func (s *Server) applyContest(c *fiber.Ctx, ct *contests.Contest, req contestReq
 					errs.Add(f.Field, f.Msg)
 				}
 			}
+			ct.Settings = append([]byte(nil), *req.Settings...)
+		} else if err := s.applyEssaySettings(ct, *req.Settings); err != nil {
+			for _, f := range err.(*contests.Error).Fields {
+				errs.Add(f.Field, f.Msg)
+			}
 		}
-		ct.Settings = append([]byte(nil), *req.Settings...)
+	} else if ct.Kind == contests.KindEssay && len(ct.Settings) == 0 {
+		// A new essay contest starts from the ward preset, never from quiz
+		// settings or the national press categories.
+		_ = s.applyEssaySettings(ct, []byte(`{}`))
 	}
 	if req.EligibleUnitID != nil {
 		u, err := s.Store.UnitByID(c.UserContext(), *req.EligibleUnitID)

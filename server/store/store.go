@@ -75,8 +75,11 @@ type Users interface {
 type UserFilter struct {
 	UnitPath string // subtree; "" for all
 	Query    string // folded (contests.Fold) text; "" for all
-	Limit    int    // 1..500, default 50
-	Offset   int
+	// StaffOnly keeps accounts holding a role other than citizen (judge,
+	// secretary, organizer, admin): the staff screen's list.
+	StaffOnly bool
+	Limit     int // 1..500, default 50
+	Offset    int
 }
 
 // Units stores the unit tree.

@@ -48,7 +48,7 @@ export interface Comparison {
   passages: Passage[] | null;
 }
 
-export type EssayPolicy = 'average' | 'third_judge_stands' | 'majority_or_average' | 'head_judge';
+export type EssayPolicy = 'average' | 'third_judge_stands' | 'two_closest_average' | 'average_all' | 'head_judge' | 'majority_or_average';
 export type AdvanceMode = 'top_n' | 'min_score' | 'both';
 
 export interface Panel {

@@ -6,12 +6,14 @@ import { en } from './messages/en';
 // Type only: the organizer's messages are in their lazy chunk (addMessages).
 import type { orgVi } from './messages/org.vi';
 import type { essayVi } from './messages/essay.vi';
+import type { essayDeskVi } from './messages/essayDesk.vi';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 export type OrgMessageKey = keyof typeof orgVi;
 export type EssayMessageKey = keyof typeof essayVi;
-export type MessageKey = keyof typeof vi | OrgMessageKey | EssayMessageKey;
+export type EssayDeskMessageKey = keyof typeof essayDeskVi;
+export type MessageKey = keyof typeof vi | OrgMessageKey | EssayMessageKey | EssayDeskMessageKey;
 export type Dictionary = Partial<Record<MessageKey, string>>;
 export type Params = Record<string, string | number>;
 export type Translator = (key: MessageKey, params?: Params) => string;

@@ -99,6 +99,11 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 			bson.D{{Key: "cccdMasked", Value: contains}},
 		}})
 	}
+	if f.StaffOnly {
+		// Dot notation into the array (no $elemMatch on subdocument fields:
+		// the MongoDB-wire test server lacks it).
+		filter = append(filter, bson.E{Key: "grants.role", Value: bson.M{"$in": staffRoles}})
+	}
 	total, err := db.users.CountDocuments(ctx, filter)
 	if err != nil {
 		return nil, 0, storeError(err, nil)
@@ -114,6 +119,9 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 	}
 	return users, int(total), nil
 }
+
+// staffRoles are the roles that make an account staff (StaffOnly).
+var staffRoles = bson.A{string(contests.RoleJudge), string(contests.RoleSecretary), string(contests.RoleOrganizer), string(contests.RoleAdmin)}
 
 // pageLimit applies ListUsers' documented bounds: 50 by default, 500 at most.
 func pageLimit(limit int) int {

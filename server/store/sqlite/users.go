@@ -131,6 +131,9 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 		conds = append(conds, `(instr(name_fold, ?) > 0 OR instr(phone, ?) > 0 OR instr(cccd_masked, ?) > 0)`)
 		args = append(args, f.Query, f.Query, f.Query)
 	}
+	if f.StaffOnly {
+		conds = append(conds, `EXISTS (SELECT 1 FROM json_each(users.grants) WHERE json_extract(value, '$.role') <> 'citizen')`)
+	}
 	where := ""
 	if len(conds) > 0 {
 		where = ` WHERE ` + strings.Join(conds, ` AND `)

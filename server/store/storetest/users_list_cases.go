@@ -86,6 +86,29 @@ func userListCases() []contractCase {
 				}
 			}
 		}},
+		{name: "users/list keeps only staff when asked", run: func(t *testing.T, s store.Store) {
+			tr := seedUserTree(t, s)
+			must(t, s.SetGrants(t.Context(), tr.binh.ID, []contests.Grant{{Role: contests.RoleJudge, UnitID: tr.ward1.ID, UnitPath: tr.ward1.Path}}))
+			must(t, s.SetGrants(t.Context(), tr.anOther.ID, []contests.Grant{{Role: contests.RoleSecretary, UnitID: tr.other.ID, UnitPath: tr.other.Path}}))
+			// A user whose grants were all revoked is no longer staff.
+			must(t, s.SetGrants(t.Context(), tr.le.ID, []contests.Grant{{Role: contests.RoleJudge, UnitID: tr.ward2.ID, UnitPath: tr.ward2.Path}}))
+			must(t, s.SetGrants(t.Context(), tr.le.ID, nil))
+			for _, tc := range []struct {
+				name   string
+				filter store.UserFilter
+				want   []string
+			}{
+				{"every staff member", store.UserFilter{StaffOnly: true}, orderByNameThenID(tr.binh, tr.anOther)},
+				{"staff in a subtree", store.UserFilter{StaffOnly: true, UnitPath: tr.province.Path}, []string{tr.binh.ID}},
+				{"staff by name", store.UserFilter{StaffOnly: true, Query: "nguyen van an"}, []string{tr.anOther.ID}},
+			} {
+				got, total, err := s.ListUsers(t.Context(), tc.filter)
+				must(t, err)
+				if gotIDs := ids(got, userID); !slices.Equal(gotIDs, tc.want) || total != len(tc.want) {
+					t.Errorf("%s: got %v total %d, want %v", tc.name, gotIDs, total, tc.want)
+				}
+			}
+		}},
 		{name: "users/list returns whole records", run: func(t *testing.T, s store.Store) {
 			tr := seedUserTree(t, s)
 			got, _, err := s.ListUsers(t.Context(), store.UserFilter{Query: "binh"})

@@ -17,13 +17,13 @@ const form: RoundFormState = {
   advanceMode: 'top_n',
   topN: 1,
   minScore: 50,
-  panels: { newspaper_online: 'u1\nu2, u3\n\nu1', magazine: '  ' },
+  panels: { newspaper_online: ['u1', 'u2', 'u3', 'u1'], magazine: [] },
 };
 
 describe('round form', () => {
-  it('splits judge IDs on lines, commas and spaces, once each', () => {
-    expect(judgeIds('a\nb, c ;a')).toEqual(['a', 'b', 'c']);
-    expect(judgeIds('  ')).toEqual([]);
+  it('keeps each picked judge once, in order', () => {
+    expect(judgeIds(['a', 'b', '', 'c', 'a'])).toEqual(['a', 'b', 'c']);
+    expect(judgeIds([])).toEqual([]);
   });
   it('adds the criteria maxima without float noise', () => {
     expect(criteriaSum([{ name: '', max: 0.1 }, { name: '', max: 0.2 }])).toBe(0.3);

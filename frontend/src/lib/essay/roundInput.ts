@@ -1,5 +1,5 @@
 // The secretariat's round form ↔ the round's JSON (server/api/essay_rounds.go).
-// Judges are typed as user IDs, one per line (or separated by commas).
+// Judges are picked by name (JudgePicker.svelte); only their account IDs travel.
 import type { AdvanceMode, EssayPolicy, EssayRoundInput } from '../essayStaffApi';
 
 export interface CriterionRow {
@@ -20,13 +20,13 @@ export interface RoundFormState {
   advanceMode: AdvanceMode;
   topN: number;
   minScore: number;
-  /** Per category key, the judges' user IDs as typed. */
-  panels: Record<string, string>;
+  /** Per category key, the account IDs of the judges picked by name. */
+  panels: Record<string, string[]>;
 }
 
-/** judgeIds splits a typed list of user IDs, dropping blanks and repeats. */
-export function judgeIds(typed: string): string[] {
-  return [...new Set(typed.split(/[\s,;]+/).filter(Boolean))];
+/** judgeIds drops blanks and repeats, keeping the order picked. */
+export function judgeIds(picked: readonly string[]): string[] {
+  return [...new Set(picked.filter(Boolean))];
 }
 
 /** criteriaSum is what the rubric's maxima add up to (must equal the scale). */
