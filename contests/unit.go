@@ -42,6 +42,25 @@ func ChildPath(parentPath, id string) string {
 	return parentPath + id + "/"
 }
 
+// ParentPath returns the path of the unit's parent, "/" for a root.
+func ParentPath(path string) string {
+	trimmed := strings.TrimSuffix(path, "/")
+	i := strings.LastIndexByte(trimmed, '/')
+	if i < 0 {
+		return "/"
+	}
+	return trimmed[:i+1]
+}
+
+// MaySetUnitQuota reports whether grants allow setting the headcount and
+// participation target of the unit at path. Only the level above may: the
+// numbers measure the unit, and its own organizer would be setting the bar
+// it is judged against. An organizer of a root unit's whole system (or an
+// admin) sets a root's.
+func MaySetUnitQuota(grants []Grant, path string) bool {
+	return Allowed(grants, ParentPath(path), RoleOrganizer)
+}
+
 // Depth returns how many levels deep a path is (1 for a root).
 func Depth(path string) int { return strings.Count(path, "/") - 1 }
 

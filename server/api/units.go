@@ -156,6 +156,8 @@ func (s *Server) createUnit(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"unit": s.toUnitDTO(ctx, u)})
 }
 
+var errQuotaFromAbove = contests.T("Chỉ đơn vị cấp trên mới đặt được", "Only the level above may set it")
+
 func (s *Server) updateUnit(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	u, err := s.Store.UnitByID(ctx, c.Params("id"))
@@ -174,6 +176,17 @@ func (s *Server) updateUnit(c *fiber.Ctx) error {
 	}
 	if err := req.validate(false); err != nil {
 		return err
+	}
+	if (req.Headcount != u.Headcount || req.Target != u.Target) && !contests.MaySetUnitQuota(claimsOf(c).Grants, u.Path) {
+		var errs contests.Errors
+		if req.Headcount != u.Headcount {
+			errs.Add("headcount", errQuotaFromAbove)
+		}
+		if req.Target != u.Target {
+			errs.Add("target", errQuotaFromAbove)
+		}
+		return contests.E(contests.CodeForbidden, contests.T("Chỉ đơn vị cấp trên mới đặt được số lượng và chỉ tiêu của đơn vị này",
+			"Only the level above may set this unit's headcount and target"), errs...)
 	}
 	u.Name, u.Kind, u.Headcount, u.Target = contests.NFC(req.Name), strings.TrimSpace(req.Kind), req.Headcount, req.Target
 	u.NameFold = contests.Fold(u.Name)

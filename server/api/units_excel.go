@@ -82,6 +82,19 @@ func outOfScope(c *fiber.Ctx, rows []excel.UnitRow, existing map[string]*contest
 		if path != "" && !contests.Allowed(grants, path, contests.RoleOrganizer) {
 			errs.Add(fmt.Sprintf("A%d", r.Row), contests.T("Dòng %d, cột A: đơn vị %s nằm ngoài phạm vi quản lý của bạn",
 				"Row %d, column A: unit %s is outside your scope", r.Row, r.Code))
+			continue
+		}
+		// A unit's own organizer may list it (an export of their subtree
+		// starts with it) but not change its numbers.
+		if old, ok := existing[r.Code]; ok && !contests.MaySetUnitQuota(grants, old.Path) {
+			if r.Headcount != old.Headcount {
+				errs = append(errs, r.CellError(false, contests.T("chỉ đơn vị cấp trên mới đặt được số lượng của đơn vị %s",
+					"only the level above may set the headcount of unit %s", r.Code)))
+			}
+			if r.HasTarget && r.Target != old.Target {
+				errs = append(errs, r.CellError(true, contests.T("chỉ đơn vị cấp trên mới đặt được chỉ tiêu của đơn vị %s",
+					"only the level above may set the target of unit %s", r.Code)))
+			}
 		}
 	}
 	return errs

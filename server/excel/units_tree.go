@@ -18,6 +18,18 @@ func (u UnitRow) cols() *columnLayout {
 	return templateLayout
 }
 
+// CellError names a problem in the row's headcount column (or target
+// column, when target is true) the way the importer's own errors do.
+func (u UnitRow) CellError(target bool, msg contests.Msg) contests.FieldError {
+	var p problems
+	col := colHeadcount
+	if target {
+		col = colTarget
+	}
+	u.cols().cellMsg(&p, col, u.Row, msg)
+	return p.list[0]
+}
+
 // ValidateUnitTree checks that imported rows form a tree with the units
 // already stored (existing, keyed by code; nil when there are none):
 // every parent code is in the file or stored, there is no cycle, a kind is
