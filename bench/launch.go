@@ -2,6 +2,8 @@ package bench
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -47,7 +49,17 @@ type Launcher func(ctx context.Context, dataDir string) (*Target, error)
 // serverEnv is what the server reads from the environment: it must come
 // from the data directory and flags only, or a JWT_SECRET or MONGODB_URI in
 // the caller's shell would point the server at other secrets or storage.
-var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES", "MAX_UPLOAD_MB"}
+var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES", "MAX_UPLOAD_MB", "METRICS_ADDR", "METRICS_TOKEN"}
+
+// metricsToken opens the launched server's /metrics to the bench (the
+// server answers it to nobody without one).
+var metricsToken = func() string {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}()
 
 // ChildProcess runs the real binary: exe serve --port P --data-dir D
 // --log-level warn, with its stderr passed through.
@@ -57,7 +69,7 @@ func ChildProcess(exe string) Launcher {
 		if err != nil {
 			return nil, err
 		}
-		cmd := exec.Command(exe, "serve", "--port", fmt.Sprint(port), "--data-dir", dataDir, "--log-level", "warn")
+		cmd := exec.Command(exe, "serve", "--port", fmt.Sprint(port), "--data-dir", dataDir, "--log-level", "warn", "--metrics-token", metricsToken)
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		for _, kv := range os.Environ() {
 			name, _, _ := strings.Cut(kv, "=")
@@ -126,7 +138,7 @@ func InProcess() Launcher {
 			st.Close()
 			return nil, err
 		}
-		srv := api.NewServer(api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: warnLogger, Version: "bench"})
+		srv := api.NewServer(api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: warnLogger, MetricsToken: metricsToken, Version: "bench"})
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			st.Close()

@@ -23,7 +23,7 @@ const (
 // scrapeCounter reads one sample from the server's /metrics; found is false
 // when the server does not export it.
 func scrapeCounter(c *client, sample string) (value float64, found bool, err error) {
-	res := c.do("GET", "/metrics", "", nil)
+	res := c.do("GET", "/metrics", metricsToken, nil)
 	if res.err != nil {
 		return 0, false, res.err
 	}

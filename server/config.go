@@ -36,6 +36,12 @@ type config struct {
 	// DevAllowNonAtomic serves on a MongoDB-wire server without
 	// single-document atomicity (FerretDB): development and tests only.
 	DevAllowNonAtomic bool
+	// MetricsAddr is a separate listen address serving /metrics without a
+	// token (e.g. 127.0.0.1:9100 or an internal interface); MetricsToken
+	// lets /metrics on the public port answer that bearer token. Neither
+	// set: /metrics is not served at all.
+	MetricsAddr  string
+	MetricsToken string
 }
 
 func configFromEnv() config {
@@ -57,6 +63,8 @@ func configFromEnv() config {
 		MaxUploadMB:     envInt("MAX_UPLOAD_MB", 110),
 
 		DevAllowNonAtomic: os.Getenv("DEV_ALLOW_NON_ATOMIC") == "1",
+		MetricsAddr:       os.Getenv("METRICS_ADDR"),
+		MetricsToken:      os.Getenv("METRICS_TOKEN"),
 	}
 }
 
@@ -70,6 +78,8 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", c.MaxUploadMB, "largest essay file accepted (MB), whatever a category allows; other request bodies are capped at 64 KB (env MAX_UPLOAD_MB)")
 	fs.IntVar(&c.MinFreeDiskMB, "min-free-disk-mb", c.MinFreeDiskMB, "/readyz fails below this much free disk under the data directory, 0 to skip (env MIN_FREE_DISK_MB)")
 	fs.BoolVar(&c.DevAllowNonAtomic, "dev-allow-non-atomic", c.DevAllowNonAtomic, "development only: serve on a MongoDB-wire server that loses concurrent writes, such as FerretDB (env DEV_ALLOW_NON_ATOMIC=1)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "separate listen address for /metrics, e.g. 127.0.0.1:9100 (env METRICS_ADDR)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "bearer token that /metrics on the public port answers (env METRICS_TOKEN)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")
 }
 

@@ -69,7 +69,7 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 	if c.MaxUploadMB > 0 {
 		limits.MaxUploadBytes = c.MaxUploadMB << 20
 	}
-	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), Version: version, Limits: limits,
+	return st, &api.Deps{Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), MetricsToken: c.MetricsToken, Version: version, Limits: limits,
 		Readiness: api.Readiness{DataDir: c.DataDir, MinFreeBytes: uint64(c.MinFreeDiskMB) << 20, ProbeEvery: c.ReadyProbeEvery}}, nil
 }
 
@@ -112,7 +112,18 @@ func serve(ctx context.Context, c config, ready chan<- string) error {
 	if c.Demo {
 		printDemo(url)
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
+	if c.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", c.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("metrics address: %w", err)
+		}
+		metricsApp := srv.MetricsApp()
+		defer metricsApp.Shutdown()
+		log.Info("metrics listening", "addr", mln.Addr().String())
+		go func() { errc <- metricsApp.Listener(mln) }()
+	}
 	go func() { errc <- srv.App.Listener(ln) }()
 	if ready != nil {
 		ready <- ln.Addr().String()

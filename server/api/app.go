@@ -30,6 +30,10 @@ type Deps struct {
 	// LoginCounters counts failed logins (nil: in this process; see
 	// auth.LoginCounters for the store-backed one meant for MongoDB).
 	LoginCounters auth.LoginCounters
+	// MetricsToken, when set, lets /metrics on the public port answer a
+	// caller presenting it as a bearer token; when empty, /metrics is only
+	// on the separate metrics address (or nowhere).
+	MetricsToken string
 	// TrustedProxies lists proxy addresses whose X-Forwarded-For is believed.
 	TrustedProxies []string
 	Version        string
@@ -140,7 +144,7 @@ func NewServer(d Deps) *Server {
 	s.identities = d.Store
 	s.rounds = newRoundCache(s, 10*time.Second)
 	app := fiber.New(cfg)
-	app.Use(withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), s.limitBodies, authenticate(d.Tokens, s.sessions))
+	app.Use(s.withSecurityHeaders, withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), s.limitBodies, authenticate(d.Tokens, s.sessions))
 	s.routes(app)
 	s.App = app
 	return s
@@ -151,7 +155,7 @@ func NewServer(d Deps) *Server {
 func (s *Server) routes(app *fiber.App) {
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
-	app.Get("/metrics", s.metrics.handler)
+	app.Get("/metrics", s.publicMetrics)
 
 	v1 := app.Group("/api/v1", compressJSON(compressMinBytes))
 	s.authRoutes(v1)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"hoithi/server/store"
 )
@@ -74,7 +75,15 @@ func TestHealthReadyMetrics(t *testing.T) {
 		t.Fatalf("readyz: %d %s", r.Status, r.Raw)
 	}
 	e.do("GET", "/api/v1/units?q=an", nil, "")
-	r := e.do("GET", "/metrics", nil, "")
+	if r := e.do("GET", "/metrics", nil, ""); r.Status != 404 {
+		t.Fatalf("metrics on the public port without a configured token: %d", r.Status)
+	}
+	e.app = New(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }, MetricsToken: "scrape-me-please"})
+	e.do("GET", "/api/v1/units?q=an", nil, "")
+	if r := e.do("GET", "/metrics", nil, "wrong-token"); r.Status != 401 {
+		t.Fatalf("metrics with a wrong token: %d", r.Status)
+	}
+	r := e.do("GET", "/metrics", nil, "scrape-me-please")
 	if r.Status != 200 || !strings.Contains(string(r.Raw), `hoithi_http_requests_total{method="GET",route="/api/v1/units",status="200"} 1`) {
 		t.Fatalf("metrics missing the counted request:\n%.2000s", r.Raw)
 	}

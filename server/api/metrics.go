@@ -1,7 +1,9 @@
 package api
 
 import (
+	"crypto/subtle"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -58,4 +60,28 @@ func (m *metrics) handler(c *fiber.Ctx) error {
 		}
 	}
 	return nil
+}
+
+// publicMetrics answers /metrics on the public port: only to a caller
+// presenting the configured token (Authorization: Bearer …), and not at
+// all when none is configured, so the port the internet reaches never
+// shows the process's figures. A private listen address (serve.go's
+// --metrics-addr) serves them without a token through metricsApp.
+func (s *Server) publicMetrics(c *fiber.Ctx) error {
+	if s.MetricsToken == "" {
+		return fiber.ErrNotFound
+	}
+	given, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer ")
+	if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(given)), []byte(s.MetricsToken)) != 1 {
+		return errUnauthorized
+	}
+	return s.metrics.handler(c)
+}
+
+// MetricsApp is an app serving only /metrics, without a token: for a
+// listen address that only the monitoring system can reach.
+func (s *Server) MetricsApp() *fiber.App {
+	app := fiber.New(fiber.Config{DisableStartupMessage: true, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second})
+	app.Get("/metrics", s.metrics.handler)
+	return app
 }
