@@ -37,10 +37,17 @@ type result struct {
 	body    []byte
 	latency time.Duration
 	err     error
+	// retryAfter is the Retry-After header of a 503 or 429, "" otherwise.
+	retryAfter string
 }
 
 // do sends one request; token "" sends none, body nil sends none.
 func (c *client) do(method, path, token string, body []byte) result {
+	return c.doWith(method, path, token, body, nil)
+}
+
+// doWith is do with extra request headers (name, value, name, value…).
+func (c *client) doWith(method, path, token string, body []byte, headers []string) result {
 	req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
 	defer fasthttp.ReleaseRequest(req)
 	defer fasthttp.ReleaseResponse(resp)
@@ -48,6 +55,9 @@ func (c *client) do(method, path, token string, body []byte) result {
 	req.SetRequestURI(c.base + path)
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
 	}
 	if body != nil {
 		req.Header.SetContentType("application/json")
@@ -59,6 +69,7 @@ func (c *client) do(method, path, token string, body []byte) result {
 	if err == nil {
 		r.status = resp.StatusCode()
 		r.body = append([]byte(nil), resp.Body()...)
+		r.retryAfter = string(resp.Header.Peek("Retry-After"))
 	}
 	return r
 }

@@ -49,7 +49,8 @@ type Launcher func(ctx context.Context, dataDir string) (*Target, error)
 // serverEnv is what the server reads from the environment: it must come
 // from the data directory and flags only, or a JWT_SECRET or MONGODB_URI in
 // the caller's shell would point the server at other secrets or storage.
-var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES", "MAX_UPLOAD_MB", "METRICS_ADDR", "METRICS_TOKEN"}
+var serverEnv = []string{"PORT", "DATA_DIR", "MONGODB_URI", "MONGODB_DB", "JWT_SECRET", "DATA_KEY", "LOG_LEVEL", "TRUSTED_PROXIES", "MAX_UPLOAD_MB", "METRICS_ADDR", "METRICS_TOKEN",
+	"LOGIN_HASH_QUEUE", "MIN_FREE_DISK_MB", "READY_PROBE_INTERVAL"}
 
 // metricsToken opens the launched server's /metrics to the bench (the
 // server answers it to nobody without one).
@@ -62,14 +63,15 @@ var metricsToken = func() string {
 }()
 
 // ChildProcess runs the real binary: exe serve --port P --data-dir D
-// --log-level warn, with its stderr passed through.
-func ChildProcess(exe string) Launcher {
+// --log-level warn [extra flags], with its stderr passed through.
+func ChildProcess(exe string, extra ...string) Launcher {
 	return func(ctx context.Context, dataDir string) (*Target, error) {
 		port, err := freePort()
 		if err != nil {
 			return nil, err
 		}
-		cmd := exec.Command(exe, "serve", "--port", fmt.Sprint(port), "--data-dir", dataDir, "--log-level", "warn", "--metrics-token", metricsToken)
+		args := append([]string{"serve", "--port", fmt.Sprint(port), "--data-dir", dataDir, "--log-level", "warn", "--metrics-token", metricsToken}, extra...)
+		cmd := exec.Command(exe, args...)
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		for _, kv := range os.Environ() {
 			name, _, _ := strings.Cut(kv, "=")

@@ -18,7 +18,9 @@ const (
 	CodeTooLate      Code = "too_late"
 	CodeRateLimited  Code = "rate_limited"
 	CodeTooLarge     Code = "too_large"
-	CodeInternal     Code = "internal"
+	// CodeBusy: the server is saturated (a login storm); retry shortly.
+	CodeBusy     Code = "busy"
+	CodeInternal Code = "internal"
 )
 
 // Msg is a user-facing message in Vietnamese with its English fallback.

@@ -22,9 +22,10 @@ import (
 //	                  [--in-process] [--cpuprofile FILE]
 //	server bench similarity [--works 20000] [--words 2000]
 //	server bench abuse [--parallel 20] [--body-mb 100] [--works 3] [--work-mb 100] [--server BIN]
+//	server bench login [--logins 2000] [--queue N]
 func runBench(args []string) error {
 	if len(args) == 0 {
-		return errors.New("bench: say which: quiz or similarity")
+		return errors.New("bench: say which: quiz, similarity, export, abuse or login")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -38,6 +39,8 @@ func runBench(args []string) error {
 		report, err = benchSimilarity(ctx, args[1:], logf)
 	case "abuse":
 		report, err = benchAbuse(ctx, args[1:], logf)
+	case "login":
+		report, err = benchLogin(ctx, args[1:], logf)
 	case "export":
 		cfg := bench.ExportConfig{Rows: 500_000, Logf: logf}
 		fs := flag.NewFlagSet("bench export", flag.ContinueOnError)
@@ -48,7 +51,7 @@ func runBench(args []string) error {
 			report, err = bench.Export(ctx, cfg)
 		}
 	default:
-		return fmt.Errorf("bench: unknown benchmark %q (quiz, similarity, export or abuse)", args[0])
+		return fmt.Errorf("bench: unknown benchmark %q (quiz, similarity, export, abuse or login)", args[0])
 	}
 	if err != nil {
 		return err
@@ -128,4 +131,22 @@ func benchAbuse(ctx context.Context, args []string, logf func(string, ...any)) (
 	}
 	cfg.Launch, cfg.Logf = bench.ChildProcess(*exe), logf
 	return bench.Abuse(ctx, cfg)
+}
+
+// benchLogin runs a login storm against a child server that trusts
+// 127.0.0.1 as its proxy, so each simulated phone has its own address.
+func benchLogin(ctx context.Context, args []string, logf func(string, ...any)) (any, error) {
+	cfg := bench.LoginConfig{Logins: 2000, Logf: logf}
+	fs := flag.NewFlagSet("bench login", flag.ContinueOnError)
+	fs.IntVar(&cfg.Logins, "logins", cfg.Logins, "people pressing log in at the same instant")
+	queue := fs.Int("queue", 0, "the server's --login-hash-queue (0: its default)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cfg.Launch = bench.ChildProcess(exe, "--trusted-proxies", "127.0.0.1", "--login-hash-queue", fmt.Sprint(*queue))
+	return bench.Login(ctx, cfg)
 }

@@ -42,6 +42,9 @@ type config struct {
 	// set: /metrics is not served at all.
 	MetricsAddr  string
 	MetricsToken string
+	// LoginHashQueue bounds the logins waiting for a password-hashing core
+	// (0: auth.DefaultHashQueuePerWorker per core); beyond it, 503.
+	LoginHashQueue int
 }
 
 func configFromEnv() config {
@@ -65,6 +68,7 @@ func configFromEnv() config {
 		DevAllowNonAtomic: os.Getenv("DEV_ALLOW_NON_ATOMIC") == "1",
 		MetricsAddr:       os.Getenv("METRICS_ADDR"),
 		MetricsToken:      os.Getenv("METRICS_TOKEN"),
+		LoginHashQueue:    envInt("LOGIN_HASH_QUEUE", 0),
 	}
 }
 
@@ -80,6 +84,7 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.DevAllowNonAtomic, "dev-allow-non-atomic", c.DevAllowNonAtomic, "development only: serve on a MongoDB-wire server that loses concurrent writes, such as FerretDB (env DEV_ALLOW_NON_ATOMIC=1)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "separate listen address for /metrics, e.g. 127.0.0.1:9100 (env METRICS_ADDR)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "bearer token that /metrics on the public port answers (env METRICS_TOKEN)")
+	fs.IntVar(&c.LoginHashQueue, "login-hash-queue", c.LoginHashQueue, "logins that may wait for a password-hashing core before the rest get 503 + Retry-After; 0 = 64 per core (env LOGIN_HASH_QUEUE)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")
 }
 

@@ -101,6 +101,9 @@ func serve(ctx context.Context, c config, ready chan<- string) error {
 			return fmt.Errorf("demo seed: %w", err)
 		}
 	}
+	auth.ConfigureHashing(0, c.LoginHashQueue)
+	workers, waiting := auth.HashingLimits()
+	log.Info("password hashing", "workers", workers, "queue", waiting)
 	srv := api.NewServer(*deps)
 	go srv.RunSweeper(ctx, 15*time.Second)
 	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(c.Port)))

@@ -55,7 +55,7 @@ func (s *Server) createAccount(ctx context.Context, req registerRequest, share s
 	}
 	hash, err := auth.HashPassword(p.Password)
 	if err != nil {
-		return nil, contests.Internal(err)
+		return nil, hashError(err)
 	}
 	cccdHash := s.Keys.HashCCCD(p.CCCD.Number)
 	u := &contests.User{

@@ -94,18 +94,21 @@ func (s *Server) login(c *fiber.Ctx) error {
 		u, err = s.Store.UserByPhoneKey(ctx, strings.TrimPrefix(key, "phone:"))
 	}
 	if contests.ErrorCode(err) == contests.CodeNotFound {
-		auth.CheckNobody(req.Password)
+		if err := auth.CheckNobody(req.Password); err != nil {
+			return hashError(err)
+		}
 		return s.loginFailed(c, account, "")
 	} else if err != nil {
 		return err
 	}
 	ok, err := auth.CheckPassword(u.PasswordHash, req.Password)
 	if err != nil {
-		return contests.Internal(err)
+		return hashError(err)
 	}
 	if !ok {
 		return s.loginFailed(c, account, u.UnitPath)
 	}
+	s.rehashPassword(ctx, u, req.Password)
 	pair, _ := throttleKeys(account, c.IP())
 	if err := s.loginThrottle.counters.Reset(ctx, pair); err != nil {
 		return err
@@ -218,7 +221,7 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 		return contests.Invalid(contests.Field("newPassword", err.(*contests.Error).Fields[0].Msg))
 	}
 	if ok, err := auth.CheckPassword(u.PasswordHash, req.OldPassword); err != nil {
-		return contests.Internal(err)
+		return hashError(err)
 	} else if !ok {
 		return contests.Invalid(contests.Field("oldPassword", contests.T("Mật khẩu hiện tại không đúng", "Current password is wrong")))
 	}
@@ -237,7 +240,7 @@ func (s *Server) changePassword(c *fiber.Ctx) error {
 func (s *Server) setPassword(c *fiber.Ctx, userID, password string) (int64, error) {
 	hash, err := auth.HashPassword(password)
 	if err != nil {
-		return 0, contests.Internal(err)
+		return 0, hashError(err)
 	}
 	ctx := c.UserContext()
 	if err := s.Store.SetPassword(ctx, userID, hash, s.Now().UTC()); err != nil {

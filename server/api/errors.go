@@ -3,10 +3,13 @@ package api
 import (
 	"errors"
 	"log/slog"
+	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
+	"hoithi/server/auth"
 )
 
 // statusOf maps each error code to one HTTP status.
@@ -19,6 +22,7 @@ var statusOf = map[contests.Code]int{
 	contests.CodeTooLate:      fiber.StatusConflict,
 	contests.CodeRateLimited:  fiber.StatusTooManyRequests,
 	contests.CodeTooLarge:     fiber.StatusRequestEntityTooLarge,
+	contests.CodeBusy:         fiber.StatusServiceUnavailable,
 	contests.CodeInternal:     fiber.StatusInternalServerError,
 }
 
@@ -50,6 +54,9 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		if e.Code == contests.CodeInternal {
 			log.Error("request failed", "request_id", requestID(c), "method", c.Method(), "path", c.Path(), "err", err)
 		}
+		if e.Code == contests.CodeBusy {
+			c.Set(fiber.HeaderRetryAfter, retryAfterSeconds(err))
+		}
 		lang := language(c)
 		body := errorBody{Error: errorDetail{Code: e.Code, Message: e.Msg.In(lang)}}
 		for _, f := range e.Fields {
@@ -57,6 +64,16 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		}
 		return c.Status(status).JSON(body)
 	}
+}
+
+// retryAfterSeconds is the Retry-After of a busy answer: the hashing
+// queue's estimate when it refused, else one second.
+func retryAfterSeconds(err error) string {
+	var busy *auth.BusyError
+	if errors.As(err, &busy) {
+		return strconv.Itoa(max(1, int(busy.RetryAfter/time.Second)))
+	}
+	return "1"
 }
 
 func toDomainError(err error) *contests.Error {

@@ -259,12 +259,20 @@ export function createApi(opts: HttpOptions) {
     },
 
     async register(input: Registration): Promise<AuthResult> {
-      return keep(await http.request<AuthResult>('POST', '/api/v1/auth/register', { body: input }));
+      return keep(
+        await http.request<AuthResult>('POST', '/api/v1/auth/register', {
+          body: input,
+          retryBusy: true,
+        }),
+      );
     },
 
     async login(login: string, password: string): Promise<AuthResult> {
       return keep(
-        await http.request<AuthResult>('POST', '/api/v1/auth/login', { body: { login, password } }),
+        await http.request<AuthResult>('POST', '/api/v1/auth/login', {
+          body: { login, password },
+          retryBusy: true,
+        }),
       );
     },
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from './api';
 import { ApiError } from './errors';
+import type { HttpOptions } from './http';
 import { memoryTokenStore, type Tokens } from './tokens';
 
 interface Call {
@@ -19,7 +20,7 @@ const json = (status: number, body: unknown) =>
 const NOW = 1_750_000_000_000;
 
 /** fakeServer records every request and answers through handler. */
-function fakeServer(handler: Handler, tokens: Tokens | null, lang = 'vi') {
+function fakeServer(handler: Handler, tokens: Tokens | null, lang = 'vi', extra: Partial<HttpOptions> = {}) {
   const calls: Call[] = [];
   let authLost = 0;
   const store = memoryTokenStore(tokens);
@@ -41,6 +42,7 @@ function fakeServer(handler: Handler, tokens: Tokens | null, lang = 'vi') {
     lang: () => lang,
     onAuthLost: () => authLost++,
     now: () => NOW,
+    ...extra,
   });
   return { api, calls, store, authLost: () => authLost };
 }
@@ -192,5 +194,81 @@ describe('changePassword', () => {
     const s = fakeServer(() => new Response(null, { status: 204 }), fresh);
     await s.api.changePassword('a', 'b');
     expect(s.store.get()).toEqual(fresh);
+  });
+});
+
+describe('a busy server (login storm)', () => {
+  const busy = () =>
+    new Response(JSON.stringify({ error: { code: 'busy', message: 'Nhiều người đang đăng nhập cùng lúc' } }), {
+      status: 503,
+      headers: { 'Retry-After': '2' },
+    });
+
+  it('retries a login after Retry-After with jitter, then succeeds', async () => {
+    const waits: number[] = [];
+    let tries = 0;
+    const s = fakeServer(
+      () => (++tries < 3 ? busy() : json(200, { user: profile, accessToken: 'a', refreshToken: 'r', expiresIn: 900 })),
+      null,
+      'vi',
+      { sleep: async (ms) => void waits.push(ms), random: () => 0.5 },
+    );
+    await s.api.login('0912345678', 'matkhau123');
+    expect(s.calls.map((c) => c.path)).toEqual(Array(3).fill('/api/v1/auth/login'));
+    expect(waits).toEqual([2500, 2500]);
+    expect(s.store.get()?.accessToken).toBe('a');
+  });
+
+  it('gives up after a few tries and shows the server message', async () => {
+    const s = fakeServer(busy, null, 'vi', { sleep: async () => {} });
+    await expect(s.api.login('0912345678', 'x')).rejects.toMatchObject({ status: 503, code: 'busy' });
+    expect(s.calls).toHaveLength(5);
+  });
+
+  it('does not retry requests that did not ask for it', async () => {
+    const s = fakeServer(busy, null, 'vi', { sleep: async () => {} });
+    await expect(s.api.contests()).rejects.toMatchObject({ status: 503 });
+    expect(s.calls).toHaveLength(1);
+  });
+
+  it('keeps the session when a refresh meets a busy server', async () => {
+    const t = fakeServer((c) => (c.path === '/api/v1/auth/refresh' ? busy() : json(200, { user: profile })), {
+      ...fresh,
+      expiresAt: NOW - 1,
+    });
+    await t.api.me();
+    expect(t.calls.map((c) => c.path)).toEqual(['/api/v1/auth/refresh', '/api/v1/me']);
+    expect(t.store.get()?.refreshToken).toBe('old-refresh');
+    expect(t.authLost()).toBe(0);
+  });
+});
+
+describe('refresh across tabs', () => {
+  it('does not rotate a token another tab already rotated', async () => {
+    // The other tab rotates while this one waits for the lock.
+    let store: ReturnType<typeof fakeServer>['store'] | null = null;
+    const s = fakeServer(rotatingServer(), { ...fresh, expiresAt: NOW - 1 }, 'vi', {
+      exclusive: async (fn) => {
+        store!.set({ accessToken: 'new-access', refreshToken: 'other-tab-refresh', expiresAt: NOW + 900_000 });
+        return fn();
+      },
+    });
+    store = s.store;
+    await expect(s.api.me()).resolves.toEqual(profile);
+    expect(s.calls.map((c) => c.path)).toEqual(['/api/v1/me']);
+    expect(s.store.get()?.refreshToken).toBe('other-tab-refresh');
+  });
+
+  it('runs every refresh inside the lock', async () => {
+    let locked = 0;
+    const s = fakeServer(rotatingServer(), { ...fresh, expiresAt: NOW - 1 }, 'vi', {
+      exclusive: async (fn) => {
+        locked++;
+        return fn();
+      },
+    });
+    await s.api.me();
+    expect(locked).toBe(1);
+    expect(s.calls.map((c) => c.path)).toEqual(['/api/v1/auth/refresh', '/api/v1/me']);
   });
 });

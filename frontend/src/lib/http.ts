@@ -12,6 +12,15 @@ export interface HttpOptions {
   onAuthLost: () => void;
   now?: () => number;
   base?: string;
+  /**
+   * Runs a refresh alone across the browser's tabs (navigator.locks in the
+   * app): refresh tokens rotate, and a token presented twice ends the whole
+   * session, so two tabs must never both rotate the same one.
+   */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Waits before retrying a busy server (tests pass an instant one). */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 }
 
 export interface RequestOptions {
@@ -21,11 +30,20 @@ export interface RequestOptions {
   /** Return the body as a Blob (downloads). */
   blob?: boolean;
   signal?: AbortSignal;
+  /**
+   * Retry a 503 that carries Retry-After (a login storm: the server's
+   * password-hashing queue is full), waiting what it asks plus a little
+   * jitter, at most BUSY_RETRIES times. For requests safe to repeat.
+   */
+  retryBusy?: boolean;
 }
 
 export const REFRESH_PATH = '/api/v1/auth/refresh';
 /** Refresh a little before expiry so a slow request does not race the clock. */
 const EXPIRY_MARGIN_MS = 10_000;
+/** How often a busy answer is retried, and the longest wait accepted. */
+const BUSY_RETRIES = 4;
+const BUSY_MAX_WAIT_MS = 30_000;
 
 export interface Http {
   request<T>(method: string, path: string, opts?: RequestOptions): Promise<T>;
@@ -36,6 +54,9 @@ export interface Http {
 export function createHttp(o: HttpOptions): Http {
   const now = o.now ?? Date.now;
   const base = o.base ?? '';
+  const exclusive = o.exclusive ?? (<T>(fn: () => Promise<T>) => fn());
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = o.random ?? Math.random;
   // Refresh tokens rotate: two parallel refreshes with the same token would
   // make the second fail, so concurrent 401s share one refresh.
   let refreshing: Promise<boolean> | null = null;
@@ -63,8 +84,15 @@ export function createHttp(o: HttpOptions): Http {
   }
 
   async function doRefresh(): Promise<boolean> {
+    const seen = o.tokens.get()?.refreshToken;
+    return exclusive(() => rotate(seen));
+  }
+
+  /** rotate refreshes unless another tab already rotated `seen` meanwhile. */
+  async function rotate(seen: string | undefined): Promise<boolean> {
     const tokens = o.tokens.get();
     if (!tokens?.refreshToken) return false;
+    if (seen && tokens.refreshToken !== seen) return true; // another tab did it
     const res = await send('POST', REFRESH_PATH, { body: { refreshToken: tokens.refreshToken } });
     if (!res.ok) {
       // A network failure threw above and keeps the tokens; a refusal ends the session.
@@ -109,6 +137,12 @@ export function createHttp(o: HttpOptions): Http {
       if (tokens.expiresAt - EXPIRY_MARGIN_MS < now()) await refresh().catch(() => false);
     }
     let res = await send(method, path, opts);
+    for (let i = 0; opts.retryBusy && res.status === 503 && i < BUSY_RETRIES; i++) {
+      const wait = Number(res.headers.get('Retry-After')) * 1000;
+      if (!(wait > 0) || wait > BUSY_MAX_WAIT_MS) break;
+      await sleep(wait + random() * 1000);
+      res = await send(method, path, opts);
+    }
     if (res.status === 401 && opts.auth) {
       if (await refresh()) {
         res = await send(method, path, opts);

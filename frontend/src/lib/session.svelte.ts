@@ -3,6 +3,7 @@ import { createApi, type Profile } from './api';
 import { locale } from './locale.svelte';
 import { here, navigate } from './navigation.svelte';
 import { loginPath } from './router';
+import { createRefresher } from './tokenRefresher';
 import { accessClaims, storageTokenStore, type Tokens } from './tokens';
 
 const tokens = storageTokenStore(localStorage);
@@ -41,12 +42,20 @@ export function currentUserId(): string {
   return accessClaims(tokens.get()?.accessToken)?.sub ?? '';
 }
 
+/** Runs fn while holding a lock shared by every tab of this site. */
+function acrossTabs<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('hoithi.refresh', fn) as Promise<T>) : fn();
+}
+
 export const api = createApi({
   fetch: (input, init) => fetch(input, init),
+  exclusive: acrossTabs,
   tokens: {
     get: tokens.get,
     set(t) {
       tokens.set(t);
+      refresher.schedule();
       session.loggedIn = true;
       session.organizer = organizes(t);
       session.secretary = secretaries(t);
@@ -54,6 +63,7 @@ export const api = createApi({
     },
     clear() {
       tokens.clear();
+      refresher.schedule();
       session.loggedIn = false;
       session.organizer = false;
       session.secretary = false;
@@ -66,6 +76,17 @@ export const api = createApi({
     if (!here.path.startsWith('/login')) navigate(loginPath(here.path + here.search), { replace: true });
   },
 });
+
+// Silent refresh: the access token is rotated before it expires while the
+// app is open, and when the phone brings the app back (see tokenRefresher.ts).
+const refresher = createRefresher({ refresh: () => api.http.refresh(), tokens });
+refresher.schedule();
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void refresher.wake();
+});
+window.addEventListener('online', () => void refresher.wake());
+// Another tab rotated the tokens: plan from the new expiry.
+window.addEventListener('storage', () => refresher.schedule());
 
 /** loadProfile fetches the profile once per session and shares it. */
 export async function loadProfile(force = false): Promise<Profile> {
