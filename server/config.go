@@ -17,6 +17,8 @@ import (
 // config is read from the environment; flags given on the command line
 // override it.
 type config struct {
+	// Host is the address to listen on; "" for every interface.
+	Host           string
 	Port           int
 	DataDir        string
 	MongoURI       string
@@ -53,6 +55,7 @@ func configFromEnv() config {
 		port = 3000
 	}
 	return config{
+		Host:            os.Getenv("HOST"),
 		Port:            port,
 		DataDir:         envOr("DATA_DIR", "./data"),
 		MongoURI:        os.Getenv("MONGODB_URI"),
@@ -75,6 +78,7 @@ func configFromEnv() config {
 // bindFlags registers the overrides on fs.
 func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.IntVar(&c.Port, "port", c.Port, "HTTP port (env PORT)")
+	fs.StringVar(&c.Host, "host", c.Host, "address to listen on, empty for every interface (env HOST)")
 	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "data directory: SQLite file, uploads, generated secrets (env DATA_DIR)")
 	fs.StringVar(&c.MongoURI, "mongodb-uri", c.MongoURI, "use MongoDB instead of the embedded engine (env MONGODB_URI)")
 	fs.StringVar(&c.MongoDB, "mongodb-db", c.MongoDB, "MongoDB database name (env MONGODB_DB)")

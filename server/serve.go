@@ -106,7 +106,7 @@ func serve(ctx context.Context, c config, ready chan<- string) error {
 	log.Info("password hashing", "workers", workers, "queue", waiting)
 	srv := api.NewServer(*deps)
 	go srv.RunSweeper(ctx, 15*time.Second)
-	ln, err := net.Listen("tcp", net.JoinHostPort("", strconv.Itoa(c.Port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,91 @@
+package scaleouttest
+
+import (
+	"strings"
+	"testing"
+)
+
+// roundInputKeys are the fields an edit of a round sends (the server
+// refuses unknown ones).
+var roundInputKeys = []string{"no", "title", "opensAt", "closesAt", "blueprint", "timeLimitSec", "maxAttempts",
+	"policy", "prediction", "rule", "tiers", "tiePolicy", "revealAnswers", "version"}
+
+// Two instances A and B share one database and the secrets; A seeded the
+// demo contest. What one instance stores, the other honours.
+func TestTwoInstances(t *testing.T) {
+	db := freshDatabase()
+	a, err := startInstance(t, db, nil, "--demo")
+	if err != nil {
+		t.Fatalf("instance A: %v", err)
+	}
+	b, err := startInstance(t, db, nil)
+	if err != nil {
+		t.Fatalf("instance B: %v", err)
+	}
+
+	t.Run("an instance with another DATA_KEY refuses to start", func(t *testing.T) {
+		_, err := startInstance(t, db, map[string]string{"DATA_KEY": strings.Repeat("x", 40)})
+		if err == nil || !strings.Contains(err.Error(), "DATA_KEY is not the one this database was first started with") {
+			t.Fatalf("start with another DATA_KEY: %v; want a refusal naming DATA_KEY", err)
+		}
+	})
+
+	t.Run("FerretDB is refused without the development flag", func(t *testing.T) {
+		if !ferret {
+			t.Skip("MONGODB_URI is a real MongoDB")
+		}
+		_, err := startInstance(t, db, map[string]string{"DEV_ALLOW_NON_ATOMIC": "0"})
+		if err == nil || !strings.Contains(err.Error(), "does not apply single-document updates atomically") {
+			t.Fatalf("start on FerretDB without the flag: %v; want a refusal", err)
+		}
+	})
+
+	t.Run("an edit over a version changed through the other instance is refused", func(t *testing.T) {
+		token := a.login(t, "0901000001")
+		roundPath := "/api/v1/org/rounds/" + demoOpenRound(t, a, token)
+		loaded := object(t, a.do(t, "GET", roundPath, nil, token), "round")
+		edit := func(title string) map[string]any {
+			body := map[string]any{}
+			for _, k := range roundInputKeys {
+				if v, ok := loaded[k]; ok {
+					body[k] = v
+				}
+			}
+			body["title"] = title
+			return body
+		}
+		// B saves first, over the version both loaded.
+		if r := b.do(t, "PUT", roundPath, edit("Tuần 2 (sửa trên B)"), token); r.status != 200 {
+			t.Fatalf("save on B: %d %s", r.status, r.raw)
+		}
+		// A saves the copy it loaded before B's save.
+		r := a.do(t, "PUT", roundPath, edit("Tuần 2 (bản cũ trên A)"), token)
+		if r.status != 409 || !strings.Contains(r.raw, "Đã có người khác sửa mục này, hãy tải lại.") {
+			t.Fatalf("stale save on A: %d %s; want 409 with the reload message", r.status, r.raw)
+		}
+		if got := object(t, a.do(t, "GET", roundPath, nil, token), "round")["title"]; got != "Tuần 2 (sửa trên B)" {
+			t.Fatalf("title read through A = %v, want B's save", got)
+		}
+	})
+}
+
+// demoOpenRound returns the ID of the demo contest's open round.
+func demoOpenRound(t *testing.T, in *instance, token string) string {
+	t.Helper()
+	r := in.do(t, "GET", "/api/v1/org/contests", nil, token)
+	list, _ := r.body["contests"].([]any)
+	for _, c := range list {
+		ct := c.(map[string]any)
+		if ct["slug"] != "demo" {
+			continue
+		}
+		rounds, _ := in.do(t, "GET", "/api/v1/org/contests/"+ct["id"].(string)+"/rounds", nil, token).body["rounds"].([]any)
+		for _, x := range rounds {
+			if round := x.(map[string]any); round["phase"] == "open" {
+				return round["id"].(string)
+			}
+		}
+	}
+	t.Fatalf("no open round of the demo contest in %s", r.raw)
+	return ""
+}
