@@ -1,6 +1,9 @@
 package contests
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Role is what a person may do. Every role but citizen is granted on a unit
 // and reaches that unit's whole subtree.
@@ -18,14 +21,7 @@ const (
 var Roles = []Role{RoleCitizen, RoleJudge, RoleSecretary, RoleOrganizer, RoleAdmin}
 
 // Valid reports whether r is a known role.
-func (r Role) Valid() bool {
-	for _, k := range Roles {
-		if r == k {
-			return true
-		}
-	}
-	return false
-}
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
 // Grant gives Role over the subtree rooted at UnitID. UnitPath is the path of
 // that unit (see Unit.Path), carried so scope checks need no store lookup.
@@ -51,21 +47,19 @@ func Staff(grants []Grant) bool {
 	return false
 }
 
-// Allowed reports whether grants hold one of roles over unitPath. An admin
-// grant satisfies any role within its subtree.
+// Gives reports whether the grant gives one of roles. An admin grant passes
+// every check: this is the one place that rule is written.
+func (g Grant) Gives(roles ...Role) bool {
+	return g.Role == RoleAdmin || slices.Contains(roles, g.Role)
+}
+
+// Allowed reports whether grants hold one of roles over unitPath (an admin
+// grant gives every role within its subtree).
 func Allowed(grants []Grant, unitPath string, roles ...Role) bool {
-	for _, g := range grants {
-		if !g.Covers(unitPath) {
-			continue
-		}
-		if g.Role == RoleAdmin {
-			return true
-		}
-		for _, r := range roles {
-			if g.Role == r {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(grants, func(g Grant) bool { return g.Covers(unitPath) && g.Gives(roles...) })
+}
+
+// Holds reports whether grants give one of roles on some unit.
+func Holds(grants []Grant, roles ...Role) bool {
+	return slices.ContainsFunc(grants, func(g Grant) bool { return g.Gives(roles...) })
 }

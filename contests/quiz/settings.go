@@ -83,19 +83,10 @@ func (s Settings) Validate() error {
 // unit, or anywhere inside its subtree.
 func (s Settings) Excludes(grants []contests.Grant, ownerPath string) bool {
 	for _, g := range grants {
-		if !containsRole(s.ExcludedRoles, g.Role) && g.Role != contests.RoleAdmin {
+		if !g.Gives(s.ExcludedRoles...) { // an admin counts as every role
 			continue
 		}
 		if g.Covers(ownerPath) || strings.HasPrefix(g.UnitPath, ownerPath) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsRole(rs []contests.Role, r contests.Role) bool {
-	for _, x := range rs {
-		if x == r {
 			return true
 		}
 	}

@@ -14,6 +14,8 @@ import (
 
 	"hoithi/server/auth"
 	"hoithi/server/blob"
+	"hoithi/server/play"
+	"hoithi/server/stats"
 	"hoithi/server/store"
 )
 
@@ -82,10 +84,15 @@ type Server struct {
 	// identities is the author-identity port, kept out of essay: the judge
 	// handlers get neither this nor the whole Store (see judging).
 	identities store.Identities
-	rounds     *roundCache
+	rounds     roundCache
 	ready      readiness
 	// uploads are the routes that may receive large bodies (bodylimit.go).
 	uploads []uploadRule
+	// Play is the quiz's play machinery: round cache, participation
+	// writes, the deadline sweeper.
+	Play *play.Service
+	// Stats keeps the organizers' statistics snapshots.
+	Stats *stats.Service
 	// App is the HTTP application.
 	App *fiber.App
 }
@@ -142,7 +149,10 @@ func NewServer(d Deps) *Server {
 	s.quiz = d.Store
 	s.essay = d.Store
 	s.identities = d.Store
-	s.rounds = newRoundCache(s, 10*time.Second)
+	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log,
+		OnWrite: func(outcome string) { s.metrics.participationWrites.WithLabelValues(outcome).Inc() }})
+	s.rounds = roundCache{s.Play.Rounds}
+	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log})
 	app := fiber.New(cfg)
 	app.Use(s.withSecurityHeaders, withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), s.limitBodies, authenticate(d.Tokens, s.sessions))
 	s.routes(app)

@@ -31,22 +31,18 @@ func appendAudit(ctx context.Context, log store.AuditLog, now time.Time, contest
 		return contests.Internal(err)
 	}
 	chain := auditChain(contestID)
-	for range 10 {
+	return store.Retry(func() (bool, error) {
 		last, err := log.LastAudit(ctx, chain)
 		if err != nil && contests.ErrorCode(err) != contests.CodeNotFound {
-			return err
+			return false, err
 		}
 		e, err := audit.Append(last, audit.Entry{At: now, ActorID: actorID, Action: action, Subject: subject, Data: raw})
 		if err != nil {
-			return err
+			return false, err
 		}
 		err = log.AppendAudit(ctx, chain, e)
-		if contests.ErrorCode(err) == contests.CodeConflict {
-			continue
-		}
-		return err
-	}
-	return errBusy
+		return contests.ErrorCode(err) == contests.CodeConflict, err
+	})
 }
 
 // essayContest loads an essay contest by slug (public pages, authors).
@@ -101,21 +97,23 @@ func newCode() string {
 // mutateWork applies fn to a work and writes it back under the version
 // check, retrying when someone else changed it in between.
 func (s *Server) mutateWork(ctx context.Context, id string, fn func(w *essay.Work) error) (*essay.Work, error) {
-	for range 8 {
+	var out *essay.Work
+	err := store.Retry(func() (bool, error) {
 		w, err := s.essay.Work(ctx, id)
 		if err != nil {
-			return nil, err
+			return false, err
 		}
 		if err := fn(w); err != nil {
-			return nil, err
+			return false, err
 		}
 		w.Version++
 		w.UpdatedAt = s.Now().UTC()
 		err = s.essay.PutWork(ctx, w)
 		if f := conflictField(err); contests.ErrorCode(err) == contests.CodeConflict && (f == "" || f == "version") {
-			continue // changed in between: read again
+			return true, nil // changed in between: read again
 		}
-		return w, err
-	}
-	return nil, errBusy
+		out = w // with a taken code too: the caller draws another for it
+		return false, err
+	})
+	return out, err
 }

@@ -126,17 +126,10 @@ func requireRole(roles ...contests.Role) fiber.Handler {
 		if cl == nil {
 			return errUnauthorized
 		}
-		for _, g := range cl.Grants {
-			if g.Role == contests.RoleAdmin {
-				return c.Next()
-			}
-			for _, r := range roles {
-				if g.Role == r {
-					return c.Next()
-				}
-			}
+		if !contests.Holds(cl.Grants, roles...) {
+			return errForbidden
 		}
-		return errForbidden
+		return c.Next()
 	}
 }
 
@@ -160,7 +153,7 @@ func scopePaths(c *fiber.Ctx, roles ...contests.Role) []string {
 		return nil
 	}
 	for _, g := range cl.Grants {
-		if g.Role == contests.RoleAdmin || contains(roles, g.Role) {
+		if g.Gives(roles...) {
 			out = append(out, g.UnitPath)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/stats"
 )
 
 // Live statistics for the organizers of a contest's owning unit: the
@@ -15,11 +16,17 @@ import (
 // round's questions. Organizers of a unit inside the contest read their
 // unit's figures and weekly report too (report access, report_access.go);
 // the item analysis and the summary stay with the owner's organizers.
-// Every answer comes from a snapshot at most a minute old (see snapshots),
+// Every answer comes from a snapshot at most a minute old (server/stats),
 // with the instant it was computed.
 
+// statsAPI serves the statistics from the server's snapshots (server/stats).
+type statsAPI struct {
+	s     *Server
+	stats *stats.Service
+}
+
 func (s *Server) statsRoutes(r fiber.Router) {
-	st := newStatsService(s)
+	st := &statsAPI{s: s, stats: s.Stats}
 	org := requireRole(contests.RoleOrganizer)
 	r.Get("/org/rounds/:rid/stats", org, st.roundStats)
 	r.Get("/org/rounds/:rid/items", org, st.roundItems)
@@ -74,7 +81,7 @@ func statsAnswer(stats quiz.RoundStats, computedAt time.Time, v unitView) (fiber
 
 // roundStats answers managers and report-access organizers (their unit's
 // figures only: scopedStatsAnswer).
-func (st *statsService) roundStats(c *fiber.Ctx) error {
+func (st *statsAPI) roundStats(c *fiber.Ctx) error {
 	r, _, rc, err := st.s.reachRound(c)
 	if err != nil {
 		return err
@@ -83,11 +90,11 @@ func (st *statsService) roundStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	snap, at, err := st.rounds.get(c.UserContext(), r.ID)
+	snap, at, err := st.stats.Round(c.UserContext(), r.ID)
 	if err != nil {
 		return err
 	}
-	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.stats, at, v, rc)
+	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.Stats, at, v, rc)
 	if err != nil {
 		return err
 	}
@@ -98,7 +105,7 @@ func (st *statsService) roundStats(c *fiber.Ctx) error {
 // contestStats answers like roundStats. The per-round lines are the whole
 // contest's, so a report-access caller gets none: the unit's own figures
 // per round come from each round's statistics.
-func (st *statsService) contestStats(c *fiber.Ctx) error {
+func (st *statsAPI) contestStats(c *fiber.Ctx) error {
 	ct, rc, err := st.s.reachQuiz(c)
 	if err != nil {
 		return err
@@ -107,17 +114,17 @@ func (st *statsService) contestStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	snap, at, err := st.contests.get(c.UserContext(), ct.ID)
+	snap, at, err := st.stats.Contest(c.UserContext(), ct.ID)
 	if err != nil {
 		return err
 	}
-	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.stats, at, v, rc)
+	out, err := st.s.scopedStatsAnswer(c.UserContext(), snap.Stats, at, v, rc)
 	if err != nil {
 		return err
 	}
-	out["rounds"] = snap.rounds
+	out["rounds"] = snap.Rounds
 	if rc.report() {
-		out["rounds"] = []roundLine{}
+		out["rounds"] = []stats.RoundLine{}
 	}
 	return c.JSON(out)
 }
@@ -131,19 +138,19 @@ type itemDTO struct {
 	Retired    bool            `json:"retired,omitempty"`
 }
 
-func (st *statsService) roundItems(c *fiber.Ctx) error {
+func (st *statsAPI) roundItems(c *fiber.Ctx) error {
 	r, _, err := st.s.orgRound(c)
 	if err != nil {
 		return err
 	}
-	snap, at, err := st.items.get(c.UserContext(), r.ID)
+	snap, at, err := st.stats.Items(c.UserContext(), r.ID)
 	if err != nil {
 		return err
 	}
-	items := make([]itemDTO, len(snap.rows))
-	for i, row := range snap.rows {
-		q := row.question
-		items[i] = itemDTO{ItemStat: row.stat, Text: q.Text, Topic: q.Topic, Difficulty: q.Difficulty, Retired: q.Retired}
+	items := make([]itemDTO, len(snap.Rows))
+	for i, row := range snap.Rows {
+		q := row.Question
+		items[i] = itemDTO{ItemStat: row.Stat, Text: q.Text, Topic: q.Topic, Difficulty: q.Difficulty, Retired: q.Retired}
 	}
-	return c.JSON(fiber.Map{"computedAt": at, "attempts": snap.attempts, "items": items})
+	return c.JSON(fiber.Map{"computedAt": at, "attempts": snap.Attempts, "items": items})
 }

@@ -21,17 +21,17 @@ import (
 // default and never a unit outside it): one line per child unit, with the
 // prizes its members won when results are computed, a second sheet by
 // occupation, age band and gender, and a sheet saying what and when.
-func (st *statsService) roundReport(c *fiber.Ctx) error {
+func (st *statsAPI) roundReport(c *fiber.Ctx) error {
 	r, ct, rc, err := st.s.reachRound(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.UserContext()
-	snap, at, err := st.rounds.get(ctx, r.ID)
+	snap, at, err := st.stats.Round(ctx, r.ID)
 	if err != nil {
 		return err
 	}
-	stats := snap.stats
+	stats := snap.Stats
 	node, whole := wholeTree(stats), true
 	if rc.report() {
 		if _, node, _, err = st.s.reportView(ctx, stats, c.Query("unitId"), rc); err != nil {
@@ -154,18 +154,18 @@ func reportLines(node *quiz.UnitStats, whole bool, stats quiz.RoundStats, tiers 
 
 // roundItemsXLSX sends the item analysis of a round, questions in the
 // bank's order.
-func (st *statsService) roundItemsXLSX(c *fiber.Ctx) error {
+func (st *statsAPI) roundItemsXLSX(c *fiber.Ctx) error {
 	r, ct, err := st.s.orgRound(c)
 	if err != nil {
 		return err
 	}
-	snap, _, err := st.items.get(c.UserContext(), r.ID)
+	snap, _, err := st.stats.Items(c.UserContext(), r.ID)
 	if err != nil {
 		return err
 	}
-	rows := make([]excel.ItemRow, len(snap.rows))
-	for i, row := range snap.rows {
-		rows[i] = excel.ItemRow{Question: row.question, Stat: row.stat}
+	rows := make([]excel.ItemRow, len(snap.Rows))
+	for i, row := range snap.Rows {
+		rows[i] = excel.ItemRow{Question: row.Question, Stat: row.Stat}
 	}
 	var buf bytes.Buffer
 	if err := excel.WriteItemAnalysis(&buf, rows); err != nil {

@@ -8,19 +8,20 @@ import (
 
 	"hoithi/contests"
 	"hoithi/server/excel"
+	"hoithi/server/stats"
 )
 
 // contestSummaryXLSX sends the whole contest's summary workbook: the
 // figures come from the contest's statistics snapshot (never a scan of its
 // own), the rounds' dates and states from the rounds, the prizes from the
 // standings of the rounds whose results are computed.
-func (st *statsService) contestSummaryXLSX(c *fiber.Ctx) error {
+func (st *statsAPI) contestSummaryXLSX(c *fiber.Ctx) error {
 	ct, err := st.s.quizContest(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.UserContext()
-	snap, at, err := st.contests.get(ctx, ct.ID)
+	snap, at, err := st.stats.Contest(ctx, ct.ID)
 	if err != nil {
 		return err
 	}
@@ -29,11 +30,11 @@ func (st *statsService) contestSummaryXLSX(c *fiber.Ctx) error {
 		return err
 	}
 	// A round created after the snapshot has no line yet: zeros.
-	counted := make(map[string]roundLine, len(snap.rounds))
-	for _, l := range snap.rounds {
+	counted := make(map[string]stats.RoundLine, len(snap.Rounds))
+	for _, l := range snap.Rounds {
 		counted[l.ID] = l
 	}
-	stats := snap.stats
+	stats := snap.Stats
 	sum := excel.ContestSummary{Contest: ct.Title, OwnerUnit: st.s.unitNames.name(ctx, ct.OwnerUnitID), ComputedAt: at,
 		Totals: stats.Counts, Units: stats.Units, Unplaced: stats.Unplaced, Breakdown: stats.Breakdown, ByDay: stats.ByDay}
 	now := st.s.Now()

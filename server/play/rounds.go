@@ -1,0 +1,158 @@
+package play
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+)
+
+// Round is a round as the hot path needs it: the round, its contest and the
+// contest's quiz settings, and the compiled paper plan (the bank drawn from
+// and the answer key). Shared by every request: never change it.
+type Round struct {
+	Round    *quiz.Round
+	Contest  *contests.Contest
+	Settings quiz.Settings
+	Plan     *quiz.Plan // nil when the bank cannot fill the blueprint
+	PlanErr  error      // why Plan is nil
+}
+
+// RoundCache keeps each round with its compiled plan in memory, so start,
+// answer and submit read no question from the store.
+//
+// Several instances: each keeps its own copy. An edit made through this
+// instance drops the entry at once (Forget, ForgetContest); one made through
+// another instance — a question's key corrected, a closing time moved —
+// reaches this one when the entry expires, within ttl (seconds). What a
+// copy decides for an attempt in progress cannot drift further: blueprint,
+// time limit and attempts are frozen once the round opens
+// (server/api/quiz_rounds.go), and scores are recomputed from the stored
+// bank when results are computed. See expired for the version check that
+// would close the ttl window.
+type RoundCache struct {
+	store Store
+	ttl   time.Duration
+	mu    sync.Mutex
+	m     map[string]*roundEntry
+}
+
+type roundEntry struct {
+	Round
+	loaded time.Time
+	ready  chan struct{} // closed when loading ended
+	err    error
+}
+
+// NewRoundCache returns an empty cache over st whose entries live ttl.
+func NewRoundCache(st Store, ttl time.Duration) *RoundCache {
+	return &RoundCache{store: st, ttl: ttl, m: map[string]*roundEntry{}}
+}
+
+// Get returns the round, loading it once however many requests ask at the
+// same moment (a round opening is a thundering herd). Errors are the
+// store's (CodeNotFound for an unknown round); a failed load is not kept.
+func (c *RoundCache) Get(ctx context.Context, roundID string) (*Round, error) {
+	now := time.Now() // the wall clock: expiry is about this process, not the contest's clock
+	c.mu.Lock()
+	e := c.m[roundID]
+	if e != nil && c.expired(e, now) {
+		select {
+		case <-e.ready:
+			e = nil // expired and finished loading: reload
+		default: // still loading: share it
+		}
+	}
+	if e == nil {
+		e = &roundEntry{loaded: now, ready: make(chan struct{})}
+		c.m[roundID] = e
+		c.mu.Unlock()
+		e.err = c.load(ctx, roundID, &e.Round)
+		close(e.ready)
+	} else {
+		c.mu.Unlock()
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if e.err != nil {
+		c.drop(roundID, e)
+		return nil, e.err
+	}
+	return &e.Round, nil
+}
+
+// expired reports whether e must be loaded again.
+//
+// Scale-out seam: today an entry is trusted for ttl. With several instances
+// this is where the cache checks versions instead: rounds and contests carry
+// a Version the store bumps on every update (e.Round.Round.Version,
+// e.Round.Contest.Version), so a cheap probe of the stored versions — or a
+// per-contest generation the store keeps — tells an edit made on another
+// instance at once. Only this method and the entry's bookkeeping change.
+func (c *RoundCache) expired(e *roundEntry, now time.Time) bool {
+	return now.Sub(e.loaded) > c.ttl
+}
+
+func (c *RoundCache) load(ctx context.Context, roundID string, into *Round) error {
+	if c.store == nil {
+		return contests.NotFound("đợt thi", "round")
+	}
+	r, err := c.store.Round(ctx, roundID)
+	if err != nil {
+		return err
+	}
+	ct, err := c.store.ContestByID(ctx, r.ContestID)
+	if err != nil {
+		return err
+	}
+	settings, err := quiz.ParseSettings(ct.Settings)
+	if err != nil {
+		settings = quiz.DefaultSettings()
+	}
+	bank, err := c.store.Questions(ctx, r.ContestID)
+	if err != nil {
+		return err
+	}
+	into.Round, into.Contest, into.Settings = r, ct, settings
+	into.Plan, into.PlanErr = quiz.Prepare(bank, r.Blueprint)
+	return nil
+}
+
+// drop removes e if it is still the entry of roundID.
+func (c *RoundCache) drop(roundID string, e *roundEntry) {
+	c.mu.Lock()
+	if c.m[roundID] == e {
+		delete(c.m, roundID)
+	}
+	c.mu.Unlock()
+}
+
+// Forget drops a round (after an edit of it).
+func (c *RoundCache) Forget(roundID string) {
+	c.mu.Lock()
+	delete(c.m, roundID)
+	c.mu.Unlock()
+}
+
+// ForgetContest drops every round of a contest (its bank or settings
+// changed). Entries still loading are dropped too: they may have read the
+// old bank.
+func (c *RoundCache) ForgetContest(contestID string) {
+	c.mu.Lock()
+	for id, e := range c.m {
+		select {
+		case <-e.ready:
+			if e.Round.Round == nil || e.Round.Round.ContestID == contestID {
+				delete(c.m, id)
+			}
+		default:
+			delete(c.m, id)
+		}
+	}
+	c.mu.Unlock()
+}
