@@ -177,6 +177,7 @@ func (s *Server) routes(app *fiber.App) {
 	s.questionRoutes(v1)
 	s.roundRoutes(v1)
 	s.playRoutes(v1)
+	s.myRoundsRoutes(v1)
 	s.overallRoutes(v1)
 	s.submitRoutes(v1)
 	s.screenRoutes(v1)

@@ -32,6 +32,7 @@ func TestNoCitizenResponseRevealsAnswers(t *testing.T) {
 	for n := 1; n <= 2; n++ {
 		tok, _ := e.register(n, "W1-A")
 		add(e.do("GET", "/api/v1/contests/"+f.slug+"/rounds", nil, tok))
+		add(e.do("GET", "/api/v1/me/rounds", nil, tok))
 		for no := 1; no <= 2; no++ {
 			start := add(f.start(tok))
 			add(f.start(tok))

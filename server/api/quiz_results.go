@@ -173,37 +173,16 @@ func (s *Server) contestRounds(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	cl := claimsOf(c)
+	userID := ""
+	if cl := claimsOf(c); cl != nil {
+		userID = cl.UserID()
+	}
+	now := s.Now()
 	out := []roundPublicDTO{}
 	for _, r := range rounds {
-		if r.Status == quiz.RoundDraft {
-			continue
+		if r.Status != quiz.RoundDraft {
+			out = append(out, s.roundPublic(ctx, r, userID, now))
 		}
-		d := roundPublicDTO{ID: r.ID, No: r.No, Title: r.Title, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt,
-			TimeLimitSec: r.TimeLimitSec, MaxAttempts: r.MaxAttempts, QuestionCount: r.Blueprint.Size(), Phase: r.Phase(s.Now())}
-		if r.Prediction.Enabled {
-			d.PredictionText = r.Prediction.Text
-		}
-		if r.Status == quiz.RoundResults {
-			d.TargetValue = r.TargetValue
-		}
-		if cl != nil {
-			used := 0
-			if p, err := s.quiz.Participation(ctx, r.ID, cl.UserID()); err == nil {
-				used = p.Used()
-				if cur := p.Current(); cur != nil && !s.Now().After(cur.Deadline.Add(quiz.Grace)) {
-					d.InProgress = &cur.No
-				}
-				if p.Counted != nil {
-					if a, err := p.Attempt(p.Counted.AttemptNo); err == nil {
-						best := toResultDTO(r, p, a)
-						d.Best = &best
-					}
-				}
-			}
-			d.AttemptsUsed = &used
-		}
-		out = append(out, d)
 	}
 	return c.JSON(fiber.Map{"rounds": out})
 }
