@@ -26,7 +26,8 @@ test('contest link, organizer unit tree, export and language switch', async () =
     await logIn(page, ORGANIZER);
     // Back where the shared link led, now logged in.
     await page.waitForURL('**/c/demo');
-    await page.getByText('Bạn đã đăng nhập.').waitFor();
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Đăng ký', exact: true }).count(), 0, 'no register button once logged in');
   });
 
   await step(page, 'unit-tree', async () => {

@@ -1,6 +1,6 @@
 // A citizen takes the demo round on a phone: opens the share link,
 // registers, starts an attempt, answers four questions, reloads the page
-// (the answers and the server's deadline survive), loses the network for
+// (the answers, the question shown and the server's deadline survive), loses the network for
 // one answer (kept on the phone, sent when back online), answers the rest,
 // predicts, submits and sees the score out of 10. Runs against
 // `server serve --demo` (scripts/e2e.sh): contest "demo", round "Tuần 2" ("Tuần 1", last week, has results)
@@ -11,7 +11,8 @@ import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from 
 import { fillRegistration, newCitizen, submitRegistration } from './people.mjs';
 
 const person = newCitizen('Trần Thị Dự Thi');
-const OFFLINE = 'Mất kết nối — câu trả lời được giữ trên máy và sẽ gửi lại';
+/** The one line beside the timer; screen readers hear the whole sentence. */
+const OFFLINE = 'Mất mạng — đã giữ trên máy';
 
 let phone;
 before(async () => {
@@ -96,7 +97,8 @@ test('take the demo round: reload, offline answer, prediction, result', async ()
     const before = await timerSeconds(page);
     const reloadedAt = Date.now();
     await page.reload();
-    await page.getByText('Câu 1/10').waitFor();
+    // Back on the question shown before the reload, not the first one.
+    await page.getByText('Câu 5/10').waitFor();
     // The grid says which were answered; each screen shows the same choice.
     for (let n = 1; n <= 4; n++) {
       await page.getByRole('button', { name: `Câu ${n}, đã trả lời` }).click();

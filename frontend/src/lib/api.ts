@@ -144,6 +144,13 @@ export interface RoundPublic {
   inProgress?: number;
 }
 
+/** An open round on the citizen's home, with the contest it belongs to. */
+export interface MyOpenRound {
+  contestSlug: string;
+  contestTitle: string;
+  round: RoundPublic;
+}
+
 export interface PaperQuestion {
   id: string;
   text: string;
@@ -339,8 +346,19 @@ export function createApi(opts: HttpOptions) {
       return res.rounds ?? [];
     },
 
+    /** The citizen's home: the rounds open now that they may enter, soonest closing first. */
+    async myRounds(): Promise<MyOpenRound[]> {
+      const res = await http.request<{ rounds: MyOpenRound[] }>('GET', '/api/v1/me/rounds', { auth: true });
+      return res.rounds ?? [];
+    },
+
     myRound(roundId: string): Promise<MyRound> {
       return http.request<MyRound>('GET', `${roundPath(roundId)}/me`, { auth: true });
+    },
+
+    /** The attempt in progress with its saved answers (404 when there is none). */
+    currentAttempt(roundId: string): Promise<Attempt> {
+      return http.request<Attempt>('GET', `${roundPath(roundId)}/attempts/current`, { auth: true });
     },
 
     /** Starts the next attempt, or resumes the one in progress (a reload, another phone). */

@@ -3,6 +3,7 @@
 // timer, and the submit. The components only read it and call its methods.
 import type { Attempt, AttemptResult } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { forgetPaper, keepPaper, keepPosition } from '../../lib/quiz/paperKeep';
 import { t } from '../../lib/locale.svelte';
 import {
   attemptStorageKey,
@@ -31,21 +32,33 @@ export class AttemptRunner {
   waiting = $state(false);
   result = $state<AttemptResult | null>(null);
   error = $state('');
+  /** The screen shown (0-based), kept on the phone across reloads. */
+  position = $state(0);
   /** Set by the page: saves what is typed but not yet saved (the prediction box). */
   beforeSubmit: (() => void) | null = null;
 
   private readonly queue: SaveQueue;
+  private readonly storage: Storage | null;
+  private readonly userId: string;
   private readonly clock: ServerClock;
   private timer: ReturnType<typeof setInterval> | undefined;
   private disposed = false;
   /** The automatic submit (time up) runs once; after an error the button remains. */
   private autoSubmitted = false;
 
-  constructor(attempt: Attempt, userId: string, receivedAt: number) {
+  /**
+   * attempt as received from the server at receivedAt (the phone's clock),
+   * or as kept on the phone when the server cannot be reached: the kept
+   * answers are sent once it can.
+   */
+  constructor(attempt: Attempt, userId: string, receivedAt: number, title: string) {
     this.attempt = attempt;
     this.clock = serverClock(attempt.serverNow, receivedAt);
     const roundId = attempt.roundId;
     const storage = safeStorage();
+    this.storage = storage;
+    this.userId = userId;
+    this.position = keepPaper(storage, userId, attempt, receivedAt, title).current;
     forgetOlderAttempts(storage, userId, roundId, attempt.no);
     this.queue = new SaveQueue({
       storage,
@@ -103,6 +116,12 @@ export class AttemptRunner {
     this.queue.set(PREDICTION, value);
   }
 
+  /** show moves to screen i and remembers it for a reload. */
+  show(i: number): void {
+    this.position = i;
+    keepPosition(this.storage, this.userId, this.attempt.roundId, this.attempt.no, i);
+  }
+
   /** submit saves what is left, then submits; safe to call more than once. */
   async submit(): Promise<void> {
     if (this.submitting || this.result) return;
@@ -120,6 +139,7 @@ export class AttemptRunner {
       if (this.disposed) return;
       this.result = result;
       this.queue.forget();
+      forgetPaper(this.storage, this.userId, roundId);
       this.stopTimer();
     } catch (err) {
       this.error = describeError(err, t).message;
