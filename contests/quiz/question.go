@@ -174,6 +174,9 @@ func (q Question) Validate() error {
 	if q.Points < 0 || q.Points > MaxQuestionPoints {
 		es.Add("points", contests.T("Điểm của câu hỏi phải từ 0 đến %d", "Points must be between 0 and %d", MaxQuestionPoints))
 	}
+	if q.ImageURL != "" && !contests.SafeImageURL(q.ImageURL) {
+		es.Add("imageUrl", contests.ImageURLRule)
+	}
 	if n := len(q.Options); n < MinOptions || n > MaxOptions {
 		es.Add("options", contests.T("Câu hỏi phải có từ %d đến %d phương án (đang có %d)", "A question needs %d to %d options (has %d)", MinOptions, MaxOptions, n))
 	}

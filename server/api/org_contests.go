@@ -237,8 +237,8 @@ func (s *Server) applyContest(c *fiber.Ctx, ct *contests.Contest, req contestReq
 	}
 	if req.BannerURL != nil {
 		ct.BannerURL = strings.TrimSpace(*req.BannerURL)
-		if ct.BannerURL != "" && !strings.HasPrefix(ct.BannerURL, "https://") && !strings.HasPrefix(ct.BannerURL, "/") {
-			errs.Add("bannerUrl", contests.T("Ảnh bìa phải là đường dẫn https://", "The banner must be an https:// link"))
+		if ct.BannerURL != "" && !contests.SafeImageURL(ct.BannerURL) {
+			errs.Add("bannerUrl", contests.ImageURLRule)
 		}
 	}
 	if req.StartsAt != nil {

@@ -1,7 +1,6 @@
 package excel
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -86,20 +85,3 @@ func parseFlag(s string) (value, ok bool) {
 	return false, false
 }
 
-// maxImageURLLen is far above any real image address; longer is a paste
-// accident (a data: URI or a paragraph).
-const maxImageURLLen = 2048
-
-// validImageURL accepts absolute http and https addresses only: the image
-// is shown to every citizen, so javascript:, data: or file: addresses and
-// addresses carrying a password are refused.
-func validImageURL(s string) bool {
-	if len(s) > maxImageURLLen || strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
-		return false
-	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
-	}
-	return (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
-}

@@ -71,8 +71,9 @@ func parseQuestionRow(cells []string, row int, l *columnLayout, p *problems) (q 
 	q.Points = readPoints(points, c)
 	q.KeepOptionOrder = readFlag(keep, qcolKeepOrder, c)
 	q.Retired = readFlag(retired, qcolRetired, c)
-	if q.ImageURL != "" && !validImageURL(q.ImageURL) {
-		c.cell(qcolImage, "%q không phải đường dẫn ảnh http:// hoặc https://", "%q is not an http:// or https:// image address", q.ImageURL)
+	if q.ImageURL != "" && !contests.SafeImageURL(q.ImageURL) {
+		c.cell(qcolImage, "%q không phải đường dẫn ảnh https:// hoặc đường dẫn trên trang này (bắt đầu bằng /)",
+			"%q is not an https:// image address or a path on this site (starting with /)", q.ImageURL)
 	}
 	q = q.Normalize()
 	// The domain's own rules decide what a valid question is (text, 2–8
@@ -80,7 +81,7 @@ func parseQuestionRow(cells []string, row int, l *columnLayout, p *problems) (q 
 	var e *contests.Error
 	if err := q.Validate(); errors.As(err, &e) {
 		for _, fe := range e.Fields {
-			if fe.Field == "id" { // IDs are the caller's to assign
+			if fe.Field == "id" || fe.Field == "imageUrl" { // IDs are the caller's; the image's cell is named above
 				continue
 			}
 			c.cellMsg(columnOfField(fe.Field, len(q.Options)), fe.Msg)
