@@ -84,4 +84,3 @@ func parseFlag(s string) (value, ok bool) {
 	}
 	return false, false
 }
-
