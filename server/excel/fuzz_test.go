@@ -3,6 +3,7 @@ package excel
 import (
 	"bytes"
 	"errors"
+	"os"
 	"testing"
 
 	"hoithi/contests"
@@ -22,6 +23,13 @@ func FuzzParseUnits(f *testing.F) {
 	f.Add(export.Bytes())
 	f.Add([]byte("Mã đơn vị,Tên đơn vị\n001,Tỉnh A\n"))
 	f.Add([]byte("PK\x03\x04"))
+	// Saved by LibreOffice in a Vietnamese locale: date and grouped number
+	// cells (cellvalue.go).
+	if lo, err := os.ReadFile("testdata/libreoffice/donvi-libreoffice-vi.xlsx"); err == nil {
+		f.Add(lo)
+	} else {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := ParseUnits(bytes.NewReader(data), 1<<20)
 		if refused(t, rows, err) {

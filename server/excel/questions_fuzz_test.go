@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"hoithi/contests"
@@ -22,6 +23,13 @@ func FuzzParseQuestions(f *testing.F) {
 	f.Add(export.Bytes())
 	f.Add([]byte("Câu hỏi,Phương án A,Phương án B,Đáp án\nQ,x,y,A\n"))
 	f.Add([]byte("PK\x03\x04"))
+	// Saved by LibreOffice in a Vietnamese locale: date and grouped number
+	// cells (cellvalue.go).
+	if lo, err := os.ReadFile("testdata/libreoffice/cauhoi-libreoffice-vi.xlsx"); err == nil {
+		f.Add(lo)
+	} else {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := ParseQuestions(bytes.NewReader(data), 1<<20)
 		if refused(t, rows, err) {

@@ -100,7 +100,7 @@ func ParseQuestions(r io.Reader, maxBytes int64) ([]QuestionRow, error) {
 }
 
 func readQuestionRows(f *workbook, sheet string) ([]QuestionRow, error) {
-	rr, err := newRowReader(f.File, sheet)
+	rr, err := newRowReader(f, sheet)
 	if err != nil {
 		return nil, err
 	}

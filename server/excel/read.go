@@ -127,21 +127,37 @@ func cleanText(s string) string {
 // rowReader streams the rows of one sheet with their 1-based numbers, so a
 // huge sheet can be refused before it is read whole.
 type rowReader struct {
-	rows *excelize.Rows
-	n    int
+	rows     *excelize.Rows
+	n        int
+	f        *excelize.File
+	sheet    string
+	formats  map[int]numFormat // per style ID (cellvalue.go)
+	date1904 bool
+	// numbers maps each number cell to its style (cellstyles.go); nil when
+	// the sheet's XML could not be scanned and excelize is asked per cell.
+	numbers map[int64]int
 }
 
-func newRowReader(f *excelize.File, sheet string) (*rowReader, error) {
+func newRowReader(wb *workbook, sheet string) (*rowReader, error) {
+	f := wb.File
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, damaged(err)
 	}
-	return &rowReader{rows: rows}, nil
+	r := &rowReader{rows: rows, f: f, sheet: sheet, formats: map[int]numFormat{}}
+	if cells, ok := numberCells(wb.data, sheet, wb.unzipLimit); ok {
+		r.numbers = cells
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
+	return r, nil
 }
 
-// next returns the next row's number and its cells as displayed (number
-// formats applied, so a code "001" kept by a "000" format reads "001").
-// ok is false at the end of the sheet.
+// next returns the next row's number and its cells as a person saw them in
+// a Vietnamese spreadsheet (cellvalue.go: dates d/m/yyyy, numbers 1.234,5,
+// a code "001" kept by a "000" format reads "001"), or a refusal naming an
+// ambiguous cell. ok is false at the end of the sheet.
 func (r *rowReader) next() (row int, cells []string, ok bool, err error) {
 	if !r.rows.Next() {
 		if err := r.rows.Error(); err != nil {
@@ -150,11 +166,26 @@ func (r *rowReader) next() (row int, cells []string, ok bool, err error) {
 		return 0, nil, false, nil
 	}
 	r.n++
-	cells, err = r.rows.Columns()
+	cells, err = r.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
 		return 0, nil, false, damaged(err)
 	}
+	for col, raw := range cells {
+		if raw == "" || !looksNumeric(raw) {
+			continue
+		}
+		if cells[col], err = r.shown(col, r.n, raw); err != nil {
+			return 0, nil, false, err
+		}
+	}
 	return r.n, cells, true, nil
+}
+
+// looksNumeric is a cheap first test before a cell's type and style are
+// looked up: only a number can carry a number format.
+func looksNumeric(s string) bool {
+	c := s[0]
+	return c == '-' || c == '.' || (c >= '0' && c <= '9')
 }
 
 func (r *rowReader) close() { _ = r.rows.Close() }

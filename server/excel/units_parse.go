@@ -84,7 +84,7 @@ func ParseUnits(r io.Reader, maxBytes int64) ([]UnitRow, error) {
 }
 
 func readUnitRows(f *workbook, sheet string) ([]UnitRow, error) {
-	rr, err := newRowReader(f.File, sheet)
+	rr, err := newRowReader(f, sheet)
 	if err != nil {
 		return nil, err
 	}
