@@ -46,6 +46,9 @@ type Attempt struct {
 	Total         int       `json:"total"`
 	Score         int       `json:"score"`
 	DurationMs    int64     `json:"durationMs"`
+	// Client is what the server saw of the phone at the start
+	// (Client.String), for the fraud flags computed after the round.
+	Client string `json:"client,omitempty"`
 }
 
 // Final reports whether the attempt is over.

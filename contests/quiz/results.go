@@ -39,6 +39,9 @@ func (rr *ResultsBuilder) Add(p *Participation) error {
 		if err := a.Mark(rr.key); err != nil {
 			return err
 		}
+		if rr.round.Integrity.Void(a) {
+			continue // the round's hard rule: an implausibly fast attempt does not count, in the ranking or the figures
+		}
 		list = append(list, a.Summary())
 	}
 	if len(list) > 0 {
@@ -74,6 +77,9 @@ func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 	}
 	entries := make([]Entry, 0, len(rr.people))
 	for id, p := range rr.people {
+		if r.Excluded(id) {
+			continue // taken out at the prize review: the next in rank moves up
+		}
 		e, err := RoundEntry(id, p.unitPath, p.attempts, r.Policy, out.Target)
 		if err != nil {
 			return out, err

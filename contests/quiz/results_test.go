@@ -50,3 +50,46 @@ func TestResultsBuilderRemarksRanksAndExcludes(t *testing.T) {
 		t.Fatalf("excluded c must leave the prize to b: %+v", out.Winners)
 	}
 }
+
+// TestResultsVoidAndReviewExclusions: under the hard rule a 3-question
+// paper submitted in 5 s (under 2 s a question) does not count at all —
+// neither ranked nor in the round's figures (the prediction target) — and a
+// person excluded at the prize review is not ranked but did take part.
+func TestResultsVoidAndReviewExclusions(t *testing.T) {
+	r := roundFixture()
+	r.Rule = RankRule{Keys: []RankKey{KeyScoreDesc, KeyDurationAsc}}
+	r.Tiers = []Tier{{Key: "nhat", Name: "Giải Nhất", Count: 1}}
+	r.Integrity = Integrity{VoidTooFast: true}
+	paper, key := paperFixture(t)
+	play := func(user string, seconds int) *Participation {
+		p := &Participation{RoundID: r.ID, UserID: user, UnitPath: "/p/"}
+		p.Start(r, user+"-1", paper, key, at(0))
+		for i, q := range []string{"q1", "q2", "q3"} {
+			p.SaveAnswer(1, q, key[q], int64(i+1), at(1))
+		}
+		p.Submit(1, key, at(float64(seconds)), r.Policy)
+		return p
+	}
+	if err := r.Exclude("cheat", "Dùng hai tài khoản để dự thi", "btc", at(0)); err != nil {
+		t.Fatal(err)
+	}
+	rb := NewResultsBuilder(r, key)
+	for _, p := range []*Participation{play("bot", 5), play("cheat", 20), play("slow", 90), play("fair", 30)} {
+		if err := rb.Add(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := rb.Finish(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Ranked) != 2 || out.Ranked[0].UserID != "fair" || out.Ranked[1].UserID != "slow" || out.Winners[0].UserID != "fair" {
+		t.Fatalf("ranked %+v", out.Ranked)
+	}
+	if out.Summary.Participants != 3 {
+		t.Fatalf("summary %+v", out.Summary)
+	}
+	if r.Exclude("cheat", "Dùng hai tài khoản để dự thi", "btc", at(0)) == nil || r.Exclude("x", "ngắn", "btc", at(0)) == nil {
+		t.Fatal("a second exclusion and a short reason are refused")
+	}
+}

@@ -58,6 +58,14 @@ type Round struct {
 	// attempts once the results are published (never before).
 	RevealAnswers bool        `json:"revealAnswers"`
 	Status        RoundStatus `json:"status"`
+	// Integrity: the floors against implausible attempts, and whether
+	// prizes need a review before results are published.
+	Integrity Integrity `json:"integrity,omitempty"`
+	// Exclusions are people the organizer took out of the results, with
+	// the written reason (prize review); ranking recomputes without them.
+	Exclusions []Exclusion `json:"exclusions,omitempty"`
+	// ReviewedAt is when an organizer last finished the prize review.
+	ReviewedAt time.Time `json:"reviewedAt,omitempty"`
 	// TargetValue is the prediction target, known when results are computed.
 	TargetValue *int64    `json:"targetValue,omitempty"`
 	ResultsAt   time.Time `json:"resultsAt,omitempty"`
@@ -116,6 +124,7 @@ func (r *Round) Validate() error {
 		es.Add("blueprint", contests.T("Đề thi phải có từ 1 đến %d câu hỏi", "A paper must have 1 to %d questions", MaxPaperQuestions))
 	}
 	addErr(&es, r.Policy.Validate())
+	addErr(&es, r.Integrity.Validate())
 	addErr(&es, r.Rule.Validate())
 	addErr(&es, ValidateTiers(r.Tiers))
 	if r.TiePolicy != "" && r.TiePolicy != TieStrict && r.TiePolicy != TieShare {

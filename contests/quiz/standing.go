@@ -26,6 +26,9 @@ type Standing struct {
 	// PredictionDecided: the prediction placed this line against a
 	// neighbour (PredictionBrokeTie), so the public table shows it.
 	PredictionDecided bool `json:"predictionDecided,omitempty"`
+	// Flags are the fraud flags of the person's attempts in the round,
+	// found when the results were computed: for the prize review.
+	Flags []Flag `json:"flags,omitempty"`
 }
 
 // OverallRoundID is the RoundID under which a contest's cumulative

@@ -185,7 +185,7 @@ func (s *Server) orgExportRoundResults(c *fiber.Ctx) error {
 			_ = file.Close()
 		}
 	}()
-	n, err := s.writeResults(c.UserContext(), r.ID, file)
+	n, err := s.writeResults(c.UserContext(), r, file)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,8 @@ func (s *Server) orgExportRoundResults(c *fiber.Ctx) error {
 // page (standings and their people: about two thirds of the CPU) while this
 // one writes the current, so on two cores the export takes about as long as
 // its reads; one page in flight keeps memory flat.
-func (s *Server) writeResults(ctx context.Context, roundID string, w io.Writer) (int, error) {
+func (s *Server) writeResults(ctx context.Context, r *quiz.Round, w io.Writer) (int, error) {
+	roundID := r.ID
 	q, err := excel.NewQuizResultsWriter(w)
 	if err != nil {
 		return 0, contests.Internal(err)
@@ -224,6 +225,31 @@ func (s *Server) writeResults(ctx context.Context, roundID string, w io.Writer) 
 		}
 		for _, st := range p.rows {
 			if err := q.Write(rows.row(ctx, st, p.users[st.UserID])); err != nil {
+				_ = q.Close()
+				return 0, contests.Internal(err)
+			}
+		}
+	}
+	// People taken out at the prize review close the list, "loại" with
+	// the reason where the prize would be.
+	if len(r.Exclusions) > 0 {
+		ids := make([]string, len(r.Exclusions))
+		for i, x := range r.Exclusions {
+			ids[i] = x.UserID
+		}
+		users, err := s.Store.UsersByIDs(ctx, ids)
+		if err != nil {
+			_ = q.Close()
+			return 0, err
+		}
+		for _, x := range r.Exclusions {
+			st := quiz.Standing{UserID: x.UserID}
+			if u := users[x.UserID]; u != nil {
+				st.FullName, st.UnitPath = u.FullName, u.UnitPath
+			}
+			row := rows.row(ctx, st, users[x.UserID])
+			row.Prize = "Loại: " + x.Reason
+			if err := q.Write(row); err != nil {
 				_ = q.Close()
 				return 0, contests.Internal(err)
 			}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -69,7 +70,7 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 		s.Log.Error("round cannot be drawn", "round", e.round.ID, "err", e.planErr)
 		return contests.E(contests.CodeConflict, contests.T("Đề thi của đợt này chưa sẵn sàng", "This round's paper is not ready"))
 	}
-	userID, now := claimsOf(c).UserID(), s.Now()
+	userID, now, client := claimsOf(c).UserID(), s.Now(), clientOf(c)
 	var created bool
 	p, err := s.mutateParticipation(c.UserContext(), e.round.ID, userID, s.newParticipation(c, e), func(p *quiz.Participation) (bool, error) {
 		created = false // a retry after losing a race may resume instead
@@ -85,7 +86,10 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 		}
 		// Start finalizes an expired attempt first: that is a change to save
 		// even when no new attempt may start.
-		_, created, err = p.Start(e.round, id, paper, e.plan.Key(), now)
+		var a *quiz.Attempt
+		if a, created, err = p.Start(e.round, id, paper, e.plan.Key(), now); created {
+			a.Client = client
+		}
 		return created || expired, err
 	})
 	if err != nil {
@@ -100,6 +104,21 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 		status = fiber.StatusCreated
 	}
 	return c.Status(status).JSON(s.attemptView(e, p, cur))
+}
+
+// InstallIDHeader carries the random ID the app keeps per install (see
+// frontend/src/lib/installId.ts), for the shared-device flag.
+const InstallIDHeader = "X-Install-Id"
+
+// clientOf is what the fraud flags keep of the phone starting an attempt:
+// its install ID, its address (the forwarded one behind trusted proxies:
+// c.IP) and an 8-hex-digit hash of its User-Agent — a few dozen bytes, no
+// lookups.
+func clientOf(c *fiber.Ctx) string {
+	h := fnv.New32a()
+	h.Write(c.Request().Header.UserAgent())
+	return quiz.Client{Install: quiz.CleanInstallID(c.Get(InstallIDHeader)), IP: c.IP(),
+		Agent: strconv.FormatUint(uint64(h.Sum32()), 16)}.String()
 }
 
 func (s *Server) newParticipation(c *fiber.Ctx, e *roundEntry) func() *quiz.Participation {

@@ -42,8 +42,18 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	for _, q := range bank {
 		key[q.ID] = q.Correct
 	}
-	results := quiz.NewResultsBuilder(r, key)
-	if err := s.quiz.EachParticipation(ctx, r.ID, results.Add); err != nil {
+	results, flags := quiz.NewResultsBuilder(r, key), newRoundFlags(r)
+	if err := s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
+		if err := results.Add(p); err != nil {
+			return err
+		}
+		flags.add(p)
+		return nil
+	}); err != nil {
+		return quiz.RoundSummary{}, err
+	}
+	found, err := flags.find(ctx, s)
+	if err != nil {
 		return quiz.RoundSummary{}, err
 	}
 	var excluded map[string]bool
@@ -56,7 +66,7 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return out.Summary, err
 	}
-	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners); err != nil {
+	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found); err != nil {
 		return out.Summary, err
 	}
 	// Only the figures of the computation are written, onto the round as
@@ -111,7 +121,7 @@ func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bo
 	return out, nil
 }
 
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner) error {
+func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag) error {
 	prize := make(map[string]quiz.Winner, len(winners))
 	for _, w := range winners {
 		prize[w.UserID] = w
@@ -121,7 +131,7 @@ func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []qui
 		st := quiz.Standing{RoundID: roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
 			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
 			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
-			PredictionDecided: quiz.PredictionBrokeTie(ranked, i)}
+			PredictionDecided: quiz.PredictionBrokeTie(ranked, i), Flags: flags[rk.UserID]}
 		if w, ok := prize[rk.UserID]; ok {
 			st.Prize, st.PrizeName = w.Tier, w.TierName
 		}
@@ -139,8 +149,8 @@ func (s *Server) orgPublishResults(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if r.ResultsAt.IsZero() {
-		return contests.E(contests.CodeConflict, contests.T("Chưa tính kết quả của đợt thi", "The results have not been computed"))
+	if err := r.CanPublish(); err != nil {
+		return err
 	}
 	r.Status, r.UpdatedAt = quiz.RoundResults, s.Now().UTC()
 	if err := s.quiz.UpdateRound(c.UserContext(), r); err != nil {

@@ -23,6 +23,7 @@ func (s *Server) roundRoutes(r fiber.Router) {
 	g.Post("/results", s.orgComputeResults)
 	g.Post("/results/publish", s.orgPublishResults)
 	g.Get("/standings", s.orgRoundStandings)
+	s.prizeReviewRoutes(g)
 }
 
 // roundInput is what an organizer sets on a round.
@@ -40,6 +41,8 @@ type roundInput struct {
 	Tiers         []quiz.Tier     `json:"tiers"`
 	TiePolicy     quiz.TiePolicy  `json:"tiePolicy"`
 	RevealAnswers bool            `json:"revealAnswers"`
+	// Integrity: floors against implausible attempts, prize review rule.
+	Integrity quiz.Integrity `json:"integrity"`
 	// Version is the round's version the form was loaded at (sent back on
 	// save, see versions.go); 0 when the client sends none.
 	Version int64 `json:"version,omitempty"`
@@ -62,13 +65,14 @@ func (in roundInput) apply(r *quiz.Round) {
 	r.No, r.Title, r.OpensAt, r.ClosesAt = in.No, contests.NFC(in.Title), in.OpensAt.UTC(), in.ClosesAt.UTC()
 	r.Blueprint, r.TimeLimitSec, r.MaxAttempts, r.Policy = in.Blueprint, in.TimeLimitSec, in.MaxAttempts, in.Policy
 	r.Prediction, r.Rule, r.Tiers, r.TiePolicy, r.RevealAnswers = in.Prediction, in.Rule, in.Tiers, in.TiePolicy, in.RevealAnswers
+	r.Integrity = in.Integrity
 }
 
 func (s *Server) toRoundDTO(ctx context.Context, r *quiz.Round, lang string) roundDTO {
 	d := roundDTO{ID: r.ID, ContestID: r.ContestID, Status: r.Status, Phase: r.Phase(s.Now()), TargetValue: r.TargetValue,
 		roundInput: roundInput{No: r.No, Title: r.Title, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt, Blueprint: r.Blueprint,
 			TimeLimitSec: r.TimeLimitSec, MaxAttempts: r.MaxAttempts, Policy: r.Policy, Prediction: r.Prediction, Rule: r.Rule,
-			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers, Version: r.Version}}
+			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers, Integrity: r.Integrity, Version: r.Version}}
 	if !r.ResultsAt.IsZero() {
 		d.ResultsAt = &r.ResultsAt
 	}

@@ -87,6 +87,11 @@ type roundDoc struct {
 	TargetValue   *int64        `bson:"targetValue,omitempty"`
 	ResultsAt     time.Time     `bson:"resultsAt,omitempty"`
 	UpdatedAt     time.Time     `bson:"updatedAt,omitempty"`
+	// Integrity, Exclusions and ReviewedAt: see quiz.Round (stored as the
+	// domain shapes: small, read whole, never queried).
+	Integrity  quiz.Integrity   `bson:"integrity"`
+	Exclusions []quiz.Exclusion `bson:"exclusions,omitempty"`
+	ReviewedAt time.Time        `bson:"reviewedAt,omitempty"`
 	// Version: see versions.go (absent on rounds stored before it).
 	Version int64 `bson:"version,omitempty"`
 }
@@ -116,6 +121,8 @@ type standingDoc struct {
 	PrizeName       string    `bson:"prizeName"`
 	// PredictionDecided: see quiz.Standing.
 	PredictionDecided bool `bson:"predictionDecided,omitempty"`
+	// Flags: see quiz.Standing (stored as the domain shape, never queried).
+	Flags []quiz.Flag `bson:"flags,omitempty"`
 }
 
 // questionKey and personKey build the compound _id values.
@@ -183,7 +190,7 @@ func toRoundDoc(r *quiz.Round) *roundDoc {
 		Tiers:     mapSlice(r.Tiers, func(t quiz.Tier) tierDoc { return tierDoc{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: string(r.TiePolicy), RevealAnswers: r.RevealAnswers, Status: string(r.Status),
 		TargetValue: copyInt64(r.TargetValue), ResultsAt: storedTime(r.ResultsAt), UpdatedAt: storedTime(r.UpdatedAt),
-		Version: r.Version,
+		Version: r.Version, Integrity: r.Integrity, Exclusions: r.Exclusions, ReviewedAt: storedTime(r.ReviewedAt),
 	}
 }
 
@@ -207,7 +214,7 @@ func (d *roundDoc) round() *quiz.Round {
 		Tiers:     mapSlice(d.Tiers, func(t tierDoc) quiz.Tier { return quiz.Tier{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: quiz.TiePolicy(d.TiePolicy), RevealAnswers: d.RevealAnswers, Status: quiz.RoundStatus(d.Status),
 		TargetValue: d.TargetValue, ResultsAt: loadedTime(d.ResultsAt), UpdatedAt: loadedTime(d.UpdatedAt),
-		Version: loadedVersion(d.Version),
+		Version: loadedVersion(d.Version), Integrity: d.Integrity, Exclusions: d.Exclusions, ReviewedAt: loadedTime(d.ReviewedAt),
 	}
 }
 
@@ -220,7 +227,7 @@ func toStandingDoc(roundID, gen string, s *quiz.Standing) standingDoc {
 		Score: s.Score, Correct: s.Correct, Total: s.Total, DurationMs: s.DurationMs,
 		StartedAt: storedTime(s.StartedAt), SubmittedAt: storedTime(s.SubmittedAt),
 		Prediction: copyInt64(s.Prediction), PredictionError: copyInt64(s.PredictionError),
-		Prize: s.Prize, PrizeName: s.PrizeName, PredictionDecided: s.PredictionDecided,
+		Prize: s.Prize, PrizeName: s.PrizeName, PredictionDecided: s.PredictionDecided, Flags: s.Flags,
 	}
 }
 
@@ -230,6 +237,6 @@ func (d *standingDoc) standing() quiz.Standing {
 		AttemptNo: d.AttemptNo, Attempts: d.Attempts, Score: d.Score, Correct: d.Correct, Total: d.Total,
 		DurationMs: d.DurationMs, StartedAt: loadedTime(d.StartedAt), SubmittedAt: loadedTime(d.SubmittedAt),
 		Prediction: d.Prediction, PredictionError: d.PredictionError, Prize: d.Prize, PrizeName: d.PrizeName,
-		PredictionDecided: d.PredictionDecided,
+		PredictionDecided: d.PredictionDecided, Flags: d.Flags,
 	}
 }

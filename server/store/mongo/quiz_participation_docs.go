@@ -45,6 +45,8 @@ type attemptDoc struct {
 	Total         int         `bson:"total"`
 	Score         int         `bson:"score"`
 	DurationMs    int64       `bson:"durationMs"`
+	// Client: see quiz.Attempt.Client.
+	Client string `bson:"client,omitempty"`
 }
 
 // summaryDoc is the counted attempt. Its score, durationMs and submittedAt
@@ -113,7 +115,7 @@ func toAttemptDoc(a quiz.Attempt) attemptDoc {
 		Answers:    answerDocs(a.Answers),
 		Prediction: copyInt64(a.Prediction), PredictionSeq: a.PredictionSeq,
 		SubmittedAt: storedTime(a.SubmittedAt),
-		Correct:     a.Correct, Total: a.Total, Score: a.Score, DurationMs: a.DurationMs,
+		Correct:     a.Correct, Total: a.Total, Score: a.Score, DurationMs: a.DurationMs, Client: a.Client,
 	}
 }
 
@@ -127,7 +129,7 @@ func (d attemptDoc) attempt() quiz.Attempt {
 		Answers:    answersOf(d.Answers),
 		Prediction: d.Prediction, PredictionSeq: d.PredictionSeq,
 		SubmittedAt: loadedTime(d.SubmittedAt),
-		Correct:     d.Correct, Total: d.Total, Score: d.Score, DurationMs: d.DurationMs,
+		Correct:     d.Correct, Total: d.Total, Score: d.Score, DurationMs: d.DurationMs, Client: d.Client,
 	}
 }
 

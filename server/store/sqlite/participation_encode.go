@@ -139,6 +139,9 @@ func appendAttempt(b []byte, a *quiz.Attempt, st *encodeStatus) []byte {
 	b = strconv.AppendInt(append(b, `,"total":`...), int64(a.Total), 10)
 	b = strconv.AppendInt(append(b, `,"score":`...), int64(a.Score), 10)
 	b = strconv.AppendInt(append(b, `,"durationMs":`...), a.DurationMs, 10)
+	if a.Client != "" {
+		b = appendString(append(b, `,"client":`...), a.Client, st)
+	}
 	return append(b, '}')
 }
 

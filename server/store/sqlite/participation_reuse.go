@@ -111,7 +111,7 @@ func cachedSize(data string, attemptJSON []string) int {
 // field the encoder writes (participation_encode.go) compared, nil and
 // empty told apart where the encoder tells them apart.
 func attemptEncodesAs(a, b *quiz.Attempt) bool {
-	if a.No != b.No || a.ID != b.ID || a.Status != b.Status || a.PredictionSeq != b.PredictionSeq ||
+	if a.No != b.No || a.ID != b.ID || a.Status != b.Status || a.PredictionSeq != b.PredictionSeq || a.Client != b.Client ||
 		a.Correct != b.Correct || a.Total != b.Total || a.Score != b.Score || a.DurationMs != b.DurationMs ||
 		!sameTimeText(a.StartedAt, b.StartedAt) || !sameTimeText(a.Deadline, b.Deadline) ||
 		!sameTimeText(a.SubmittedAt, b.SubmittedAt) {

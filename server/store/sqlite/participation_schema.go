@@ -37,6 +37,7 @@ var quizSchema = map[reflect.Type][]string{
 		"Prediction *int64 `json:\"prediction,omitempty\"`", "PredictionSeq int64 `json:\"predictionSeq,omitempty\"`",
 		"SubmittedAt time.Time `json:\"submittedAt,omitempty\"`", "Correct int `json:\"correct\"`",
 		"Total int `json:\"total\"`", "Score int `json:\"score\"`", "DurationMs int64 `json:\"durationMs\"`",
+		"Client string `json:\"client,omitempty\"`",
 	},
 	reflect.TypeFor[quiz.Paper](): {"Items []quiz.Item `json:\"items\"`"},
 	reflect.TypeFor[quiz.Item](): {

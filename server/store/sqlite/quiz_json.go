@@ -49,8 +49,11 @@ func decodeRound(data []byte) (*quiz.Round, error) {
 	if err := decodeJSON(data, &r); err != nil {
 		return nil, err
 	}
-	for _, t := range []*time.Time{&r.OpensAt, &r.ClosesAt, &r.ResultsAt, &r.UpdatedAt} {
+	for _, t := range []*time.Time{&r.OpensAt, &r.ClosesAt, &r.ResultsAt, &r.UpdatedAt, &r.ReviewedAt} {
 		toStoredTime(t)
+	}
+	for i := range r.Exclusions {
+		toStoredTime(&r.Exclusions[i].At)
 	}
 	return &r, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"hoithi/contests"
 	"hoithi/contests/quiz"
 	"hoithi/server/store"
 )
@@ -83,6 +84,9 @@ func NewQuizRound(contestID string, no int, opensAt time.Time) *quiz.Round {
 		RevealAnswers: true,
 		Status:        quiz.RoundPublished,
 		UpdatedAt:     opensAt.Add(-24 * time.Hour),
+		Integrity:     quiz.Integrity{MinSecPerQuestion: 2.5, MinSubmitSec: 40, RequireReview: true},
+		Exclusions: []quiz.Exclusion{{UserID: "u-loai", Reason: "Dùng nhiều tài khoản để dự thi",
+			By: "u-btc", At: opensAt.Add(-time.Hour).UTC()}},
 	}
 }
 
@@ -119,6 +123,7 @@ func (g quizGame) start(t *testing.T, p *quiz.Participation, now time.Time) *qui
 	must(t, err)
 	a, isNew, err := p.Start(g.round, id, paper, g.plan.Key(), now)
 	must(t, err)
+	a.Client = quiz.Client{Install: "cai-dat-" + id[:6], IP: "203.0.113.7", Agent: "a1b2c3d4"}.String()
 	if !isNew {
 		t.Fatalf("Start at %v resumed attempt %d instead of beginning one", now, a.No)
 	}
@@ -222,6 +227,8 @@ func newStanding(roundID, userID string, rank, i int) quiz.Standing {
 	if i%2 == 0 {
 		s.Prediction, s.PredictionError = int64Ptr(int64(1200+i)), int64Ptr(int64(i))
 		s.PredictionDecided = i%4 == 0
+		s.Flags = []quiz.Flag{{Kind: quiz.FlagIdentical, AttemptNo: 1, Others: []string{"u-x", "u-y"},
+			Reason: contests.T("Giống hệt bài của 2 tài khoản khác", "Identical to 2 other accounts")}}
 	}
 	if rank == 1 {
 		s.Prize, s.PrizeName = "nhat", "Giải Nhất"

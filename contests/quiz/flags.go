@@ -1,0 +1,273 @@
+package quiz
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"hoithi/contests"
+)
+
+// Fraud flags are found after a round closes, when its results are
+// computed, never while people play: the save and submit requests only
+// record what the flags need (the attempt's times, answers and Client).
+// A flag is a reason for the organizer to look before prizes are given,
+// not a verdict, except where the round makes the minimum duration a hard
+// rule (Integrity.VoidTooFast).
+
+// FlagKind names what looks wrong.
+type FlagKind string
+
+const (
+	FlagTooFast       FlagKind = "too_fast"       // faster than the round's floor per question
+	FlagQuickSubmit   FlagKind = "quick_submit"   // submitted under the round's minimum seconds
+	FlagIdentical     FlagKind = "identical"      // same answers, order and time as another account's attempt
+	FlagSharedDevice  FlagKind = "shared_device"  // one app install played for several accounts
+	FlagSharedNetwork FlagKind = "shared_network" // many accounts from one address and browser at once
+	FlagSamePerson    FlagKind = "same_person"    // name, birth date, phone close to another account's
+)
+
+// Flag is one reason to look at a person's entry.
+type Flag struct {
+	Kind      FlagKind     `json:"kind"`
+	AttemptNo int          `json:"attemptNo,omitempty"`
+	Reason    contests.Msg `json:"reason"`
+	// Others are the other accounts involved (identical, shared, same person).
+	Others []string `json:"others,omitempty"`
+}
+
+// Integrity are a round's rules against implausible attempts.
+type Integrity struct {
+	// MinSecPerQuestion: an attempt faster than this per question is
+	// flagged (0 means DefaultMinSecPerQuestion).
+	MinSecPerQuestion float64 `json:"minSecPerQuestion,omitempty"`
+	// MinSubmitSec: an attempt submitted sooner is flagged (0: no rule).
+	MinSubmitSec int `json:"minSubmitSec,omitempty"`
+	// VoidTooFast makes the floors a hard rule: such attempts do not count.
+	VoidTooFast bool `json:"voidTooFast,omitempty"`
+	// RequireReview: results may be published only after an organizer
+	// reviewed the prize candidates.
+	RequireReview bool `json:"requireReview,omitempty"`
+}
+
+// DefaultMinSecPerQuestion: nobody reads a question and four options in
+// less than 2 seconds.
+const DefaultMinSecPerQuestion = 2.0
+
+// Windows and counts for shared devices and networks. Two accounts on one
+// phone is a family; three within an hour is not. Behind carrier NAT many
+// phones share an address, so the network rule needs the same browser too
+// and more accounts in less time.
+const (
+	SharedDeviceAccounts  = 3
+	SharedDeviceWindow    = time.Hour
+	SharedNetworkAccounts = 5
+	SharedNetworkWindow   = 10 * time.Minute
+	identicalWindow       = time.Hour
+)
+
+// Validate checks the rules; errors name "integrity.…".
+func (in Integrity) Validate() error {
+	var es contests.Errors
+	if in.MinSecPerQuestion < 0 || in.MinSecPerQuestion > 600 {
+		es.Add("integrity.minSecPerQuestion", contests.T("Thời gian tối thiểu mỗi câu phải từ 0 đến 600 giây", "Minimum seconds per question must be 0 to 600"))
+	}
+	if in.MinSubmitSec < 0 || in.MinSubmitSec > MaxTimeLimitSec {
+		es.Add("integrity.minSubmitSec", contests.T("Thời gian nộp bài tối thiểu không hợp lệ", "Invalid minimum submit time"))
+	}
+	return es.Err()
+}
+
+// implausible returns the floor flag an attempt of questions questions
+// lasting durationMs earns, if any.
+func (in Integrity) implausible(questions int, durationMs int64) (Flag, bool) {
+	per := in.MinSecPerQuestion
+	if per == 0 {
+		per = DefaultMinSecPerQuestion
+	}
+	if floor := int64(per * 1000 * float64(questions)); durationMs < floor {
+		return Flag{Kind: FlagTooFast, Reason: contests.T(
+			"Làm %d câu trong %.1f giây, dưới mức tối thiểu %.0f giây mỗi câu",
+			"%d questions in %.1f s, under the minimum of %.0f s a question", questions, float64(durationMs)/1000, per)}, true
+	}
+	if in.MinSubmitSec > 0 && durationMs < int64(in.MinSubmitSec)*1000 {
+		return Flag{Kind: FlagQuickSubmit, Reason: contests.T(
+			"Nộp bài sau %.1f giây, dưới mức tối thiểu %d giây",
+			"Submitted after %.1f s, under the minimum of %d s", float64(durationMs)/1000, in.MinSubmitSec)}, true
+	}
+	return Flag{}, false
+}
+
+// Void reports whether the rules void attempt a (VoidTooFast and under a floor).
+func (in Integrity) Void(a *Attempt) bool {
+	_, bad := in.implausible(len(a.Paper.Items), a.DurationMs)
+	return in.VoidTooFast && bad
+}
+
+// Account is what the same-person rule compares of an account.
+type Account struct {
+	UserID    string
+	FullName  string
+	BirthDate time.Time
+	Phone     string
+}
+
+// trace is what the flags need of one final attempt.
+type trace struct {
+	user      string
+	no        int
+	started   time.Time
+	questions int
+	duration  int64
+	client    Client
+	signature string
+}
+
+// FlagFinder collects a closed round's final attempts (one participation
+// record at a time, like ResultsBuilder) and finds the flags.
+type FlagFinder struct {
+	rules  Integrity
+	traces []trace
+}
+
+// NewFlagFinder starts the flags of a round with rules.
+func NewFlagFinder(rules Integrity) *FlagFinder { return &FlagFinder{rules: rules} }
+
+// Add takes a person's final attempts into account.
+func (f *FlagFinder) Add(p *Participation) {
+	for i := range p.Attempts {
+		a := &p.Attempts[i]
+		if !a.Final() {
+			continue
+		}
+		f.traces = append(f.traces, trace{user: p.UserID, no: a.No, started: a.StartedAt, questions: len(a.Paper.Items),
+			duration: a.DurationMs, client: ParseClient(a.Client), signature: signature(a)})
+	}
+}
+
+// signature is an attempt's answers in the order they were given, and its
+// length in whole seconds: two people answering alike still differ in the
+// order their papers put the questions and in time taken; one script does not.
+func signature(a *Attempt) string {
+	if len(a.Answers) == 0 {
+		return ""
+	}
+	qs := make([]string, 0, len(a.Answers))
+	for q := range a.Answers {
+		qs = append(qs, q)
+	}
+	slices.SortFunc(qs, func(x, y string) int { return int(a.Answers[x].Seq - a.Answers[y].Seq) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", a.DurationMs/1000)
+	for _, q := range qs {
+		b.WriteString("|" + q + "=" + strings.Join(a.Answers[q].Options, "+"))
+	}
+	return b.String()
+}
+
+// Flags returns every person's flags (sorted by kind, then attempt), from
+// the attempts added and people (the accounts to compare for the
+// same-person rule: typically everyone who played).
+func (f *FlagFinder) Flags(people []Account) map[string][]Flag {
+	out := map[string][]Flag{}
+	add := func(user string, fl Flag) {
+		for _, have := range out[user] {
+			if have.Kind == fl.Kind && have.AttemptNo == fl.AttemptNo {
+				return
+			}
+		}
+		out[user] = append(out[user], fl)
+	}
+	for _, t := range f.traces {
+		if fl, bad := f.rules.implausible(t.questions, t.duration); bad {
+			fl.AttemptNo = t.no
+			add(t.user, fl)
+		}
+	}
+	f.identical(add)
+	f.shared(add, func(t trace) string { return t.client.Install }, SharedDeviceAccounts, SharedDeviceWindow, FlagSharedDevice,
+		contests.Msg{VI: "Cùng một máy (ứng dụng) đã thi cho %d tài khoản trong %d phút", EN: "One device (app install) played for %d accounts within %d minutes"})
+	f.shared(add, func(t trace) string { return t.client.network() }, SharedNetworkAccounts, SharedNetworkWindow, FlagSharedNetwork,
+		contests.Msg{VI: "Cùng địa chỉ mạng và trình duyệt đã thi cho %d tài khoản trong %d phút", EN: "One network address and browser played for %d accounts within %d minutes"})
+	for user, fl := range samePerson(people) {
+		for _, x := range fl {
+			add(user, x)
+		}
+	}
+	for _, fl := range out {
+		slices.SortFunc(fl, func(a, b Flag) int {
+			if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+				return c
+			}
+			return a.AttemptNo - b.AttemptNo
+		})
+	}
+	return out
+}
+
+// identical flags attempts of different accounts with the same signature
+// started within identicalWindow of each other.
+func (f *FlagFinder) identical(add func(string, Flag)) {
+	groups := map[string][]trace{}
+	for _, t := range f.traces {
+		if t.signature != "" {
+			groups[t.signature] = append(groups[t.signature], t)
+		}
+	}
+	for _, g := range groups {
+		for _, t := range g {
+			var others []string
+			for _, o := range g {
+				if o.user != t.user && absDur(o.started.Sub(t.started)) <= identicalWindow && !slices.Contains(others, o.user) {
+					others = append(others, o.user)
+				}
+			}
+			if len(others) > 0 {
+				slices.Sort(others)
+				add(t.user, Flag{Kind: FlagIdentical, AttemptNo: t.no, Others: others, Reason: contests.T(
+					"Câu trả lời, thứ tự trả lời và thời gian giống hệt bài của %d tài khoản khác",
+					"Answers, answering order and time identical to the attempts of %d other account(s)", len(others))})
+			}
+		}
+	}
+}
+
+// shared flags every account of a group (same key) when at least n
+// accounts started attempts within window.
+func (f *FlagFinder) shared(add func(string, Flag), key func(trace) string, n int, window time.Duration, kind FlagKind, words contests.Msg) {
+	groups := map[string][]trace{}
+	for _, t := range f.traces {
+		if k := key(t); k != "" {
+			groups[k] = append(groups[k], t)
+		}
+	}
+	for _, g := range groups {
+		slices.SortFunc(g, func(a, b trace) int { return a.started.Compare(b.started) })
+		for i := range g {
+			var users []string
+			for j := i; j < len(g) && g[j].started.Sub(g[i].started) <= window; j++ {
+				if !slices.Contains(users, g[j].user) {
+					users = append(users, g[j].user)
+				}
+			}
+			if len(users) < n {
+				continue
+			}
+			slices.Sort(users)
+			for _, u := range users {
+				others := slices.DeleteFunc(slices.Clone(users), func(x string) bool { return x == u })
+				mins := int(window.Minutes())
+				add(u, Flag{Kind: kind, Others: others, Reason: contests.Msg{
+					VI: fmt.Sprintf(words.VI, len(users), mins), EN: fmt.Sprintf(words.EN, len(users), mins)}})
+			}
+		}
+	}
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
