@@ -22,7 +22,3 @@ func Fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
 }
 
-// NFC returns s in Unicode normal form C with surrounding space trimmed:
-// text pasted from Word or typed on a Mac arrives decomposed (NFD), and two
-// spellings of one name must be one name.
-func NFC(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }

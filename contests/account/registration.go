@@ -62,6 +62,8 @@ func Validate(r Registration, today time.Time) (Person, error) {
 		errs.Add("fullName", contests.T("Vui lòng nhập đầy đủ họ và tên", "Please enter your full name"))
 	case n > maxNameLen:
 		errs.Add("fullName", contests.T("Họ và tên dài quá %d ký tự", "Full name is longer than %d characters", maxNameLen))
+	case contests.HasControl(p.FullName, false):
+		errs.Add("fullName", contests.ControlCharacters)
 	case strings.ContainsAny(p.FullName, "0123456789<>@#$%^&*=+{}[]|\\/"):
 		errs.Add("fullName", contests.T("Họ và tên chứa ký tự không hợp lệ", "Full name contains invalid characters"))
 	}
@@ -115,6 +117,8 @@ func Validate(r Registration, today time.Time) (Person, error) {
 	p.Address = contests.NFC(r.Address)
 	if utf8.RuneCountInString(p.Address) > maxAddressLen {
 		errs.Add("address", contests.T("Địa chỉ dài quá %d ký tự", "Address is longer than %d characters", maxAddressLen))
+	} else if contests.HasControl(p.Address, false) {
+		errs.Add("address", contests.ControlCharacters)
 	}
 	if err := CheckPassword(r.Password, Owner{Phone: p.Phone, CCCD: p.CCCD.Number, BirthDate: p.BirthDate}); err != nil {
 		addFieldErrors(&errs, "password", err)

@@ -167,6 +167,14 @@ func (q Question) Validate() error {
 	}
 	if contests.NFC(q.Text) == "" {
 		es.Add("text", contests.T("Thiếu nội dung câu hỏi", "Question text is required"))
+	} else if contests.HasControl(q.Text, true) {
+		es.Add("text", contests.ControlCharacters)
+	}
+	if contests.HasControl(q.Explanation, true) {
+		es.Add("explanation", contests.ControlCharacters)
+	}
+	if contests.HasControl(q.Topic, false) {
+		es.Add("topic", contests.ControlCharacters)
 	}
 	if !q.Difficulty.Valid() {
 		es.Add("difficulty", contests.T("Mức độ phải là 1 (dễ), 2 (trung bình) hoặc 3 (khó)", "Difficulty must be 1 (easy), 2 (medium) or 3 (hard)"))
@@ -192,6 +200,8 @@ func (q Question) Validate() error {
 		seen[id] = true
 		if contests.NFC(o.Text) == "" {
 			es.Add(fmt.Sprintf("options[%d].text", i), contests.T("Thiếu nội dung phương án", "Option text is required"))
+		} else if contests.HasControl(o.Text, true) {
+			es.Add(fmt.Sprintf("options[%d].text", i), contests.ControlCharacters)
 		}
 	}
 	if len(q.Correct) == 0 {

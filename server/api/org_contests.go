@@ -228,11 +228,15 @@ func (s *Server) applyContest(c *fiber.Ctx, ct *contests.Contest, req contestReq
 	}
 	if n := utf8.RuneCountInString(ct.Title); n == 0 || n > 300 {
 		errs.Add("title", contests.T("Tên cuộc thi bắt buộc, tối đa 300 ký tự", "Title is required, at most 300 characters"))
+	} else if contests.HasControl(ct.Title, false) {
+		errs.Add("title", contests.ControlCharacters)
 	}
 	if req.Description != nil {
 		ct.Description = strings.TrimSpace(contests.NFC(*req.Description))
 		if utf8.RuneCountInString(ct.Description) > 20_000 {
 			errs.Add("description", contests.T("Thể lệ dài quá 20.000 ký tự", "Description longer than 20,000 characters"))
+		} else if contests.HasControl(ct.Description, true) {
+			errs.Add("description", contests.ControlCharacters)
 		}
 	}
 	if req.BannerURL != nil {

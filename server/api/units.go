@@ -107,6 +107,8 @@ func (r unitRequest) validate(withCode bool) error {
 	}
 	if n := utf8.RuneCountInString(contests.NFC(r.Name)); n == 0 || n > 200 {
 		errs.Add("name", contests.T("Tên đơn vị bắt buộc, tối đa 200 ký tự", "Name is required, at most 200 characters"))
+	} else if contests.HasControl(r.Name, false) {
+		errs.Add("name", contests.ControlCharacters)
 	}
 	if k := strings.TrimSpace(r.Kind); k == "" || len(k) > 40 {
 		errs.Add("kind", contests.T("Loại đơn vị bắt buộc", "Kind is required"))
