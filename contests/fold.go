@@ -21,4 +21,3 @@ func Fold(s string) string {
 	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
 	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
 }
-
