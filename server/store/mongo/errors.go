@@ -11,22 +11,20 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
-// Not-found errors of each aggregate, named the way users read them. They
-// are functions so that every failure gets its own *contests.Error.
-func userNotFound() error    { return contests.NotFound("người dùng", "user") }
-func unitNotFound() error    { return contests.NotFound("đơn vị", "unit") }
-func tokenNotFound() error   { return contests.NotFound("phiên đăng nhập", "refresh token") }
-func contestNotFound() error { return contests.NotFound("cuộc thi", "contest") }
+// Not-found errors of each aggregate: the words are server/store's.
+var (
+	userNotFound    = store.UserNotFound
+	unitNotFound    = store.UnitNotFound
+	tokenNotFound   = store.TokenNotFound
+	contestNotFound = store.ContestNotFound
+)
 
 // tokenReused is the answer to a refresh token presented a second time: the
 // caller treats it as theft and revokes the family.
-func tokenReused() error {
-	return contests.E(contests.CodeConflict, contests.T(
-		"Phiên đăng nhập đã được dùng, vui lòng đăng nhập lại",
-		"This session was already used, please sign in again"))
-}
+func tokenReused() error { return store.TokenReused() }
 
 // storeError turns a driver error into the *contests.Error the store port
 // promises: no document becomes notFound() (when given), anything else
@@ -90,11 +88,11 @@ var duplicateIndex = regexp.MustCompile(`index: (\S+) dup key`)
 // otherwise each unique key of doc is looked up to find the document it
 // collides with.
 func conflictError(ctx context.Context, coll *mongo.Collection, cause error, doc any, updatedID string) error {
-	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	field := store.ValueTaken()
 	if def, ok := brokenIndex(ctx, coll, cause, doc, updatedID); ok {
 		field = def.conflict
 	}
-	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
+	e := store.Duplicate(field)
 	e.Err = cause
 	return e
 }

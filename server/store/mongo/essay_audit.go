@@ -10,15 +10,15 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/audit"
+	"hoithi/server/store"
 )
 
 // defaultAuditLimit is the page AuditEntries returns when the caller gives
 // no positive limit.
 const defaultAuditLimit = 1000
 
-func auditNotFound() error { return contests.NotFound("nhật ký", "audit log") }
+var auditNotFound = store.AuditNotFound
 
 // auditKey is the _id of entry seq of chain: the Seq zero-padded to the 20
 // digits of the largest uint64, so one chain's keys sort in Seq order.
@@ -31,8 +31,7 @@ func auditKey(chain string, seq uint64) string { return fmt.Sprintf("%s|%020d", 
 func (db *DB) AppendAudit(ctx context.Context, chain string, e audit.Entry) error {
 	_, err := db.auditLog.InsertOne(ctx, toAuditDoc(chain, &e))
 	if isDuplicateKey(err) {
-		ce := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"),
-			indexConflict(auditCollection, "audit_log_chain_seq"))
+		ce := store.Duplicate(indexConflict(auditCollection, "audit_log_chain_seq"))
 		ce.Err = err
 		return ce
 	}

@@ -6,16 +6,14 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 // Identity sheets live in their own collection, reached only through these
 // two methods, so that no query on works can return who wrote one.
 
-func identityNotFound() error {
-	return contests.NotFound("phiếu thông tin tác giả", "identity sheet")
-}
+var identityNotFound = store.IdentityNotFound
 
 // PutIdentity inserts or replaces the sheet of id.WorkID.
 func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {

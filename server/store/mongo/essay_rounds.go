@@ -7,12 +7,11 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/essay"
 	"hoithi/server/store"
 )
 
-func essayRoundNotFound() error { return contests.NotFound("vòng chấm", "judging round") }
+var essayRoundNotFound = store.EssayRoundNotFound
 
 // CreateEssayRound inserts r at version 1 → CodeConflict on "no" when the
 // contest has a judging round with that number already ("id" when the ID is

@@ -6,18 +6,16 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
-func scoreNotFound() error { return contests.NotFound("phiếu chấm", "score sheet") }
+var scoreNotFound = store.ScoreNotFound
 
 // staleScore is the answer to a write based on an outdated sheet: another
 // tab or the secretary changed it; the judge reloads and tries again.
 func staleScore(cause error) error {
-	e := contests.E(contests.CodeConflict, contests.T(
-		"Phiếu chấm vừa được cập nhật ở nơi khác, vui lòng tải lại",
-		"The score sheet was just changed elsewhere, please reload"))
+	e := store.StaleScore()
 	e.Err = cause
 	return e
 }

@@ -6,22 +6,17 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/essay"
 	"hoithi/server/store"
 )
 
 var _ store.Essay = (*DB)(nil)
 
-func workNotFound() error { return contests.NotFound("bài dự thi", "work") }
+var workNotFound = store.WorkNotFound
 
 // staleWork is the answer to a write based on an outdated work: the caller
 // reloads, applies its change again and retries.
-func staleWork() error {
-	return contests.E(contests.CodeConflict, contests.T(
-		"Bài dự thi vừa được cập nhật ở nơi khác, vui lòng thử lại",
-		"The work was just changed elsewhere, please try again"))
-}
+func staleWork() error { return store.StaleWork() }
 
 // Page bounds of WorksOf (see store.WorkFilter).
 const (
@@ -76,7 +71,7 @@ func (db *DB) workWriteError(ctx context.Context, err error, doc *workDoc, updat
 	if !isDuplicateKey(err) {
 		return storeError(err, nil)
 	}
-	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	field := store.ValueTaken()
 	index, lookErr := db.collidingWorkIndex(ctx, doc)
 	switch {
 	case lookErr != nil: // unknown: the generic field rather than a guess
@@ -85,7 +80,7 @@ func (db *DB) workWriteError(ctx context.Context, err error, doc *workDoc, updat
 	case !updating:
 		field = indexConflict(worksCollection, "_id_")
 	}
-	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
+	e := store.Duplicate(field)
 	e.Err = err
 	return e
 }

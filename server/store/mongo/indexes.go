@@ -9,6 +9,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 // indexDef is one index of one collection. A unique index also names the
@@ -34,23 +35,19 @@ type indexDef struct {
 // ones; nothing else creates indexes.
 var indexes = []indexDef{
 	{collection: usersCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã tài khoản đã tồn tại", "Account ID already exists"))},
+		conflict: store.Taken(store.KeyUserID)},
 	{collection: usersCollection, name: "users_phoneKey", keys: bson.D{{Key: "phoneKey", Value: 1}}, unique: true, sparse: true,
-		conflict: contests.Field("phone", contests.T(
-			"Số điện thoại này đã được dùng cho một tài khoản khác",
-			"This phone number is already used by another account"))},
+		conflict: store.Taken(store.KeyUserPhone)},
 	{collection: usersCollection, name: "users_cccdKey", keys: bson.D{{Key: "cccdKey", Value: 1}}, unique: true, sparse: true,
-		conflict: contests.Field("cccd", contests.T(
-			"Số CCCD này đã được dùng cho một tài khoản khác",
-			"This citizen ID is already used by another account"))},
+		conflict: store.Taken(store.KeyUserCCCD)},
 	// ListUsers: a subtree by range on unitPath, a page in name order.
 	{collection: usersCollection, name: "users_unitPath", keys: bson.D{{Key: "unitPath", Value: 1}}},
 	{collection: usersCollection, name: "users_fullName_id", keys: bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}},
 
 	{collection: unitsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã định danh đơn vị đã tồn tại", "Unit ID already exists"))},
+		conflict: store.Taken(store.KeyUnitID)},
 	{collection: unitsCollection, name: "units_code", keys: bson.D{{Key: "code", Value: 1}}, unique: true,
-		conflict: contests.Field("code", contests.T("Mã đơn vị đã tồn tại", "Unit code already exists"))},
+		conflict: store.Taken(store.KeyUnitCode)},
 	// UnitsUnder and SearchUnits: a subtree is a range on path.
 	{collection: unitsCollection, name: "units_path", keys: bson.D{{Key: "path", Value: 1}}},
 	// ChildUnits: the children of one parent in display order.
@@ -58,39 +55,39 @@ var indexes = []indexDef{
 		keys: bson.D{{Key: "parentId", Value: 1}, {Key: "name", Value: 1}, {Key: "code", Value: 1}}},
 
 	{collection: refreshTokensCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("hash", contests.T("Phiên đăng nhập đã tồn tại", "Session token already exists"))},
+		conflict: store.Taken(store.KeyTokenHash)},
 	// RevokeFamily and RevokeUserTokens.
 	{collection: refreshTokensCollection, name: "refresh_tokens_familyId", keys: bson.D{{Key: "familyId", Value: 1}}},
 	{collection: refreshTokensCollection, name: "refresh_tokens_userId", keys: bson.D{{Key: "userId", Value: 1}}},
 
 	{collection: contestsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã cuộc thi đã tồn tại", "Contest ID already exists"))},
+		conflict: store.Taken(store.KeyContestID)},
 	{collection: contestsCollection, name: "contests_slug", keys: bson.D{{Key: "slug", Value: 1}}, unique: true,
-		conflict: contests.Field("slug", contests.T("Đường dẫn rút gọn này đã được dùng", "This short link is already taken"))},
+		conflict: store.Taken(store.KeyContestSlug)},
 	// ListContests: a subtree of owners, newest first.
 	{collection: contestsCollection, name: "contests_ownerUnitPath", keys: bson.D{{Key: "ownerUnitPath", Value: 1}}},
 	{collection: contestsCollection, name: "contests_createdAt_id", keys: bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}}},
 
 	// A question's _id is contestId+"/"+id, so a taken ID is a duplicate _id.
 	{collection: questionsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã câu hỏi đã tồn tại", "Question ID already exists"))},
+		conflict: store.Taken(store.KeyQuestionID)},
 	// Questions: a contest's bank in creation order.
 	{collection: questionsCollection, name: "quiz_questions_contestId_seq",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "seq", Value: 1}}},
 
 	{collection: roundsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã đợt thi đã tồn tại", "Round ID already exists"))},
+		conflict: store.Taken(store.KeyRoundID)},
 	// One round per number in a contest; RoundsOf reads it in order. Its
 	// duplicates are told apart by roundConflict: brokenIndex looks at the
 	// first key of a unique index only.
 	{collection: roundsCollection, name: "quiz_rounds_contestId_no",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "no", Value: 1}}, unique: true,
-		conflict: contests.Field("no", contests.T("Số thứ tự đợt thi này đã được dùng", "This round number is already used"))},
+		conflict: store.Taken(store.KeyRoundNo)},
 
 	// A participation's _id is roundId+"|"+userId: one record per person and
 	// round, which is what makes a first start race-free.
 	{collection: participationsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("", contests.T("Lượt tham gia đã tồn tại", "The participation already exists"))},
+		conflict: store.Taken(store.KeyParticipation)},
 	// EachParticipation streams a round in user order; CountParticipations.
 	{collection: participationsCollection, name: "quiz_participations_roundId_userId",
 		keys: bson.D{{Key: "roundId", Value: 1}, {Key: "userId", Value: 1}}},
@@ -110,7 +107,7 @@ var indexes = []indexDef{
 	// A standing's _id is roundId|gen|userId: one line per person in each
 	// generation of a round's table (see quiz_standings.go).
 	{collection: standingsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("userId", contests.T("Một người có hai dòng kết quả", "A person has two result lines"))},
+		conflict: store.Taken(store.KeyStandingUser)},
 	// Standings: a page of one generation in rank order; a replaced
 	// generation is deleted by (roundId, gen).
 	{collection: standingsCollection, name: "quiz_standings_roundId_gen_rank_userId",
@@ -119,19 +116,15 @@ var indexes = []indexDef{
 	// Essay works. Their duplicates are told apart by workWriteError (the
 	// receipt index is compound, and FerretDB names no index).
 	{collection: worksCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã bài dự thi đã tồn tại", "Work ID already exists"))},
+		conflict: store.Taken(store.KeyWorkID)},
 	{collection: worksCollection, name: "essay_works_contestId_receipt",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "receipt", Value: 1}}, unique: true,
-		conflict: contests.Field("receipt", contests.T(
-			"Số biên nhận này đã được cấp cho một bài khác của cuộc thi",
-			"This receipt number was already given to another work of the contest"))},
+		conflict: store.Taken(store.KeyWorkReceipt)},
 	// One anonymous code per contest, for works that have one: codeKey is
 	// contestId|code and absent without a code (see workDoc). WorkByCode.
 	{collection: worksCollection, name: "essay_works_codeKey", keys: bson.D{{Key: "codeKey", Value: 1}},
 		unique: true, sparse: true,
-		conflict: contests.Field("code", contests.T(
-			"Mã phách này đã được dùng cho một bài khác của cuộc thi",
-			"This anonymous code is already used by another work of the contest"))},
+		conflict: store.Taken(store.KeyWorkCode)},
 	// WorksOf: a contest's works in submission order.
 	{collection: worksCollection, name: "essay_works_contestId_submittedAt_id",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}},
@@ -142,12 +135,12 @@ var indexes = []indexDef{
 	// Identity sheets are read by _id (the work's ID) only.
 
 	{collection: essayRoundsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
-		conflict: contests.Field("id", contests.T("Mã vòng chấm đã tồn tại", "Judging round ID already exists"))},
+		conflict: store.Taken(store.KeyEssayRoundID)},
 	// One judging round per number in a contest; EssayRoundsOf reads it in
 	// order. Duplicates are told apart by essayRoundWriteError.
 	{collection: essayRoundsCollection, name: "essay_rounds_contestId_no",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "no", Value: 1}}, unique: true,
-		conflict: contests.Field("no", contests.T("Số thứ tự vòng chấm này đã được dùng", "This judging round number is already used"))},
+		conflict: store.Taken(store.KeyEssayRoundNo)},
 
 	// A seat's _id is roundId|workId|judgeId. SeatsOfRound and SeatsOfJudge
 	// read these two orders.
@@ -170,9 +163,7 @@ var indexes = []indexDef{
 }
 
 // auditSeqTaken is the conflict of an append that lost the race for a Seq.
-var auditSeqTaken = contests.Field("seq", contests.T(
-	"Nhật ký vừa được ghi tiếp ở nơi khác, vui lòng thử lại",
-	"The audit log was just appended to elsewhere, please try again"))
+var auditSeqTaken = store.Taken(store.KeyAuditSeq)
 
 // indexConflict returns the conflict field of the unique index name of
 // collection, for writes that identify the broken index themselves.
@@ -182,7 +173,7 @@ func indexConflict(collection, name string) contests.FieldError {
 			return def.conflict
 		}
 	}
-	return contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	return store.ValueTaken()
 }
 
 // uniqueIndexes returns the unique indexes of a collection, _id last: when

@@ -7,18 +7,16 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
-func participationNotFound() error { return contests.NotFound("lượt tham gia", "participation") }
+var participationNotFound = store.ParticipationNotFound
 
 // staleParticipation is the answer to a write based on an outdated record:
 // the caller reloads, applies its change again and retries.
 func staleParticipation(cause error) error {
-	e := contests.E(contests.CodeConflict, contests.T(
-		"Bài thi vừa được cập nhật ở nơi khác, vui lòng thử lại",
-		"The attempt was just changed elsewhere, please try again"))
+	e := store.StaleParticipation()
 	e.Err = cause
 	return e
 }

@@ -21,7 +21,7 @@ var (
 	_ store.Standings      = (*DB)(nil)
 )
 
-func questionNotFound() error { return contests.NotFound("câu hỏi", "question") }
+var questionNotFound = store.QuestionNotFound
 
 // CreateQuestions inserts a batch in one ordered insert, in the order given.
 //
@@ -75,8 +75,7 @@ func (db *DB) CreateQuestions(ctx context.Context, contestID string, qs []quiz.Q
 
 // questionConflict is the answer to a question ID taken in its contest.
 func questionConflict(cause error) error {
-	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"),
-		indexConflict(questionsCollection, "_id_"))
+	e := store.Duplicate(indexConflict(questionsCollection, "_id_"))
 	e.Err = cause
 	return e
 }

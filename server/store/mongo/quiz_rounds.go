@@ -7,12 +7,11 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/quiz"
 	"hoithi/server/store"
 )
 
-func roundNotFound() error { return contests.NotFound("đợt thi", "round") }
+var roundNotFound = store.RoundNotFound
 
 // CreateRound inserts r at version 1 → CodeConflict on field "no" when the
 // contest has a round with that number already ("id" when the ID is taken).
@@ -61,7 +60,7 @@ func numberedWriteError(ctx context.Context, err error, coll *mongo.Collection, 
 	if !isDuplicateKey(err) {
 		return storeError(err, nil)
 	}
-	field := contests.Field("", contests.T("Giá trị đã tồn tại", "Value already exists"))
+	field := store.ValueTaken()
 	sameNo := bson.D{
 		{Key: "contestId", Value: contestID},
 		{Key: "no", Value: no},
@@ -74,7 +73,7 @@ func numberedWriteError(ctx context.Context, err error, coll *mongo.Collection, 
 	case countErr == nil && !updating:
 		field = indexConflict(collName, "_id_")
 	}
-	e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"), field)
+	e := store.Duplicate(field)
 	e.Err = err
 	return e
 }

@@ -8,7 +8,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"hoithi/contests"
 	"hoithi/contests/quiz"
 	"hoithi/server/store"
 )
@@ -44,7 +43,7 @@ type standingHeadDoc struct {
 // standingKey builds a line's _id: one line per person in a generation.
 func standingKey(roundID, gen, userID string) string { return roundID + "|" + gen + "|" + userID }
 
-func standingNotFound() error { return contests.NotFound("kết quả", "standing") }
+var standingNotFound = store.StandingNotFound
 
 // standingsBatchSize bounds one insert of ReplaceStandings, well under the
 // 48 MB a server accepts in one message.
@@ -95,8 +94,7 @@ func (db *DB) insertGeneration(ctx context.Context, roundID, gen string, rows []
 		}
 		_, err := db.standings.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
 		if isDuplicateKey(err) {
-			e := contests.E(contests.CodeConflict, contests.T("Dữ liệu bị trùng", "Duplicate value"),
-				indexConflict(standingsCollection, "_id_"))
+			e := store.Duplicate(indexConflict(standingsCollection, "_id_"))
 			e.Err = err
 			return e
 		}

@@ -143,7 +143,4 @@ func (db *DB) ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash 
 }
 
 // passwordChanged is the conflict of a rehash that lost to a password change.
-func passwordChanged() error {
-	return contests.E(contests.CodeConflict, contests.T(
-		"Mật khẩu đã được đổi", "The password was changed meanwhile"))
-}
+func passwordChanged() error { return store.PasswordChanged() }

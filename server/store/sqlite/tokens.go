@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 
-	"hoithi/contests"
 	"hoithi/server/store"
 )
 
@@ -64,9 +63,7 @@ func (db *DB) unusableToken(ctx context.Context, hash string) error {
 	case !exists:
 		return tokenNotFound()
 	}
-	return contests.E(contests.CodeConflict, contests.T(
-		"Phiên đăng nhập đã được dùng, vui lòng đăng nhập lại",
-		"Refresh token already used, please sign in again"))
+	return store.TokenReused()
 }
 
 // RevokeFamily revokes every token of a family; an unknown family is no error.

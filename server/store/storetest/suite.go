@@ -68,6 +68,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, metaCases()...)
 	cases = append(cases, searchCases()...)
 	cases = append(cases, probeCases()...)
+	cases = append(cases, messageCases()...)
 	runCases(t, "contract", cases, open, opt)
 }
 
