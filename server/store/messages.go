@@ -106,25 +106,25 @@ func Taken(k Key) contests.FieldError {
 // Stale writes of records under a version check (see retry.go): the caller
 // reads again and reapplies. Each names the field "version".
 
-func staleVersion(vi, en string) *contests.Error {
-	return contests.E(contests.CodeConflict, contests.T(vi, en),
+func staleVersion(msg contests.Msg) *contests.Error {
+	return contests.E(contests.CodeConflict, msg,
 		contests.Field("version", contests.T("Phiên bản đã cũ", "Stale version")))
 }
 
 // StaleParticipation: the person's record changed since it was read.
 func StaleParticipation() *contests.Error {
-	return staleVersion("Bài thi vừa được cập nhật ở nơi khác, vui lòng thử lại", "The attempt was just changed elsewhere, please try again")
+	return staleVersion(contests.T("Bài thi vừa được cập nhật ở nơi khác, vui lòng thử lại", "The attempt was just changed elsewhere, please try again"))
 }
 
 // StaleWork: the work changed since it was read.
 func StaleWork() *contests.Error {
-	return staleVersion("Bài dự thi vừa được cập nhật ở nơi khác, vui lòng tải lại", "The work was just changed elsewhere, please reload")
+	return staleVersion(contests.T("Bài dự thi vừa được cập nhật ở nơi khác, vui lòng tải lại", "The work was just changed elsewhere, please reload"))
 }
 
 // StaleScore: the score sheet changed since it was read (another tab, or
 // the secretariat reopened it).
 func StaleScore() *contests.Error {
-	return staleVersion("Phiếu chấm vừa được cập nhật ở nơi khác, vui lòng tải lại", "The score sheet was just changed elsewhere, please reload")
+	return staleVersion(contests.T("Phiếu chấm vừa được cập nhật ở nơi khác, vui lòng tải lại", "The score sheet was just changed elsewhere, please reload"))
 }
 
 // TokenReused: a refresh token presented a second time (the caller treats
