@@ -72,6 +72,13 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// A new category is checked against the author's limits: take turns
+	// with the author's other submissions and edits (see submitWork).
+	release, err := s.holdLease(ctx, authorLease(ct.ID, uid))
+	if err != nil {
+		return err
+	}
+	defer release()
 	mine, err := s.essay.WorksOfAuthor(ctx, ct.ID, uid)
 	if err != nil {
 		return err
@@ -91,7 +98,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if err := essay.CheckSubmission(cat, sub, existing); err != nil {
 		return err
 	}
-	old := w.Files[0].BlobID
+	old, prev := w.Files[0].BlobID, *w
 	w, err = s.mutateWork(ctx, w.ID, func(x *essay.Work) error {
 		if x.Status != essay.WorkSubmitted {
 			return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã được sơ loại, không thể sửa", "The work has been screened and cannot change"))
@@ -106,6 +113,16 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := s.record(ctx, ct.ID, uid, "work.edited", "work:"+w.ID, map[string]any{"words": w.Words, "newFile": newFile}); err != nil {
+		// Not changed without the entry saying so: the work is put back as
+		// it was (its old file is still there, the new one goes as keep is
+		// false) and the author, told it failed, saves again.
+		s.undoWork(ctx, w.ID, func(x *essay.Work) {
+			x.Category, x.Title, x.Text, x.Words = prev.Category, prev.Title, prev.Text, prev.Words
+			x.Files, x.Coauthors, x.Warnings = prev.Files, prev.Coauthors, prev.Warnings
+		})
+		return err
+	}
 	keep = true
 	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, s.Now().UTC()
 	if err := s.identities.PutIdentity(ctx, identity); err != nil {
@@ -114,6 +131,5 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if newFile && old != stored.BlobID {
 		_ = s.Blobs.Delete(ctx, old)
 	}
-	_ = s.record(ctx, ct.ID, uid, "work.edited", "work:"+w.ID, map[string]any{"words": w.Words, "newFile": newFile})
 	return c.JSON(fiber.Map{"work": toAuthorWork(w)})
 }

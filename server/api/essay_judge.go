@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -273,6 +274,7 @@ func (j *judging) score(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	prev := *sc
 	if err := sc.Save(r.Rubric, req.Criteria, req.Comment, req.Submit, j.now()); err != nil {
 		return err
 	}
@@ -281,6 +283,17 @@ func (j *judging) score(c *fiber.Ctx) error {
 	}
 	if req.Submit {
 		if err := j.record(ctx, r.ContestID, me, "score.submitted", "work:"+w.Code, map[string]any{"round": r.ID, "criteria": sc.Criteria, "total": sc.Total}); err != nil {
+			// A submitted (locked) sheet must have its entry: put the sheet
+			// back as it was, unlocked, so the judge's retry submits it and
+			// appends the entry then (see essay_undo.go).
+			undo := prev
+			undo.Version = sc.Version + 1
+			if uerr := j.store.PutScore(context.WithoutCancel(ctx), &undo); uerr != nil {
+				// Internal errors are logged with their cause: the
+				// secretariat can find the sheet to check.
+				return contests.Internal(fmt.Errorf("score of round %s, work %s, judge %s submitted without its audit entry (%v) and not put back: %w",
+					r.ID, w.ID, me, err, uerr))
+			}
 			return err
 		}
 	}

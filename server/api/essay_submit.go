@@ -106,6 +106,14 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// The author's limits are checked against the works stored, then the
+	// work is stored: two submissions racing (two tabs, two instances)
+	// would both pass the check. The author's lease makes them take turns.
+	release, err := s.holdLease(ctx, authorLease(ct.ID, user.ID))
+	if err != nil {
+		return err
+	}
+	defer release()
 	mine, err := s.essay.WorksOfAuthor(ctx, ct.ID, user.ID)
 	if err != nil {
 		return err
@@ -138,8 +146,14 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err := s.essay.CreateWork(ctx, w); err != nil {
 		return err
 	}
+	if err := s.record(ctx, ct.ID, user.ID, "work.submitted", "work:"+w.ID, map[string]any{"receipt": w.Receipt, "category": w.Category, "words": w.Words}); err != nil {
+		// A work without its entry in the audit log must not stand: it is
+		// withdrawn again (one conditional write) and the author, told it
+		// failed, submits again. Its file goes with it (keep stays false).
+		s.undoWork(ctx, w.ID, func(x *essay.Work) { x.Status = essay.WorkWithdrawn })
+		return err
+	}
 	keep = true
-	_ = s.record(ctx, ct.ID, user.ID, "work.submitted", "work:"+w.ID, map[string]any{"receipt": w.Receipt, "category": w.Category, "words": w.Words})
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"work": toAuthorWork(w)})
 }
 
@@ -252,6 +266,11 @@ func (s *Server) withdrawWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	_ = s.record(c.UserContext(), w.ContestID, uid, "work.withdrawn", "work:"+w.ID, nil)
+	if err := s.record(c.UserContext(), w.ContestID, uid, "work.withdrawn", "work:"+w.ID, nil); err != nil {
+		// Not withdrawn without the entry saying so: put it back; the
+		// author, told it failed, withdraws again.
+		s.undoWork(c.UserContext(), w.ID, func(x *essay.Work) { x.Status = essay.WorkSubmitted })
+		return err
+	}
 	return c.JSON(fiber.Map{"work": toAuthorWork(w)})
 }

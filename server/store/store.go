@@ -24,6 +24,7 @@ type Store interface {
 	Essay
 	Identities
 	Meta
+	Leases
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	// ProbeWrite writes one tiny record (the same one each time) and so

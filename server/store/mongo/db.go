@@ -70,7 +70,8 @@ const (
 	scoresCollection      = "essay_scores"
 	auditCollection       = "audit_log"
 
-	metaCollection = "server_meta"
+	metaCollection   = "server_meta"
+	leasesCollection = "leases"
 )
 
 // DB is a connected database.
@@ -95,7 +96,8 @@ type DB struct {
 	scores      *mongo.Collection
 	auditLog    *mongo.Collection
 
-	meta *mongo.Collection
+	meta   *mongo.Collection
+	leases *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -177,7 +179,8 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		scores:      database.Collection(scoresCollection),
 		auditLog:    database.Collection(auditCollection),
 
-		meta: database.Collection(metaCollection),
+		meta:   database.Collection(metaCollection),
+		leases: database.Collection(leasesCollection),
 	}, nil
 }
 

@@ -240,4 +240,13 @@ CREATE TABLE server_meta (
 	value TEXT NOT NULL
 ) STRICT;
 `},
+	{version: 9, name: "leases", sql: `
+-- Named locks with an expiry (see store/leases.go): taken by one
+-- conditional upsert, released by a conditional delete.
+CREATE TABLE leases (
+	name  TEXT PRIMARY KEY,
+	owner TEXT NOT NULL,
+	until INTEGER NOT NULL  -- unix milliseconds UTC
+) STRICT;
+`},
 }

@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, contestCases()...)
 	cases = append(cases, contestVersionCases()...)
 	cases = append(cases, metaCases()...)
+	cases = append(cases, leaseCases()...)
 	cases = append(cases, searchCases()...)
 	cases = append(cases, probeCases()...)
 	cases = append(cases, messageCases()...)
