@@ -10,12 +10,15 @@ package main
 import (
 	"fmt"
 	"os"
+
+	"hoithi/server/docfile"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
 func main() {
+	docfile.RunChild() // started as a PDF child by the server itself: strip and exit
 	args := os.Args[1:]
 	cmd := "serve"
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {

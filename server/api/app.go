@@ -7,6 +7,7 @@ package api
 import (
 	"io/fs"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,6 +15,7 @@ import (
 
 	"hoithi/server/auth"
 	"hoithi/server/blob"
+	"hoithi/server/docfile"
 	"hoithi/server/play"
 	"hoithi/server/stats"
 	"hoithi/server/store"
@@ -44,6 +46,10 @@ type Deps struct {
 	Frontend fs.FS
 	// Readiness sets the disk and write checks of /readyz.
 	Readiness Readiness
+	// PDFSandbox strips uploaded PDFs in child processes; nil runs this
+	// binary (os.Executable), whose main (or TestMain) must call
+	// docfile.RunChild first.
+	PDFSandbox *docfile.PDFSandbox
 }
 
 // Limits bound abuse of the public endpoints. Per-IP limits are generous
@@ -93,6 +99,8 @@ type Server struct {
 	Play *play.Service
 	// Stats keeps the organizers' statistics snapshots.
 	Stats *stats.Service
+	// pdfs strips uploaded PDFs' properties in a child process.
+	pdfs *docfile.PDFSandbox
 	// App is the HTTP application.
 	App *fiber.App
 }
@@ -153,6 +161,12 @@ func NewServer(d Deps) *Server {
 		OnWrite: func(outcome string) { s.metrics.participationWrites.WithLabelValues(outcome).Inc() }})
 	s.rounds = roundCache{s.Play.Rounds}
 	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log})
+	s.pdfs = d.PDFSandbox
+	if s.pdfs == nil {
+		exe, _ := os.Executable()
+		// Two at a time: each child may take up to 1 GiB (sandbox.go).
+		s.pdfs = docfile.NewPDFSandbox(exe, 2)
+	}
 	app := fiber.New(cfg)
 	app.Use(s.withSecurityHeaders, withRequestID, withAccessLog(d.Log, s.metrics), recover.New(), s.limitBodies, authenticate(d.Tokens, s.sessions))
 	s.routes(app)

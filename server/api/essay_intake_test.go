@@ -146,3 +146,44 @@ func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
 		t.Fatalf("the bad work's row: %v", row)
 	}
 }
+
+// TestSubmitPDFLosesItsProperties: a PDF whose information dictionary and
+// XMP name the author is accepted; screening is warned that its properties
+// named her, and the stored copy (what judges download) no longer does.
+func TestSubmitPDFLosesItsProperties(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newEssayFixture(t, e)
+	author, _ := e.register(1, "W1-A") // Nguyễn Văn An
+	pdf, err := os.ReadFile("testdata/pdf-naming-author.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(pdf, []byte("Nguyễn Văn An")) {
+		t.Fatal("the fixture does not name the author: the test proves nothing")
+	}
+	body := f.workBody("Giữ vững trận địa")
+	body["text"] = essayText(300)
+	r := f.submit(author, body, "bai.pdf", pdf)
+	if r.Status != 201 {
+		t.Fatalf("submit: %d %s", r.Status, r.Raw)
+	}
+	id := r.Body["work"].(map[string]any)["id"].(string)
+	w, err := e.store.Work(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := os.ReadFile(filepath.Join(e.blobDir, w.Files[0].BlobID[0:2], w.Files[0].BlobID[2:4], w.Files[0].BlobID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(stored, []byte("%PDF-")) || bytes.Contains(stored, []byte("Nguy")) || bytes.Contains(stored, []byte("/Metadata")) {
+		t.Fatalf("the stored copy still carries the properties (%d bytes)", len(stored))
+	}
+	if w.Files[0].Bytes != int64(len(stored)) {
+		t.Errorf("recorded size %d, stored %d", w.Files[0].Bytes, len(stored))
+	}
+	list := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/works", nil, f.sec)
+	if !strings.Contains(string(list.Raw), "thuộc tính của tệp") {
+		t.Fatalf("no screening warning about the file's properties: %s", list.Raw)
+	}
+}

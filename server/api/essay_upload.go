@@ -19,8 +19,9 @@ import (
 // uploadForm): first the "work" JSON, then at most one "file". The file is
 // copied to a temporary file on disk within the category's limit, checked
 // there (kind from its bytes, a Word archive as a whole, a video's length),
-// then streamed into the blob store. At no point is more than a buffer of
-// it in memory.
+// a PDF rewritten without its properties (in a sandboxed child process:
+// docfile/sandbox.go), then streamed into the blob store. At no point is
+// more than a buffer of it in this process's memory.
 
 // workUpload is a work form once its "work" part is read; file is the
 // "file" part, still unread, or nil when none was sent.
@@ -107,10 +108,28 @@ func (s *Server) receiveFile(ctx context.Context, w *workUpload, cat essay.Categ
 			return none, "", docfile.Meta{}, err
 		}
 	}
-	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+	keep := tmp
+	if kind == essay.FilePDF {
+		// The stored copy, which judges and the next level get, is one
+		// without the document's properties; what they said goes to
+		// screening as a warning.
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return none, "", docfile.Meta{}, contests.Internal(err)
+		}
+		clean, err := newTempFile()
+		if err != nil {
+			return none, "", docfile.Meta{}, err
+		}
+		defer clean.Close()
+		if meta, err = s.pdfs.StripPDFMetadata(ctx, tmp, clean.File); err != nil {
+			return none, "", docfile.Meta{}, err
+		}
+		keep = clean.File
+	}
+	if _, err := keep.Seek(0, io.SeekStart); err != nil {
 		return none, "", docfile.Meta{}, contests.Internal(err)
 	}
-	id, stored, sum, err := s.Blobs.Put(ctx, tmp, limit)
+	id, stored, sum, err := s.Blobs.Put(ctx, keep, limit)
 	if err != nil {
 		return none, "", docfile.Meta{}, err
 	}

@@ -21,6 +21,7 @@ import (
 	"hoithi/contests"
 	"hoithi/server/auth"
 	"hoithi/server/blob"
+	"hoithi/server/docfile"
 	"hoithi/server/store"
 	"hoithi/server/store/mongo"
 	"hoithi/server/store/mongo/ferrettest"
@@ -41,6 +42,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	docfile.RunChild() // this binary is also the PDF child (docfile.PDFSandbox)
 	code := m.Run()
 	if ferretSrv != nil {
 		ferretSrv.Stop()

@@ -27,6 +27,10 @@ type Meta struct {
 	HeaderFooter string `json:"headerFooter,omitempty"`
 	// ReviewAuthors are the names on tracked changes and comments.
 	ReviewAuthors []string `json:"reviewAuthors,omitempty"`
+	// Properties are the other values a file said about itself, removed
+	// from the stored copy: a PDF's information dictionary and XMP, an MP3's
+	// or MP4's tags.
+	Properties []string `json:"properties,omitempty"`
 }
 
 // Limits bound the work of reading a docx, which is a zip made by anyone:

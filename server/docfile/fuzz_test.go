@@ -2,10 +2,13 @@ package docfile
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
+	"os"
 	"reflect"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"hoithi/contests"
@@ -68,6 +71,46 @@ func FuzzCheckArchive(f *testing.F) {
 		}
 		if err := StripDocxProperties(bytes.NewReader(data), int64(len(data)), io.Discard, limits); err != nil {
 			t.Fatalf("accepted, but the judge's copy fails: %v", err)
+		}
+	})
+}
+
+// FuzzStripPDFMetadata feeds the PDF stripper arbitrary bytes the way the
+// server runs it: in the sandboxed child (pdfcpu meets a /Length of a
+// terabyte with a fatal allocation, and an object numbered 800 million with
+// minutes of work). It must refuse only with the one error type naming
+// "file", and what it accepts must come back out clean. Seeds:
+// testdata/fuzz/FuzzStripPDFMetadata (a PDF naming its author in Info and
+// XMP, one truncated, one with a broken xref offset).
+func FuzzStripPDFMetadata(f *testing.F) {
+	f.Add(buildPDF("Nguyễn Văn An", "Tiêu đề"))
+	exe, err := os.Executable()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sandbox := NewPDFSandbox(exe, 1)
+	sandbox.Timeout, sandbox.MaxMemory = 10*time.Second, 512<<20
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<20 {
+			return // the caller bounds the size
+		}
+		in, out := sandboxFiles(t, data)
+		meta, err := sandbox.StripPDFMetadata(context.Background(), in, out)
+		if err != nil {
+			var ce *contests.Error
+			if !errors.As(err, &ce) || ce.Code != contests.CodeInvalid || len(ce.Fields) != 1 || ce.Fields[0].Field != "file" {
+				t.Fatalf("error %v is not an invalid-input error naming \"file\"", err)
+			}
+			return
+		}
+		stripped, err := os.ReadFile(out.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range meta.Properties {
+			if len(v) >= 8 && bytes.Contains(stripped, []byte(v)) {
+				t.Fatalf("the stripped copy still holds the property %q", v)
+			}
 		}
 	})
 }

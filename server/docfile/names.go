@@ -36,6 +36,9 @@ func NamesIn(text string, meta Meta, names []string) []string {
 		{value: meta.LastModifiedBy, where: "thuộc tính tài liệu (LastModifiedBy)", nameField: true},
 		{value: meta.Company, where: "thuộc tính tài liệu (Company)", nameField: true},
 	}
+	for _, v := range meta.Properties {
+		places = append(places, place{value: v, where: "thuộc tính của tệp (tác giả, tiêu đề…; đã được xóa khỏi bản gửi giám khảo)", nameField: true})
+	}
 	for _, a := range meta.ReviewAuthors {
 		places = append(places, place{value: a, where: "tên người sửa hoặc nhận xét trong tài liệu", nameField: true})
 	}
