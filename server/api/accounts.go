@@ -102,6 +102,13 @@ func conflictField(err error) string {
 	return ""
 }
 
+// The way back into an account is the unit's organizer (there is no SMS):
+// every "already has an account" answer says so.
+const (
+	recoveryVI = "Nếu bạn quên mật khẩu, hãy đăng nhập bằng số này hoặc liên hệ ban tổ chức cuộc thi ở đơn vị của bạn (xã, phường, cơ quan) để được cấp lại mật khẩu; đừng đăng ký tài khoản thứ hai."
+	recoveryEN = "If you forgot your password, log in with it or ask the contest organizers of your unit (commune, ward or agency) to reset your password; do not register a second account."
+)
+
 // duplicateAccountError explains a taken phone or CCCD the way people need
 // to hear it: most duplicates are people who forgot their password.
 func duplicateAccountError(field string, share sharing) error {
@@ -111,12 +118,12 @@ func duplicateAccountError(field string, share sharing) error {
 			"An account needs its own phone or CCCD to log in with")))
 	}
 	if field == "cccd" {
-		return contests.E(contests.CodeConflict, contests.T("Số CCCD này đã có tài khoản", "This CCCD already has an account"),
+		return contests.E(contests.CodeConflict, contests.T("Số CCCD này đã có tài khoản. "+recoveryVI, "This CCCD already has an account. "+recoveryEN),
 			contests.Field("cccd", contests.T(
 				"Số CCCD đã được đăng ký. Nếu bạn quên mật khẩu, hãy liên hệ ban tổ chức của đơn vị để được cấp lại.",
 				"This CCCD is already registered. If you forgot your password, ask your unit's organizer to reset it.")))
 	}
-	return contests.E(contests.CodeConflict, contests.T("Số điện thoại này đã có tài khoản", "This phone number already has an account"),
+	return contests.E(contests.CodeConflict, contests.T("Số điện thoại này đã có tài khoản. "+recoveryVI, "This phone number already has an account. "+recoveryEN),
 		contests.Field("phone", contests.T(
 			"Số điện thoại đã được đăng ký. Nếu bạn quên mật khẩu, hãy liên hệ ban tổ chức của đơn vị để được cấp lại.",
 			"This phone number is already registered. If you forgot your password, ask your unit's organizer to reset it.")))

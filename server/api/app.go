@@ -64,6 +64,11 @@ type Limits struct {
 	LoginFreeFailures       int
 	LoginClientFreeFailures int
 	RegisterPerIP           int // per minute
+	// RegisterDuplicatesPerIP is how many times an hour one address may be
+	// told that a phone or CCCD already has an account: a person needs to
+	// hear it once or twice, a list being checked needs it thousands of
+	// times.
+	RegisterDuplicatesPerIP int
 	// MaxUploadBytes caps one uploaded essay file, whatever a category
 	// allows (env MAX_UPLOAD_MB). Uploads stream to a temporary file and
 	// the blob store, so this costs disk, not memory; every other request
@@ -73,7 +78,7 @@ type Limits struct {
 
 // DefaultLimits are the production limits.
 func DefaultLimits() Limits {
-	return Limits{LoginPerIP: 120, LoginFreeFailures: 5, LoginClientFreeFailures: 50, RegisterPerIP: 60, MaxUploadBytes: 110 << 20}
+	return Limits{LoginPerIP: 120, LoginFreeFailures: 5, LoginClientFreeFailures: 50, RegisterPerIP: 60, RegisterDuplicatesPerIP: 10, MaxUploadBytes: 110 << 20}
 }
 
 // Server holds the handlers' shared state.
@@ -83,10 +88,12 @@ type Server struct {
 	loginIP *limiter
 	loginThrottle
 	registerIP *limiter
-	unitNames  *unitNameCache
-	sessions   *auth.SessionVersions
-	quiz       store.Quiz
-	essay      store.Essay
+	// registerDuplicates counts "already has an account" answers per address.
+	registerDuplicates *limiter
+	unitNames          *unitNameCache
+	sessions           *auth.SessionVersions
+	quiz               store.Quiz
+	essay              store.Essay
 	// identities is the author-identity port, kept out of essay: the judge
 	// handlers get neither this nor the whole Store (see judging).
 	identities store.Identities
@@ -123,13 +130,14 @@ func NewServer(d Deps) *Server {
 		d.Limits.MaxUploadBytes = DefaultLimits().MaxUploadBytes
 	}
 	s := &Server{
-		Deps:          d,
-		metrics:       newMetrics(),
-		loginIP:       newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
-		loginThrottle: newLoginThrottle(d.LoginCounters, d.Limits),
-		registerIP:    newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
-		unitNames:     newUnitNameCache(d.Store, 5*time.Minute, d.Now),
-		sessions:      auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
+		Deps:               d,
+		metrics:            newMetrics(),
+		loginIP:            newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
+		loginThrottle:      newLoginThrottle(d.LoginCounters, d.Limits),
+		registerIP:         newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
+		registerDuplicates: newLimiter(d.Limits.RegisterDuplicatesPerIP, time.Hour, d.Now),
+		unitNames:          newUnitNameCache(d.Store, 5*time.Minute, d.Now),
+		sessions:           auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
 	}
 	cfg := fiber.Config{
 		AppName:      "hoithi",

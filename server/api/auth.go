@@ -31,6 +31,13 @@ func (s *Server) register(c *fiber.Ctx) error {
 		return err
 	}
 	u, err := s.createAccount(c.UserContext(), req, sharing{}, "", "")
+	if contests.ErrorCode(err) == contests.CodeConflict {
+		// Saying who is registered is for people, not for lists: past its
+		// budget an address learns nothing more (ratelimit.go).
+		if ok, wait := s.registerDuplicates.allow(c.IP()); !ok {
+			return rateLimited(c, wait)
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -201,3 +201,31 @@ func TestLoginOfUnknownAccountCostsAHash(t *testing.T) {
 		t.Fatal("a login for an unknown phone skipped the hash: its timing reveals who is registered")
 	}
 }
+
+// An address is told that a phone or CCCD is registered, with the way back
+// in, a few times an hour; past that it learns nothing more.
+func TestRegisterSaysWhoIsRegisteredOnlyWithinTheBudget(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{LoginPerIP: 1000, LoginFreeFailures: 1000, LoginClientFreeFailures: 1000,
+		RegisterPerIP: 1000, RegisterDuplicatesPerIP: 2, MaxUploadBytes: 1 << 20})
+	e.register(1, "W1")
+	dup := e.registration(2, "W1")
+	dup["phone"] = "+84912000001"
+	for i := range 2 {
+		r := e.do("POST", "/api/v1/auth/register", dup, "")
+		if r.Status != 409 || !contains(r.fieldNames(), "phone") || !strings.Contains(r.Body["error"].(map[string]any)["message"].(string), "ban tổ chức") {
+			t.Fatalf("duplicate %d: %d %s", i, r.Status, r.Raw)
+		}
+	}
+	r := e.do("POST", "/api/v1/auth/register", dup, "")
+	if r.Status != 429 || len(r.fieldNames()) != 0 || strings.Contains(string(r.Raw), "đã có tài khoản") || r.Header.Get("Retry-After") == "" {
+		t.Fatalf("duplicate past the budget: %d %s", r.Status, r.Raw)
+	}
+	// A new person registering from the same address is not held back.
+	if r := e.do("POST", "/api/v1/auth/register", e.registration(3, "W1"), ""); r.Status != 201 {
+		t.Fatalf("a new registration: %d %s", r.Status, r.Raw)
+	}
+	e.now = e.now.Add(time.Hour)
+	if r := e.do("POST", "/api/v1/auth/register", dup, ""); r.Status != 409 {
+		t.Fatalf("an hour later: %d %s", r.Status, r.Raw)
+	}
+}
