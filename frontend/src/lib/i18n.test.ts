@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './messages/en';
+import { essayEn } from './messages/essay.en';
+import { essayVi } from './messages/essay.vi';
+import { essayDeskEn } from './messages/essayDesk.en';
+import { essayDeskVi } from './messages/essayDesk.vi';
 import { orgEn } from './messages/org.en';
 import { orgVi } from './messages/org.vi';
 import { vi } from './messages/vi';
@@ -53,10 +57,17 @@ describe('parseLang', () => {
 describe.each([
   ['citizen', vi, en],
   ['organizer', orgVi, orgEn],
-])('%s dictionaries', (_, vi, en) => {
+  ['essay', essayVi, essayEn],
+  ['essay desk', essayDeskVi, essayDeskEn],
+] as [string, Record<string, string>, Record<string, string>][])('%s dictionaries', (_, vi, en) => {
   it('English has no key Vietnamese lacks', () => {
     const extra = Object.keys(en).filter((k) => !(k in vi));
     expect(extra).toEqual([]);
+  });
+
+  it('English has every key Vietnamese has (text without letters, like "18–30", may fall back)', () => {
+    const missing = Object.keys(vi).filter((k) => !en[k] && /\p{L}/u.test(vi[k]));
+    expect(missing).toEqual([]);
   });
 
   it('every Vietnamese message is non-empty and placeholders match in English', () => {
