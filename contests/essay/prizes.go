@@ -92,6 +92,14 @@ type Award struct {
 	// OverQuota marks an award beyond the tier's quota, given because the
 	// work tied with the last one within it.
 	OverQuota bool `json:"overQuota,omitempty"`
+	// TierName is the tier's label at decision time ("Giải Nhất"), kept so
+	// screens and exports never show the key.
+	TierName string `json:"tierName,omitempty"`
+	// Adjusted marks a prize the organizer changed from the proposal.
+	Adjusted bool `json:"adjusted,omitempty"`
+	// Special marks a special prize (youngest or oldest prize-winning
+	// author): Tier is then a SpecialTier key.
+	Special bool `json:"special,omitempty"`
 }
 
 // AwardPrizes gives each category's prizes, best tier first: a tier takes

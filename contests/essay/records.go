@@ -36,6 +36,8 @@ type Origin struct {
 	ContestName string  `json:"contestName"`
 	UnitName    string  `json:"unitName"`
 	Final       float64 `json:"final"`
+	// Prize names the prize the work won at the origin ("" for none).
+	Prize string `json:"prize,omitempty"`
 }
 
 // Work is one entry of an essay contest.

@@ -5,10 +5,10 @@
 // RG get the judge role on AB (the staff screen has its own test,
 // essay-ward.test.mjs). Then in the browser: an author of Khu phố 1
 // submits a .docx; the organizer, as secretariat, screens it in, creates a
-// round (90 + 10 points, step 0.5, two judges, third judge on a gap over
-// 20, top 1 advances) and assigns it; two judges score 90 and 60 from the
+// final round (90 + 10 points, step 0.5, two judges, third judge on a gap
+// over 20) and assigns it; two judges score 90 and 60 from the
 // keyboard; the secretariat sees the discrepancy and seats the third judge,
-// who scores 70; the round closes, the work advances and goes up to AG.
+// who scores 70; the round closes and the work goes up to AG, picked by name.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -214,7 +214,8 @@ test('essay contest: submit, screen, judge with a third judge, close and forward
 
   await step(sec, 'secretariat-creates-round', async () => {
     await sec.getByRole('tab', { name: 'Vòng chấm' }).click();
-    await sec.getByLabel('Tên vòng').fill('Sơ khảo');
+    await sec.getByLabel('Tên vòng').fill('Chung khảo');
+    await sec.getByLabel('Loại vòng').selectOption({ label: 'Chung khảo' });
     await sec.getByLabel('Tiêu chí 1', { exact: true }).fill('Nội dung');
     await sec.getByLabel('Điểm tối đa tiêu chí 1', { exact: true }).fill('90');
     await sec.getByRole('button', { name: 'Thêm tiêu chí' }).click();
@@ -232,11 +233,11 @@ test('essay contest: submit, screen, judge with a third judge, close and forward
     await picker.press('Enter');
     for (const j of ctx.judges) await sec.getByRole('button', { name: `Chọn ${j.fullName}` }).click();
     await sec.getByRole('button', { name: 'Tạo vòng chấm' }).click();
-    await sec.getByText('Đã tạo vòng Sơ khảo.').waitFor();
-    await sec.getByRole('heading', { name: /1\. Sơ khảo Chưa phân công/ }).waitFor();
+    await sec.getByText('Đã tạo vòng Chung khảo.').waitFor();
+    await sec.getByRole('heading', { name: /1\. Chung khảo Chưa phân công/ }).waitFor();
     await sec.getByRole('button', { name: 'Phân công chấm' }).click();
     await sec.getByText('Đã phân công 1 bài, 2 lượt chấm.').waitFor();
-    await sec.getByRole('heading', { name: /1\. Sơ khảo Đang chấm/ }).waitFor();
+    await sec.getByRole('heading', { name: /1\. Chung khảo Đang chấm/ }).waitFor();
     const rounds = await call('GET', `/api/v1/org/essay/${ctx.contestId}/rounds`, ctx.adminToken);
     ctx.roundId = rounds.rounds[0].id;
   });
@@ -253,6 +254,7 @@ test('essay contest: submit, screen, judge with a third judge, close and forward
     await sec.getByRole('button', { name: 'Tải lại' }).click();
     await sec.getByText('Chênh lệch 30 điểm').waitFor();
     await sec.getByText('1 bài chênh lệch').waitFor();
+    sec.once('dialog', (d) => d.accept());
     await sec.getByRole('button', { name: `Giám khảo thứ ba ${ctx.code}` }).click();
     await sec.getByText('Đã giao giám khảo thứ ba.').waitFor();
     await screenshot(sec, 'essay-discrepancy');
@@ -264,13 +266,21 @@ test('essay contest: submit, screen, judge with a third judge, close and forward
   await step(sec, 'close-and-forward', async () => {
     await sec.getByRole('button', { name: 'Tải lại' }).click();
     await sec.getByRole('row', { name: new RegExp(`${ctx.code}.*70\\*`) }).waitFor();
+    sec.once('dialog', (d) => d.accept());
     await sec.getByRole('button', { name: 'Kết thúc vòng chấm' }).click();
-    await sec.getByText('Đã kết thúc vòng: 1 bài vào vòng sau.').waitFor();
-    await sec.getByRole('heading', { name: /1\. Sơ khảo Đã kết thúc/ }).waitFor();
-    await sec.getByRole('row', { name: new RegExp(ctx.code) }).getByText('Vào vòng sau').waitFor();
-    await sec.getByLabel('Mã cuộc thi cấp trên').fill(ctx.parentId);
+    await sec.getByText('Đã kết thúc vòng chung khảo.').waitFor();
+    await sec.getByRole('heading', { name: /1\. Chung khảo Đã kết thúc/ }).waitFor();
+    // The destination is picked by its name, never typed as an ID.
+    const to = sec.getByLabel('Cuộc thi cấp trên');
+    await to.selectOption({ label: `Chính luận tỉnh An Giang ${suffix} — Tỉnh An Giang` });
     await sec.getByLabel('Số bài cao nhất mỗi thể loại').fill('1');
-    await sec.getByRole('button', { name: 'Chuyển bài' }).click();
+    await sec.getByRole('button', { name: 'Xem danh sách sẽ chuyển' }).click();
+    await sec.getByRole('list', { name: 'Danh sách bài sẽ chuyển' }).getByText(WORK_TITLE, { exact: false }).waitFor();
+    sec.once('dialog', (d) => {
+      assert.match(d.message(), new RegExp(`Chuyển 1 bài lên "Chính luận tỉnh An Giang ${suffix}"`));
+      d.accept();
+    });
+    await sec.getByRole('button', { name: 'Chuyển 1 bài lên cấp trên' }).click();
     await sec.getByText('Đã chuyển 1 tác phẩm lên cấp trên.').waitFor();
     await screenshot(sec, 'essay-forwarded');
   });

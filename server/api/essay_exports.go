@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -49,7 +50,7 @@ func (s *Server) exportEssayWorks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	t := excel.Table{Name: "TacPham", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Biên nhận", Text: true},
+	t := excel.Table{Name: "Tác phẩm", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Biên nhận", Text: true},
 		{Header: "Thể loại", Width: 18}, {Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Số chữ"}, {Header: "Trạng thái"},
 		{Header: "Lý do phạm quy", Width: 30, Wrap: true}, {Header: "Vòng đã qua"}, {Header: "Chuyển từ", Width: 30}, {Header: "Ngày gửi"}}}
 	for _, w := range works {
@@ -64,10 +65,7 @@ func (s *Server) exportEssayWorks(c *fiber.Ctx) error {
 }
 
 func categoryName(st essay.Settings, key essay.CategoryKey) string {
-	if cat, ok := essay.FindCategory(st.Categories, key); ok {
-		return cat.Name
-	}
-	return string(key)
+	return essay.CategoryLabel(st.Categories, key)
 }
 
 // exportScoreSheets writes the round's aggregate sheet (every judge's
@@ -78,6 +76,7 @@ func (s *Server) exportScoreSheets(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	st, _ := essay.ParseSettings(ct.Settings)
 	ctx := c.UserContext()
 	outcomes, err := s.outcomes(ctx, r)
 	if err != nil {
@@ -92,33 +91,33 @@ func (s *Server) exportScoreSheets(c *fiber.Ctx) error {
 		if n, ok := names[id]; ok {
 			return n
 		}
-		n := id
+		n := "Giám khảo"
 		if u, err := s.Store.UserByID(ctx, id); err == nil {
 			n = u.FullName
 		}
 		names[id] = n
 		return n
 	}
-	agg := excel.Table{Name: "TongHop", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
+	agg := excel.Table{Name: "Tổng hợp", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
 		{Header: "Điểm các giám khảo", Width: 50, Wrap: true}, {Header: "Chênh lệch"}, {Header: "Cần chấm thêm"}, {Header: "Điểm cuối cùng"}, {Header: "Còn chờ"}}}
 	for _, o := range outcomes {
 		var parts []string
 		for _, sc := range o.Scores {
-			parts = append(parts, fmt.Sprintf("%s: %g (%s)", judgeName(sc.JudgeID), sc.Total, kindLabel(sc.Kind)))
+			parts = append(parts, fmt.Sprintf("%s: %s (%s)", judgeName(sc.JudgeID), viScore(st, sc.Total), kindLabel(sc.Kind)))
 		}
 		gap, flag, final := any(""), "", any("")
 		if o.Outcome != nil {
-			gap = o.Outcome.Gap
+			gap = viScore(st, o.Outcome.Gap)
 			if o.Outcome.NeedsThird {
 				flag = "Giám khảo thứ ba"
 			} else if o.Outcome.NeedsHead {
 				flag = "Trưởng tiểu ban"
 			}
 			if o.Outcome.Final != nil {
-				final = *o.Outcome.Final
+				final = viScore(st, *o.Outcome.Final)
 			}
 		}
-		agg.Rows = append(agg.Rows, []any{o.Code, string(o.Category), joinLines(parts), gap, flag, final, len(o.Pending)})
+		agg.Rows = append(agg.Rows, []any{o.Code, categoryName(st, o.Category), joinLines(parts), gap, flag, final, len(o.Pending)})
 	}
 	tables := []excel.Table{agg}
 	byJudge := map[string][]essay.Score{}
@@ -137,7 +136,7 @@ func (s *Server) exportScoreSheets(c *fiber.Ctx) error {
 	for _, id := range judges {
 		cols := []excel.Column{{Header: "Mã phách", Text: true}}
 		for _, cr := range r.Rubric.Criteria {
-			cols = append(cols, excel.Column{Header: fmt.Sprintf("%s (%g)", cr.Name, cr.Max)})
+			cols = append(cols, excel.Column{Header: fmt.Sprintf("%s (%s)", cr.Name, strings.Replace(fmt.Sprint(cr.Max), ".", ",", 1))})
 		}
 		cols = append(cols, excel.Column{Header: "Tổng"}, excel.Column{Header: "Nhận xét", Width: 40, Wrap: true},
 			excel.Column{Header: "Trạng thái"}, excel.Column{Header: "Nộp lúc"})
@@ -145,13 +144,13 @@ func (s *Server) exportScoreSheets(c *fiber.Ctx) error {
 		for _, sc := range byJudge[id] {
 			row := []any{codes[sc.WorkID]}
 			for _, cr := range r.Rubric.Criteria {
-				row = append(row, sc.Criteria[cr.Key])
+				row = append(row, strings.Replace(fmt.Sprint(sc.Criteria[cr.Key]), ".", ",", 1))
 			}
 			submitted := any("")
 			if !sc.SubmittedAt.IsZero() {
 				submitted = sc.SubmittedAt.In(vietnam)
 			}
-			row = append(row, sc.Total, sc.Comment, map[essay.ScoreStatus]string{essay.ScoreDraft: "Nháp", essay.ScoreSubmitted: "Đã nộp"}[sc.Status], submitted)
+			row = append(row, viScore(st, sc.Total), sc.Comment, scoreStatusLabel[sc.Status], submitted)
 			t.Rows = append(t.Rows, row)
 		}
 		tables = append(tables, t)
@@ -199,9 +198,11 @@ func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	t := excel.Table{Name: "GiaiThuong", Columns: []excel.Column{{Header: "Giải"}, {Header: "Thể loại"}, {Header: "Mã phách", Text: true},
-		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Điểm"}, {Header: "Tác giả", Width: 24}, {Header: "Đồng tác giả", Width: 30, Wrap: true},
-		{Header: "Đơn vị", Width: 30}, {Header: "Điện thoại", Text: true}, {Header: "CCCD", Text: true}, {Header: "Số tài khoản", Text: true}, {Header: "Ngân hàng"}}}
+	st, _ := essay.ParseSettings(ct.Settings)
+	t := excel.Table{Name: "Giải thưởng", Columns: []excel.Column{{Header: "Giải", Width: 24}, {Header: "Thể loại", Width: 18}, {Header: "Mã phách", Text: true},
+		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Điểm", Text: true}, {Header: "Tác giả", Width: 24}, {Header: "Ngày sinh", Text: true},
+		{Header: "Đồng tác giả", Width: 30, Wrap: true}, {Header: "Đơn vị", Width: 30}, {Header: "Điện thoại", Text: true}, {Header: "CCCD", Text: true},
+		{Header: "Số tài khoản", Text: true}, {Header: "Ngân hàng"}}}
 	for _, a := range r.Awards {
 		w, err := s.essay.Work(ctx, a.WorkID)
 		if err != nil {
@@ -215,8 +216,12 @@ func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
 		for _, p := range id.Coauthors {
 			co = append(co, p.FullName)
 		}
-		t.Rows = append(t.Rows, []any{a.Tier, string(a.Category), w.Code, w.Title, a.Final, id.Author.FullName, joinLines(co),
-			s.unitNames.pathName(ctx, w.UnitPath), id.Author.Phone, id.Author.CCCDMasked, id.Author.BankAccount, id.Author.BankName})
+		tier := a.TierName
+		if tier == "" {
+			tier = essay.TierLabel(a.Tier)
+		}
+		t.Rows = append(t.Rows, []any{tier, categoryName(st, a.Category), w.Code, w.Title, viScore(st, a.Final), id.Author.FullName, viDate(id.Author.BirthDate),
+			joinLines(co), s.unitNames.pathName(ctx, w.UnitPath), id.Author.Phone, id.Author.CCCDMasked, id.Author.BankAccount, id.Author.BankName})
 	}
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "prizes.exported", "round:"+r.ID, map[string]any{"rows": len(t.Rows)}); err != nil {
 		return err

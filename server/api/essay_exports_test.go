@@ -39,7 +39,7 @@ func TestEssayExports(t *testing.T) {
 		}
 		e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/prizes", map[string]any{"plan": map[string]any{"quotas": map[string]any{"newspaper_online": map[string]any{"A": 1, "B": 1, "C": 1, "KK": 1}}}}, f.org)
 
-		works := readSheets(t, e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/works", nil, f.sec).Raw)["TacPham"]
+		works := readSheets(t, e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/works", nil, f.sec).Raw)["Tác phẩm"]
 		if len(works) != 2 || works[0][0] != "Mã phách" || works[1][0] != code || works[1][3] != "=HYPERLINK(\"x\") Giữ vững trận địa" || works[1][5] != "Hợp lệ" {
 			t.Fatalf("works sheet: %v", works)
 		}
@@ -47,23 +47,26 @@ func TestEssayExports(t *testing.T) {
 			t.Fatal("the works list names the author")
 		}
 		scores := readSheets(t, e.do("GET", "/api/v1/org/essay/rounds/"+roundID+"/export/scores", nil, f.sec).Raw)
-		agg := scores["TongHop"]
-		if len(agg) != 2 || agg[1][0] != code || agg[1][3] != "0" || agg[1][5] != "8.5" || !strings.Contains(agg[1][2], "8.5") {
+		agg := scores["Tổng hợp"]
+		if len(agg) != 2 || agg[1][0] != code || agg[1][1] != "Báo điện tử" || agg[1][3] != "0" || agg[1][5] != "8,5" || !strings.Contains(agg[1][2], "8,5 (chấm độc lập)") {
 			t.Fatalf("aggregate sheet: %v", agg)
 		}
 		if len(scores) != 3 {
 			t.Fatalf("want the aggregate and two judge sheets, got %d", len(scores))
 		}
 		for name, rows := range scores {
-			if name != "TongHop" && (rows[0][1] != "Nội dung (10)" || rows[1][1] != "8.5" || rows[1][3] != "Tốt" || rows[1][4] != "Đã nộp") {
+			if name != "Tổng hợp" && (rows[0][1] != "Nội dung (10)" || rows[1][1] != "8,5" || rows[1][2] != "8,5" || rows[1][3] != "Tốt" || rows[1][4] != "Đã nộp") {
 				t.Fatalf("judge sheet %s: %v", name, rows)
 			}
 		}
 		if r := e.do("GET", "/api/v1/org/essay/rounds/"+roundID+"/export/prizes", nil, f.sec); r.Status != 403 {
 			t.Fatalf("a secretary downloading bank details: %d", r.Status)
 		}
-		prizes := readSheets(t, e.do("GET", "/api/v1/org/essay/rounds/"+roundID+"/export/prizes", nil, f.org).Raw)["GiaiThuong"]
-		if len(prizes) != 2 || prizes[1][0] != "B" || prizes[1][5] != "Nguyễn Văn An" || prizes[1][10] != "0123456789012" || prizes[1][6] != "Trần Thị Bình" {
+		// The B prize, then the same author as youngest and oldest winner:
+		// labels, never keys; the score as the screens show it.
+		prizes := readSheets(t, e.do("GET", "/api/v1/org/essay/rounds/"+roundID+"/export/prizes", nil, f.org).Raw)["Giải thưởng"]
+		if len(prizes) != 4 || prizes[1][0] != "Giải B" || prizes[1][1] != "Báo điện tử" || prizes[1][4] != "8,5" || prizes[1][5] != "Nguyễn Văn An" ||
+			prizes[1][6] != "17/05/1990" || prizes[1][11] != "0123456789012" || prizes[1][7] != "Trần Thị Bình" || prizes[2][0] != "Giải tác giả nhỏ tuổi nhất" {
 			t.Fatalf("prize list: %v", prizes)
 		}
 		d := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
@@ -8,6 +10,8 @@ import (
 )
 
 func (s *Server) essayPrizeRoutes(r fiber.Router) {
+	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
+	r.Get("/org/essay/rounds/:rid/prizes", staff, s.essayPrizeList)
 	r.Post("/org/essay/rounds/:rid/prizes", requireRole(contests.RoleOrganizer), s.essayPrizes)
 }
 
@@ -21,12 +25,52 @@ type prizeRequest struct {
 	// members won at least one prize at CollectiveMinTier or better.
 	CollectiveMinTier string `json:"collectiveMinTier"`
 	CollectiveDepth   int    `json:"collectiveDepth"`
+	// Preview computes the proposal without deciding anything.
+	Preview bool `json:"preview"`
+	// Adjust changes the proposal work by work (by anonymous code).
+	Adjust []prizeAdjustment `json:"adjust"`
+	// Reason is required to change a list already decided; it goes to the
+	// audit log.
+	Reason string `json:"reason"`
 }
 
-// essayPrizes decides the prizes of a closed (final) round: per category
-// and tier within quotas and score bands, then the special prizes —
-// youngest and oldest prize-winning author, youth, collective. The decision
-// is written to the audit log.
+type prizeAdjustment struct {
+	Code string `json:"code"`
+	Tier string `json:"tier"`
+}
+
+// awardView is a prize as screens and scripts read it: the work by its
+// anonymous code and title, the category and tier by name.
+type awardView struct {
+	Code         string  `json:"code"`
+	Title        string  `json:"title"`
+	Category     string  `json:"category"`
+	CategoryName string  `json:"categoryName"`
+	Tier         string  `json:"tier"`
+	TierName     string  `json:"tierName"`
+	Final        float64 `json:"final"`
+	OverQuota    bool    `json:"overQuota,omitempty"`
+	Adjusted     bool    `json:"adjusted,omitempty"`
+	Special      bool    `json:"special,omitempty"`
+}
+
+// essayPrizeList returns a round's decided prize list (empty and
+// decided=false before the decision): what the prize screen shows after a
+// reload.
+func (s *Server) essayPrizeList(c *fiber.Ctx) error {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return err
+	}
+	st, _ := essay.ParseSettings(ct.Settings)
+	return c.JSON(fiber.Map{"decided": r.PrizesDecided(), "awards": s.awardViews(c.UserContext(), st, r.Awards), "updatedAt": r.UpdatedAt})
+}
+
+// essayPrizes proposes (preview) or decides the prizes of a closed round:
+// per category and tier within quotas and score bands, the organizer's
+// adjustments, then the special prizes — youngest and oldest prize-winning
+// author, youth, collective. A decided list is replaced only with a reason;
+// each decision and change is written to the audit log.
 func (s *Server) essayPrizes(c *fiber.Ctx) error {
 	r, ct, err := s.staffRound(c)
 	if err != nil {
@@ -46,17 +90,28 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 		req.Plan.Tiers = essay.ABCTiers(r.Rubric.Scale)
 	}
 	ctx := c.UserContext()
+	st, _ := essay.ParseSettings(ct.Settings)
 	outcomes, err := s.outcomes(ctx, r)
 	if err != nil {
 		return err
 	}
 	var results []essay.Result
+	byCode := map[string]string{}
 	for _, o := range outcomes {
+		byCode[o.Code] = o.WorkID
 		if o.Outcome != nil && o.Outcome.Final != nil {
 			results = append(results, essay.Result{WorkID: o.WorkID, Category: o.Category, Final: *o.Outcome.Final})
 		}
 	}
-	awards, err := essay.AwardPrizes(results, req.Plan)
+	proposed, err := essay.AwardPrizes(results, req.Plan)
+	if err != nil {
+		return err
+	}
+	adjust := make([]essay.Adjustment, len(req.Adjust))
+	for i, a := range req.Adjust {
+		adjust[i] = essay.Adjustment{WorkID: byCode[a.Code], Tier: a.Tier}
+	}
+	awards, err := essay.AdjustAwards(proposed, results, adjust, req.Plan.Tiers)
 	if err != nil {
 		return err
 	}
@@ -73,7 +128,9 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 		entrants = append(entrants, essay.Entrant{WorkID: w.ID, AuthorID: w.AuthorID, BirthDate: id.Author.BirthDate,
 			UnitPath: w.UnitPath, SubmittedAt: w.SubmittedAt, Category: w.Category, Final: a.Final, Tier: a.Tier})
 	}
-	out := fiber.Map{"awards": s.awardViews(c, awards), "youngest": codes(c, s, essay.Youngest(entrants)), "oldest": codes(c, s, essay.Oldest(entrants))}
+	youngest, oldest := essay.Youngest(entrants), essay.Oldest(entrants)
+	awards = essay.WithSpecials(awards, youngest, oldest)
+	out := fiber.Map{"awards": s.awardViews(ctx, st, awards), "youngest": codes(c, s, youngest), "oldest": codes(c, s, oldest)}
 	if req.YouthMaxAge > 0 && req.YouthQuota > 0 {
 		youth, err := essay.Youth(entrants, req.YouthMaxAge, s.Now().UTC(), req.YouthQuota)
 		if err != nil {
@@ -88,24 +145,41 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 		}
 		out["collective"] = units
 	}
-	r.Awards, r.UpdatedAt = awards, s.Now().UTC()
+	if req.Preview {
+		out["decided"] = false
+		return c.JSON(out)
+	}
+	replaced, err := r.DecidePrizes(awards, req.Reason, s.Now())
+	if err != nil {
+		return err
+	}
 	if err := s.essay.UpdateEssayRound(ctx, r); err != nil {
 		return err
 	}
-	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "prizes.decided", "round:"+r.ID, map[string]any{"awards": len(awards)}); err != nil {
+	action, data := "prizes.decided", map[string]any{"awards": len(awards)}
+	if replaced {
+		action, data["reason"] = "prizes.changed", contests.NFC(req.Reason)
+	}
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), action, "round:"+r.ID, data); err != nil {
 		return err
 	}
+	out["decided"] = true
 	return c.JSON(out)
 }
 
-func (s *Server) awardViews(c *fiber.Ctx, awards []essay.Award) []fiber.Map {
-	out := []fiber.Map{}
+func (s *Server) awardViews(ctx context.Context, st essay.Settings, awards []essay.Award) []awardView {
+	out := []awardView{}
 	for _, a := range awards {
-		w, err := s.essay.Work(c.UserContext(), a.WorkID)
+		w, err := s.essay.Work(ctx, a.WorkID)
 		if err != nil {
 			continue
 		}
-		out = append(out, fiber.Map{"code": w.Code, "title": w.Title, "category": a.Category, "tier": a.Tier, "final": a.Final, "overQuota": a.OverQuota})
+		name := a.TierName
+		if name == "" {
+			name = essay.TierLabel(a.Tier)
+		}
+		out = append(out, awardView{Code: w.Code, Title: w.Title, Category: string(a.Category), CategoryName: essay.CategoryLabel(st.Categories, a.Category),
+			Tier: a.Tier, TierName: name, Final: st.RoundShown(a.Final), OverQuota: a.OverQuota, Adjusted: a.Adjusted, Special: a.Special})
 	}
 	return out
 }

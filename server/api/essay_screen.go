@@ -14,6 +14,7 @@ func (s *Server) screenRoutes(r fiber.Router) {
 	r.Get("/org/essay/works/:id/identity", staff, s.workIdentity)
 	r.Post("/org/essay/works/:id/screen", staff, s.screenWork)
 	r.Post("/org/essay/:cid/forward", staff, s.forwardWorks)
+	r.Get("/org/essay/:cid/forward/targets", staff, s.forwardTargets)
 }
 
 // staffWorkDTO is a work as the secretariat sees it: code, status and the

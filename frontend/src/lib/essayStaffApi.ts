@@ -84,6 +84,60 @@ export interface WorkOutcome {
   outcome?: { final: number | null; needsThird: boolean; needsHead: boolean; gap: number };
 }
 
+export interface AwardView {
+  code: string;
+  title: string;
+  category: string;
+  categoryName: string;
+  tier: string;
+  tierName: string;
+  final: number;
+  overQuota?: boolean;
+  adjusted?: boolean;
+  special?: boolean;
+}
+
+export interface PrizeTier {
+  key: string;
+  name: string;
+  minScore?: number;
+}
+
+export interface PrizeRequest {
+  plan: { tiers: PrizeTier[]; quotas: Record<string, Record<string, number>> };
+  preview?: boolean;
+  adjust?: { code: string; tier: string }[];
+  reason?: string;
+}
+
+export interface PrizeList {
+  decided: boolean;
+  awards: AwardView[] | null;
+}
+
+export interface ForwardTarget {
+  id: string;
+  title: string;
+  unitName: string;
+  categories: { key: string; name: string }[];
+}
+
+export interface ForwardRequest {
+  toContestId: string;
+  roundId: string;
+  topN: number;
+  minScore: number;
+  categoryMap?: Record<string, string>;
+  preview?: boolean;
+}
+
+export interface ForwardResult {
+  forwarded: number;
+  works: { code: string; title: string; categoryName: string; toCategory: string; final: number; prize?: string; already: boolean }[];
+  tiedAtCap: string[];
+  to: { title: string; unitName: string };
+}
+
 export interface JudgeRoundSummary {
   id: string;
   name: string;
@@ -148,10 +202,12 @@ export function createEssayStaffApi(http: Http) {
     results: (rid: string) => get<{ round: EssayRound; works: WorkOutcome[]; discrepancies: number }>(`${round(rid)}/results`),
     third: (rid: string, wid: string) => post<{ seat: { judgeId: string } }>(`${round(rid)}/works/${enc(wid)}/third`),
     close: (rid: string) => post<{ round: EssayRound; advancing: { workId: string }[] | null }>(`${round(rid)}/close`),
-    prizes: (rid: string) =>
-      post<{ awards: { workId: string; category: string; tier: string; final: number }[] | null }>(`${round(rid)}/prizes`, {}),
-    forward: (cid: string, body: { toContestId: string; roundId: string; topN: number; minScore: number }) =>
-      post<{ forwarded: number; tiedAtCap: string[] }>(`${org(cid)}/forward`, body),
+    prizeList: (rid: string) => get<PrizeList>(`${round(rid)}/prizes`),
+    prizes: (rid: string, body: PrizeRequest) => post<PrizeList>(`${round(rid)}/prizes`, body),
+    forward: (cid: string, body: ForwardRequest) => post<ForwardResult>(`${org(cid)}/forward`, body),
+    async forwardTargets(cid: string): Promise<ForwardTarget[]> {
+      return (await get<{ targets: ForwardTarget[] | null }>(`${org(cid)}/forward/targets`)).targets ?? [];
+    },
 
     async judgeRounds(): Promise<JudgeRoundSummary[]> {
       return (await get<{ rounds: JudgeRoundSummary[] }>('/api/v1/judge/rounds')).rounds ?? [];

@@ -25,6 +25,7 @@ type originDoc struct {
 	ContestName string  `bson:"contestName"`
 	UnitName    string  `bson:"unitName"`
 	Final       float64 `bson:"final"`
+	Prize       string  `bson:"prize,omitempty"`
 }
 
 type workDoc struct {
@@ -107,7 +108,7 @@ func toWorkDoc(w *essay.Work) *workDoc {
 	}
 	if o := w.Origin; o != nil {
 		d.Origin = &originDoc{ContestID: o.ContestID, WorkID: o.WorkID, ContestName: o.ContestName,
-			UnitName: o.UnitName, Final: o.Final}
+			UnitName: o.UnitName, Final: o.Final, Prize: o.Prize}
 	}
 	return d
 }
@@ -126,7 +127,7 @@ func (d *workDoc) work() *essay.Work {
 	}
 	if o := d.Origin; o != nil {
 		w.Origin = &essay.Origin{ContestID: o.ContestID, WorkID: o.WorkID, ContestName: o.ContestName,
-			UnitName: o.UnitName, Final: o.Final}
+			UnitName: o.UnitName, Final: o.Final, Prize: o.Prize}
 	}
 	return w
 }

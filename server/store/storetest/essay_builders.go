@@ -59,7 +59,7 @@ func forwardedWork(contestID, receipt, code string, at time.Time) *essay.Work {
 	w.RejectReason = "Đã xem xét lại: không phạm quy"
 	w.Warnings = []string{"Trùng 12% với bài đã đăng", "Tên tác giả ở trang bìa"}
 	w.Origin = &essay.Origin{ContestID: store.NewID(), WorkID: store.NewID(),
-		ContestName: "Giải báo chí tỉnh Gia Lai 2025", UnitName: "Ban Tuyên giáo Tỉnh ủy", Final: 87.25}
+		ContestName: "Giải báo chí tỉnh Gia Lai 2025", UnitName: "Ban Tuyên giáo Tỉnh ủy", Final: 87.25, Prize: "Giải Nhất"}
 	return w
 }
 

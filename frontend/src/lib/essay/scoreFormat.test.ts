@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatScore, parseScore } from './scoreFormat';
+
+describe('scores', () => {
+  it.each([
+    [83.5, 'vi', '83,5'],
+    [70, 'vi', '70'],
+    [7.25, 'vi', '7,25'],
+    [1500, 'vi', '1500'],
+    [83.5, 'en', '83.5'],
+    [null, 'vi', '—'],
+  ] as const)('%s in %s → %s', (v, lang, want) => {
+    expect(formatScore(v, lang)).toBe(want);
+  });
+  it.each([
+    ['33,5', 33.5],
+    ['33.5', 33.5],
+    [' 8 ', 8],
+    ['', NaN],
+    ['3,5,1', NaN],
+    ['-1', NaN],
+    ['abc', NaN],
+  ])('"%s" → %s', (typed, want) => {
+    expect(parseScore(typed)).toBe(want);
+  });
+});
