@@ -108,3 +108,21 @@ func TestAppPagesHaveNoInlineScript(t *testing.T) {
 		}
 	}
 }
+
+// The separate metrics address serves the figures without a token: it is
+// meant to be reachable by the monitoring system only.
+func TestMetricsAppServesWithoutAToken(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	s := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys})
+	resp, err := s.MetricsApp().Test(httptest.NewRequest("GET", "/metrics", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "hoithi_http_requests_total") && !strings.Contains(string(body), "go_goroutines") {
+		t.Fatalf("metrics app: %d %.300s", resp.StatusCode, body)
+	}
+	if r, _ := s.App.Test(httptest.NewRequest("GET", "/metrics", nil)); r.StatusCode != 404 {
+		t.Fatalf("public port without a configured token: %d", r.StatusCode)
+	}
+}
