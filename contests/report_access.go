@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Units report their own figures upward every week (DOMAIN.md §2): the
+// Units report their own figures upward every week (docs/domain.md §2): the
 // organizers of a ward or a khu phố inside a province's contest must read
 // their unit's statistics without being able to change the contest. That is
 // "report" access, granted by rule rather than by a grant of its own.

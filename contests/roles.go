@@ -37,7 +37,7 @@ func (g Grant) Covers(unitPath string) bool {
 }
 
 // Staff reports whether any grant is a non-citizen role. Staff of a contest's
-// units may not compete in it (DOMAIN.md §1).
+// units may not compete in it (docs/domain.md §1).
 func Staff(grants []Grant) bool {
 	for _, g := range grants {
 		if g.Role != RoleCitizen {

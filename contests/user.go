@@ -10,7 +10,7 @@ const (
 	GenderFemale Gender = "female"
 )
 
-// Occupation groups asked by contest rules (DOMAIN.md §2): used for statistics.
+// Occupation groups asked by contest rules (docs/domain.md §2): used for statistics.
 type Occupation string
 
 const (

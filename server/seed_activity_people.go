@@ -8,7 +8,7 @@ import (
 	"hoithi/contests"
 )
 
-// The demo's participants: made up, but shaped like a ward's contest (DOMAIN.md
+// The demo's participants: made up, but shaped like a ward's contest (docs/domain.md
 // §2) so that every breakdown of the statistics has something to show.
 
 var (
@@ -99,5 +99,5 @@ func weighted(rng *rand.Rand, n int, w func(int) int) int {
 // the morning, at lunch, most in the evening, almost nobody at night.
 var demoHourWeights = [24]int{0, 0, 0, 0, 0, 1, 3, 5, 6, 6, 5, 6, 9, 7, 4, 4, 5, 6, 8, 12, 14, 13, 9, 3}
 
-// demoDayWeights: the week fills up towards its close (DOMAIN.md §4).
+// demoDayWeights: the week fills up towards its close (docs/domain.md §4).
 var demoDayWeights = [7]int{9, 8, 8, 9, 11, 16, 22}

@@ -68,7 +68,7 @@ func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now tim
 		return nil, nil, err
 	}
 	// Weeks run from the hour of the demo's start to an hour before the
-	// next one opens (DOMAIN.md §2: "10:00 Mon → 09:00 next Mon").
+	// next one opens (docs/domain.md §2: "10:00 Mon → 09:00 next Mon").
 	thisWeek := now.Truncate(time.Hour)
 	past := demoRound(contestID, 1, thisWeek.Add(-7*24*time.Hour), thisWeek.Add(-time.Hour), now)
 	open := demoRound(contestID, 2, thisWeek, thisWeek.Add(7*24*time.Hour), now)

@@ -70,7 +70,7 @@ func Advance(results []Result, rule AdvanceRule) ([]Result, error) {
 	return out, nil
 }
 
-// ForwardRule is the upper level's quota for works sent up (DOMAIN.md §3:
+// ForwardRule is the upper level's quota for works sent up (docs/domain.md §3:
 // HVCTQG 2025 takes up to 200 works, only ≥ 70/100). Zero TopN means no
 // cap; MinScore 0 means no threshold. Both limits apply together, across
 // all categories.

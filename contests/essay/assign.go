@@ -44,7 +44,7 @@ type Pool struct {
 }
 
 // UnitConflict reports whether a judge of judgeUnit must not score a work
-// from workUnit ("own unit", DOMAIN.md §3). The exact rule, on unit paths:
+// from workUnit ("own unit", docs/domain.md §3). The exact rule, on unit paths:
 //   - the same unit is always a conflict;
 //   - otherwise the units conflict when one contains the other (one path is
 //     a prefix of the other: a ward official judging a work from one of the

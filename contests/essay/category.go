@@ -11,7 +11,7 @@ import (
 // CategoryKey names a category (thể loại) of an essay contest.
 type CategoryKey string
 
-// The categories of the national contest (DOMAIN.md §3).
+// The categories of the national contest (docs/domain.md §3).
 const (
 	CatMagazine        CategoryKey = "magazine"
 	CatNewspaperPrint  CategoryKey = "newspaper_print"
@@ -62,7 +62,7 @@ type Category struct {
 }
 
 // DefaultCategories returns the categories of the 2023 national rules
-// (DOMAIN.md §3). File sizes are not in the rules: they are our defaults,
+// (docs/domain.md §3). File sizes are not in the rules: they are our defaults,
 // large enough for a broadcast-quality clip. Radio and TV programmes have no
 // length limit in the rules; only video clips do (5 minutes).
 func DefaultCategories() []Category {

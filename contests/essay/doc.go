@@ -1,5 +1,5 @@
-// Package essay holds the pure rules of essay contests (DOMAIN.md §3,
-// DESIGN.md §6): category limits and submission checks, anonymous work
+// Package essay holds the pure rules of essay contests (docs/domain.md §3;
+// docs/architecture.md): category limits and submission checks, anonymous work
 // codes, rubrics and score validation, judge assignment, score aggregation
 // and discrepancy policies, advancement between rounds, prizes (tiers,
 // special and collective prizes) and forwarding to the upper level.

@@ -18,7 +18,7 @@ type Tier struct {
 	MinScore float64 `json:"minScore,omitempty"`
 }
 
-// ABCTiers returns the A/B/C/KK tiers with the bands of DOMAIN.md §3 — A ≥ 9,
+// ABCTiers returns the A/B/C/KK tiers with the bands of docs/domain.md §3 — A ≥ 9,
 // B ≥ 8, C ≥ 7, KK ≥ 6 on the 10-point scale — scaled to scale (90/80/70/60
 // on the 100-point one).
 func ABCTiers(scale float64) []Tier {

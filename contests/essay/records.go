@@ -7,12 +7,12 @@ import (
 )
 
 // The records of an essay contest as they are stored. Work is everything a
-// judge may ever see of an entry, plus the few fields the server needs
+// judge may ever see of a work, plus the few fields the server needs
 // (author account, unit) that judge responses never copy; Identity — who
 // wrote it — is a separate record in a separate table or collection, which
 // the judging endpoints have no method to read.
 
-// WorkStatus is an entry's life cycle.
+// WorkStatus is a work's life cycle.
 type WorkStatus string
 
 const (
@@ -40,7 +40,7 @@ type Origin struct {
 	Prize string `json:"prize,omitempty"`
 }
 
-// Work is one entry of an essay contest.
+// Work is one work (tác phẩm, bài dự thi) entered in an essay contest.
 type Work struct {
 	ID        string       `json:"id"`
 	ContestID string       `json:"contestId"`

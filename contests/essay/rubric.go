@@ -27,7 +27,7 @@ func (c Criterion) weight() float64 {
 
 // Rubric is the scoring grid of a round, agreed before scoring starts.
 type Rubric struct {
-	// Scale is the total a perfect work gets: 10 or 100 (DOMAIN.md §3).
+	// Scale is the total a perfect work gets: 10 or 100 (docs/domain.md §3).
 	Scale float64 `json:"scale"`
 	// Step is the smallest unit a judge may give on any criterion (0.25 on
 	// the 10-point scale, 0.5 or 1 on the 100-point one).

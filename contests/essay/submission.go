@@ -35,7 +35,7 @@ type Submission struct {
 	WorkID string `json:"workId,omitempty"`
 	Title  string `json:"title"`
 	// Text is the plain text of a written work, or the script of a
-	// multimedia one (DOMAIN.md: "mp3/mp4 with a script").
+	// multimedia one (docs/domain.md §3: "mp3/mp4 with a script").
 	Text      string     `json:"text"`
 	Coauthors []Coauthor `json:"coauthors"`
 	File      *File      `json:"file"`

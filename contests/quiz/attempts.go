@@ -30,7 +30,7 @@ type Policy string
 
 const (
 	// PolicyBest: highest score, then shortest duration, then earliest
-	// submission ("best and earliest of equal", DOMAIN.md §2).
+	// submission ("best and earliest of equal", docs/domain.md §2).
 	PolicyBest  Policy = "best"
 	PolicyFirst Policy = "first"
 	PolicyLast  Policy = "last"

@@ -16,7 +16,7 @@ type Tier struct {
 	Count int    `json:"count"`
 }
 
-// WeeklyTiers returns the usual weekly prizes (DOMAIN.md §2): 1 Nhất, 2 Nhì,
+// WeeklyTiers returns the usual weekly prizes (docs/domain.md §2): 1 Nhất, 2 Nhì,
 // 3 Ba, 10 Khuyến khích.
 func WeeklyTiers() []Tier {
 	return []Tier{

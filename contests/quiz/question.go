@@ -10,7 +10,7 @@ import (
 )
 
 // Limits of a question. Two to eight options is what real banks use
-// (DOMAIN.md §2: 3 or 4 usual, 2–8 seen).
+// (docs/domain.md §2: 3 or 4 usual, 2–8 seen).
 const (
 	MinOptions        = 2
 	MaxOptions        = 8

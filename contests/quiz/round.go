@@ -75,7 +75,7 @@ type Round struct {
 	Version int64 `json:"version"`
 }
 
-// Limits of a round's settings (DOMAIN.md §2: 5–40 questions, 10–45 minutes,
+// Limits of a round's settings (docs/domain.md §2: 5–40 questions, 10–45 minutes,
 // national standard ≤10 minutes and ≤7 attempts a week; we allow some room).
 const (
 	MinTimeLimitSec = 60

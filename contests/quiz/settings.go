@@ -11,7 +11,7 @@ import (
 // Settings are a quiz contest's rules that span its rounds.
 type Settings struct {
 	// ExcludedRoles may not compete: by default organizers, secretaries
-	// and judges of the contest's units (thể lệ, DOMAIN.md §1).
+	// and judges of the contest's units (thể lệ, docs/domain.md §1).
 	ExcludedRoles []contests.Role `json:"excludedRoles"`
 	// OnePrizePerPerson: someone who already won a prize in this contest
 	// is skipped in later rounds and the next in rank wins instead.

@@ -6,7 +6,7 @@ import (
 	"hoithi/contests"
 )
 
-// The statistics organizers report upward every week (DOMAIN.md §2): people
+// The statistics organizers report upward every week (docs/domain.md §2): people
 // against attempts, how many got every answer right, per unit against its
 // target headcount, per occupation, age band and gender, per day and hour of
 // submission, and the spread of scores. They are computed off the hot path

@@ -3,7 +3,7 @@ package quiz
 import "hoithi/contests"
 
 // TargetKind is what the prediction question asks to guess; the answer is
-// only known when the round closes (DOMAIN.md §2).
+// only known when the round closes (docs/domain.md §2).
 type TargetKind string
 
 const (

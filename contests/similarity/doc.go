@@ -8,7 +8,7 @@
 // diacritics are kept). A shingle is a run of Options.Shingle (5) words; a
 // work's shingle set S is the distinct shingles it contains. The overlap of
 // work A with work B is |S(A)∩S(B)| / |S(A)|: the share of A found in B.
-// Each work is held to its own category's rule (DOMAIN.md: at most 20% for
+// Each work is held to its own category's rule (docs/domain.md §3: at most 20% for
 // magazine works, 25% for newspaper works), so a pair is flagged when A's
 // overlap exceeds A's threshold or B's exceeds B's. For two works under one
 // rule that is "the copied share of the smaller work exceeds the threshold",

@@ -9,8 +9,8 @@ import (
 	"hoithi/contests"
 )
 
-// Largest overlap each written category allows (DOMAIN.md: "≤20% overlap"
-// for magazine works, "≤25%" for newspaper works). A work is flagged when
+// Largest overlap each written category allows (docs/domain.md §3: at most
+// 20 % for magazine works, 25 % for newspaper works). A work is flagged when
 // its overlap is strictly greater than its threshold.
 const (
 	MagazineThreshold  = 0.20

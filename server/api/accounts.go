@@ -32,7 +32,7 @@ func (r registerRequest) registration() account.Registration {
 }
 
 // sharing says which identifiers an organizer allowed to be shared with an
-// existing account (a relative's phone or CCCD, DOMAIN.md §2).
+// existing account (a relative's phone or CCCD, docs/domain.md §2).
 type sharing struct {
 	Phone, CCCD bool
 }

@@ -17,7 +17,7 @@ func (s *Server) similarityRoutes(r fiber.Router) {
 
 // checkSimilarity compares every screened-in or waiting work of a contest
 // with every other and lists the pairs whose overlap is above the
-// category's ceiling (20 % magazine, 25 % newspaper; DOMAIN.md §3).
+// category's ceiling (20 % magazine, 25 % newspaper; docs/domain.md §3).
 func (s *Server) checkSimilarity(c *fiber.Ctx) error {
 	ct, st, err := s.staffContest(c, c.Params("cid"))
 	if err != nil {

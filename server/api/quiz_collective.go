@@ -12,7 +12,7 @@ import (
 )
 
 // Collective ranking: the units whose members took part the most, for the
-// prizes to "tập thể có nhiều người tham gia" (DOMAIN.md), as JSON for the
+// prizes to "tập thể có nhiều người tham gia" (docs/domain.md §2), as JSON for the
 // page and as a workbook to attach to the decision.
 
 // collectiveRanking is a computed collective ranking and what it covers.

@@ -9,7 +9,7 @@ import (
 )
 
 // MP4Seconds reads a video's duration from its movie header (moov › mvhd):
-// the contest limits videos to minutes (DOMAIN.md §3: ≤ 5). Boxes are
+// the contest limits videos to minutes (docs/domain.md §3: ≤ 5). Boxes are
 // walked by their sizes without reading the media, so a large file costs a
 // few small reads.
 func MP4Seconds(r io.ReaderAt, size int64) (int, error) {

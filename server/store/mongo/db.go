@@ -3,7 +3,7 @@
 // passes the storetest contract.
 //
 // It is written for the subset of MongoDB that FerretDB v1 also serves (see
-// MONGO_COMPAT.md): no transactions, every invariant held by one
+// docs/mongodb.md): no transactions, every invariant held by one
 // single-document conditional update or by a unique index, no aggregation
 // beyond what both servers compute alike.
 package mongo

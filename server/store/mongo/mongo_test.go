@@ -43,7 +43,7 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	defer srv.Stop()
-	// FerretDB v1 is not atomic under concurrency (MONGO_COMPAT.md).
+	// FerretDB v1 is not atomic under concurrency (docs/mongodb.md).
 	target.uri, target.engine, target.atomic = srv.URI, "ferretdb", false
 	return m.Run()
 }

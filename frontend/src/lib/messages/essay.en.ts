@@ -49,7 +49,7 @@ export const essayEn: Record<keyof typeof essayVi, string> = {
   'essay.status.rejected': 'Rejected',
   'essay.status.withdrawn': 'Withdrawn',
   'essay.words': '{n} words',
-  'sec.title': 'Secretariat — entries',
+  'sec.title': 'Secretariat — works',
   'sec.open': 'Secretariat (essays)',
   'sec.tab.works': 'Entries',
   'sec.tab.similarity': 'Similarity',

@@ -1,4 +1,4 @@
-// Ranking orders of real contests (DOMAIN.md §2), as the keys the server's
+// Ranking orders of real contests (docs/domain.md §2), as the keys the server's
 // quiz.RankRule takes, so an organizer picks "like VCNET" instead of
 // assembling keys; the order can still be edited by hand.
 

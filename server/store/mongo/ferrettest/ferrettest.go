@@ -1,7 +1,7 @@
 // Package ferrettest starts an in-process MongoDB-wire server (FerretDB v1
 // with its SQLite backend) in a temporary directory, so the Mongo adapter can
 // be tested on a machine without MongoDB. It is slow and not atomic under
-// concurrency (see MONGO_COMPAT.md): use it for behaviour, never for speed.
+// concurrency (see docs/mongodb.md): use it for behaviour, never for speed.
 package ferrettest
 
 import (
