@@ -3,7 +3,7 @@
 // never weigh on a citizen's phone. Shapes follow server/api/org_contests.go,
 // quiz_questions.go, quiz_rounds.go, quiz_results.go, stats.go and
 // quiz_exports.go.
-import type { ContestStatus, Role, RoundPhase, StandingsPage } from './api';
+import type { ContestStatus, Role, RoundPhase, Standing, StandingsPage } from './api';
 import type { FieldError } from './errors';
 import type { Http } from './http';
 import type { RankRule } from './quiz/ranking';
@@ -113,6 +113,38 @@ export type Policy = 'best' | 'first' | 'last';
 export type TargetKind = 'all_correct_people' | 'participants' | 'attempts';
 export type TiePolicy = 'strict' | 'share';
 
+export interface Integrity {
+  /** Seconds a question below which an attempt is flagged (0: the default, 2). */
+  minSecPerQuestion?: number;
+  minSubmitSec?: number;
+  /** The floors void the attempt instead of flagging it. */
+  voidTooFast?: boolean;
+  requireReview?: boolean;
+}
+
+export interface ReviewFlag {
+  kind: string;
+  attemptNo?: number;
+  /** Why, in the caller's language. */
+  reason: string;
+  /** Names of the other accounts involved. */
+  others?: string[];
+}
+
+export interface PrizeCandidate extends Standing {
+  userId: string;
+  flags: ReviewFlag[];
+}
+
+export interface PrizeReview {
+  round: OrgRound;
+  candidates: PrizeCandidate[];
+  flagged: number;
+  exclusions: { userId: string; fullName: string; reason: string; byName: string; at: string }[];
+  requireReview: boolean;
+  reviewed: boolean;
+}
+
 export interface RoundInput {
   no: number;
   title: string;
@@ -127,6 +159,8 @@ export interface RoundInput {
   tiers: Tier[];
   tiePolicy?: TiePolicy;
   revealAnswers: boolean;
+  /** Floors against implausible attempts and the prize-review rule. */
+  integrity?: Integrity;
   /** The version the edited round was loaded at: a save over a newer one is refused (409). */
   version?: number;
 }
@@ -318,6 +352,17 @@ export function createOrgApi(http: Http) {
     },
     computeResults(rid: string): Promise<{ round: OrgRound; summary: RoundSummary }> {
       return http.request('POST', `${roundPath(rid)}/results`, auth);
+    },
+    /** Prize candidates with their fraud flags, exclusions, whether the review is done. */
+    prizeReview(rid: string): Promise<PrizeReview> {
+      return http.request('GET', `${roundPath(rid)}/prize-review`, auth);
+    },
+    /** Takes a person out of the results with a reason; the results are computed again. */
+    exclude(rid: string, userId: string, reason: string): Promise<PrizeReview> {
+      return http.request('POST', `${roundPath(rid)}/exclusions`, { ...auth, body: { userId, reason } });
+    },
+    finishReview(rid: string): Promise<PrizeReview> {
+      return http.request('POST', `${roundPath(rid)}/prize-review/done`, auth);
     },
     async publishResults(rid: string): Promise<OrgRound> {
       return (await http.request<{ round: OrgRound }>('POST', `${roundPath(rid)}/results/publish`, auth)).round;

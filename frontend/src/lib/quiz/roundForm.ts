@@ -41,6 +41,10 @@ export interface RoundForm {
   tiers: TierRow[];
   tiePolicy: TiePolicy;
   revealAnswers: boolean;
+  /** Seconds a question below which an attempt is flagged ('' for the default 2). */
+  minSecPerQuestion: string;
+  voidTooFast: boolean;
+  requireReview: boolean;
   /**
    * The round's instants as stored, sent back unchanged when the boxes were
    * not touched: the boxes hold minutes, and once a round has opened the
@@ -80,6 +84,9 @@ export function newRoundForm(no: number, now: number): RoundForm {
     tiers: DEFAULT_TIERS.map(tierRow),
     tiePolicy: 'strict',
     revealAnswers: true,
+    minSecPerQuestion: '',
+    voidTooFast: false,
+    requireReview: true,
   };
 }
 
@@ -113,6 +120,9 @@ export function roundToForm(r: OrgRound): RoundForm {
     tiers: (r.tiers ?? []).map(tierRow),
     tiePolicy: r.tiePolicy || 'strict',
     revealAnswers: r.revealAnswers,
+    minSecPerQuestion: r.integrity?.minSecPerQuestion ? String(r.integrity.minSecPerQuestion) : '',
+    voidTooFast: !!r.integrity?.voidTooFast,
+    requireReview: !!r.integrity?.requireReview,
     stored: { opensAt: r.opensAt, closesAt: r.closesAt },
   };
 }
@@ -164,6 +174,9 @@ export function formToInput(f: RoundForm): FormResult {
   if (f.rule.keys.length === 0) errors['rule.keys'] = 'round.error.keys';
   else if (usesPrediction(f.rule) && !f.predictionEnabled) errors['rule.keys'] = 'round.error.keysPrediction';
 
+  const floor = f.minSecPerQuestion.trim() === '' ? 0 : Number(f.minSecPerQuestion.trim().replace(',', '.'));
+  if (!(floor >= 0 && floor <= 600)) errors['integrity.minSecPerQuestion'] = 'round.error.floor';
+
   if (f.tiers.length === 0) errors.tiers = 'round.error.tiers';
   const tiers = f.tiers.map((t) => ({ key: t.key.trim(), name: t.name.trim(), count: whole(t.count) }));
   tiers.forEach((t, i) => {
@@ -192,6 +205,11 @@ export function formToInput(f: RoundForm): FormResult {
       tiers: tiers.map((t, i) => ({ ...t, key: t.key || `tier${i + 1}` })),
       tiePolicy: f.tiePolicy,
       revealAnswers: f.revealAnswers,
+      integrity: {
+        minSecPerQuestion: floor || undefined,
+        voidTooFast: f.voidTooFast || undefined,
+        requireReview: f.requireReview || undefined,
+      },
     },
   };
 }
