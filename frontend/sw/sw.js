@@ -43,7 +43,15 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    event.respondWith(fetch(req).catch(() => caches.match(SHELL, { ignoreVary: true }).then((res) => res ?? Response.error())));
+    // This build's own shell: a global caches.match could answer from another build's copies.
+    event.respondWith(
+      fetch(req).catch(() =>
+        caches
+          .open(CACHE)
+          .then((cache) => cache.match(SHELL, { ignoreVary: true }))
+          .then((res) => res ?? Response.error()),
+      ),
+    );
     return;
   }
   if (url.pathname.startsWith('/assets/')) {
