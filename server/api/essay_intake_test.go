@@ -187,3 +187,36 @@ func TestSubmitPDFLosesItsProperties(t *testing.T) {
 		t.Fatalf("no screening warning about the file's properties: %s", list.Raw)
 	}
 }
+
+// TestSubmitVideoLosesItsTags: an MP4 whose udta box names the author is
+// accepted, stored with that box blanked (same size: offsets into mdat
+// hold), and screening is warned.
+func TestSubmitVideoLosesItsTags(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newEssayFixture(t, e)
+	author, _ := e.register(1, "W1-A") // Nguyễn Văn An
+	tag := []byte("\x00\x00\x00\x25\xa9ART\x00\x00\x00\x1ddata\x00\x00\x00\x01\x00\x00\x00\x00Nguyễn Văn An")
+	udta := append([]byte{0, 0, 0, byte(8 + len(tag)), 'u', 'd', 't', 'a'}, tag...)
+	video := append(mp4(4*60), udta...)
+	work := map[string]any{"category": "video", "title": "Phóng sự về nền tảng tư tưởng", "text": essayText(120), "declaration": true}
+	r := f.submit(author, work, "phong-su.mp4", video)
+	if r.Status != 201 {
+		t.Fatalf("submit: %d %s", r.Status, r.Raw)
+	}
+	w, err := e.store.Work(t.Context(), r.Body["work"].(map[string]any)["id"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := w.Files[0].BlobID
+	stored, err := os.ReadFile(filepath.Join(e.blobDir, id[0:2], id[2:4], id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != len(video) || bytes.Contains(stored, []byte("Nguy")) || !bytes.Contains(stored, []byte("mvhd")) {
+		t.Fatalf("stored %d bytes (sent %d), still naming the author or damaged", len(stored), len(video))
+	}
+	list := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/works", nil, f.sec)
+	if !strings.Contains(string(list.Raw), "thuộc tính của tệp") {
+		t.Fatalf("no screening warning about the file's tags: %s", list.Raw)
+	}
+}

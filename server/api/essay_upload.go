@@ -19,8 +19,9 @@ import (
 // uploadForm): first the "work" JSON, then at most one "file". The file is
 // copied to a temporary file on disk within the category's limit, checked
 // there (kind from its bytes, a Word archive as a whole, a video's length),
-// a PDF rewritten without its properties (in a sandboxed child process:
-// docfile/sandbox.go), then streamed into the blob store. At no point is
+// stripped of what it says about who made it (a PDF rewritten in a
+// sandboxed child process, docfile/sandbox.go; an MP4's tag boxes blanked
+// in place; an MP3's ID3 tags left out), then streamed into the blob store. At no point is
 // more than a buffer of it in this process's memory.
 
 // workUpload is a work form once its "work" part is read; file is the
@@ -108,28 +109,39 @@ func (s *Server) receiveFile(ctx context.Context, w *workUpload, cat essay.Categ
 			return none, "", docfile.Meta{}, err
 		}
 	}
-	keep := tmp
-	if kind == essay.FilePDF {
-		// The stored copy, which judges and the next level get, is one
-		// without the document's properties; what they said goes to
-		// screening as a warning.
-		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-			return none, "", docfile.Meta{}, contests.Internal(err)
-		}
+	// The stored copy, which judges and the next level get, leaves out
+	// what the file says about who made it; what it said goes to
+	// screening as a warning (NamesIn).
+	var body io.Reader = io.NewSectionReader(tmp, 0, size)
+	switch kind {
+	case essay.FilePDF:
 		clean, err := newTempFile()
 		if err != nil {
 			return none, "", docfile.Meta{}, err
 		}
 		defer clean.Close()
+		if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+			return none, "", docfile.Meta{}, contests.Internal(err)
+		}
 		if meta, err = s.pdfs.StripPDFMetadata(ctx, tmp, clean.File); err != nil {
 			return none, "", docfile.Meta{}, err
 		}
-		keep = clean.File
+		if _, err := clean.Seek(0, io.SeekStart); err != nil {
+			return none, "", docfile.Meta{}, contests.Internal(err)
+		}
+		body = clean
+	case essay.FileMP4:
+		if meta, err = docfile.NeutralizeMP4Metadata(tmp, size); err != nil {
+			return none, "", docfile.Meta{}, err
+		}
+	case essay.FileMP3:
+		start, end, tags, err := docfile.MP3Audio(tmp, size)
+		if err != nil {
+			return none, "", docfile.Meta{}, err
+		}
+		meta, body = tags, io.NewSectionReader(tmp, start, end-start)
 	}
-	if _, err := keep.Seek(0, io.SeekStart); err != nil {
-		return none, "", docfile.Meta{}, contests.Internal(err)
-	}
-	id, stored, sum, err := s.Blobs.Put(ctx, keep, limit)
+	id, stored, sum, err := s.Blobs.Put(ctx, body, limit)
 	if err != nil {
 		return none, "", docfile.Meta{}, err
 	}

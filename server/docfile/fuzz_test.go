@@ -114,3 +114,63 @@ func FuzzStripPDFMetadata(f *testing.F) {
 		}
 	})
 }
+
+// memFile is a file in memory, for the in-place MP4 rewrite.
+type memFile []byte
+
+func (m memFile) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off >= int64(len(m)) {
+		return 0, io.EOF
+	}
+	n := copy(p, m[off:])
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (m memFile) WriteAt(p []byte, off int64) (int, error) {
+	if off < 0 || off+int64(len(p)) > int64(len(m)) {
+		return 0, errors.New("write past the end")
+	}
+	return copy(m[off:], p), nil
+}
+
+// FuzzMediaTags feeds the MP4 and MP3 tag removers arbitrary bytes: no
+// panic, the one error type, an MP4 never changes size (offsets into mdat
+// must not move) and once neutralized holds no tag left to find; an MP3's
+// audio range lies within the file. Seeds: testdata/fuzz/FuzzMediaTags.
+func FuzzMediaTags(f *testing.F) {
+	f.Add(taggedMP4("Nguyễn Văn An"))
+	f.Add(append(id3Tag(mp3Frames(3)), []byte("TAG")...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := memFile(bytes.Clone(data))
+		_, err := NeutralizeMP4Metadata(file, int64(len(file)))
+		checkFileError(t, err)
+		if len(file) != len(data) {
+			t.Fatal("size changed")
+		}
+		if err == nil {
+			again, err := NeutralizeMP4Metadata(file, int64(len(file)))
+			if err != nil || len(again.Properties) > 0 {
+				t.Fatalf("a second pass found %q, %v", again.Properties, err)
+			}
+		}
+		start, end, _, err := MP3Audio(bytes.NewReader(data), int64(len(data)))
+		checkFileError(t, err)
+		if err == nil && (start < 0 || end > int64(len(data)) || start > end) {
+			t.Fatalf("audio range [%d, %d) of %d bytes", start, end, len(data))
+		}
+	})
+}
+
+func checkFileError(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	var ce *contests.Error
+	if !errors.As(err, &ce) || ce.Code != contests.CodeInvalid || len(ce.Fields) != 1 || ce.Fields[0].Field != "file" {
+		t.Fatalf("error %v is not an invalid-input error naming \"file\"", err)
+	}
+}
