@@ -31,9 +31,13 @@ type Deps struct {
 	Log    *slog.Logger
 	Now    func() time.Time
 	Limits Limits
-	// LoginCounters counts failed logins (nil: in this process; see
-	// auth.LoginCounters for the store-backed one meant for MongoDB).
+	// LoginCounters counts failed logins (nil: in the store when
+	// SharedCounters is set, else in this process).
 	LoginCounters auth.LoginCounters
+	// SharedCounters, when set, holds the rate-limit and failed-login
+	// counts for every instance (MongoDB); nil keeps them in this process,
+	// the only one on the embedded engine (shared_counters.go).
+	SharedCounters store.Counters
 	// MetricsToken, when set, lets /metrics on the public port answer a
 	// caller presenting it as a bearer token; when empty, /metrics is only
 	// on the separate metrics address (or nowhere).
@@ -126,16 +130,19 @@ func NewServer(d Deps) *Server {
 	if d.Limits == (Limits{}) {
 		d.Limits = DefaultLimits()
 	}
+	if d.LoginCounters == nil && d.SharedCounters != nil {
+		d.LoginCounters = storeLoginCounters{counters: d.SharedCounters, quiet: loginQuiet}
+	}
 	if d.Limits.MaxUploadBytes <= 0 {
 		d.Limits.MaxUploadBytes = DefaultLimits().MaxUploadBytes
 	}
 	s := &Server{
 		Deps:               d,
 		metrics:            newMetrics(),
-		loginIP:            newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now),
+		loginIP:            newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now).sharedIn(d.SharedCounters, "login-ip", d.Log),
 		loginThrottle:      newLoginThrottle(d.LoginCounters, d.Limits),
-		registerIP:         newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now),
-		registerDuplicates: newLimiter(d.Limits.RegisterDuplicatesPerIP, time.Hour, d.Now),
+		registerIP:         newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now).sharedIn(d.SharedCounters, "register-ip", d.Log),
+		registerDuplicates: newLimiter(d.Limits.RegisterDuplicatesPerIP, time.Hour, d.Now).sharedIn(d.SharedCounters, "register-dup-ip", d.Log),
 		unitNames:          newUnitNameCache(d.Store, 5*time.Minute, d.Now),
 		sessions:           auth.NewSessionVersions(d.Store.SessionVersion, d.Now),
 	}

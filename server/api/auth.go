@@ -23,7 +23,7 @@ func (s *Server) authRoutes(r fiber.Router) {
 }
 
 func (s *Server) register(c *fiber.Ctx) error {
-	if ok, wait := s.registerIP.allow(c.IP()); !ok {
+	if ok, wait := s.registerIP.allow(c.UserContext(), c.IP()); !ok {
 		return rateLimited(c, wait)
 	}
 	var req registerRequest
@@ -34,7 +34,7 @@ func (s *Server) register(c *fiber.Ctx) error {
 	if contests.ErrorCode(err) == contests.CodeConflict {
 		// Saying who is registered is for people, not for lists: past its
 		// budget an address learns nothing more (ratelimit.go).
-		if ok, wait := s.registerDuplicates.allow(c.IP()); !ok {
+		if ok, wait := s.registerDuplicates.allow(c.UserContext(), c.IP()); !ok {
 			return rateLimited(c, wait)
 		}
 	}
@@ -60,7 +60,7 @@ var errBadLogin = contests.E(contests.CodeUnauthorized, contests.T(
 	"Số điện thoại/CCCD hoặc mật khẩu không đúng", "Wrong phone/CCCD or password"))
 
 func (s *Server) login(c *fiber.Ctx) error {
-	if ok, wait := s.loginIP.allow(c.IP()); !ok {
+	if ok, wait := s.loginIP.allow(c.UserContext(), c.IP()); !ok {
 		return rateLimited(c, wait)
 	}
 	var req loginRequest

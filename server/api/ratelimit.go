@@ -1,16 +1,21 @@
 package api
 
 import (
+	"context"
+	"log/slog"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"hoithi/server/store"
 )
 
-// limiter is a fixed-window counter per key (an IP, an account). It lives in
-// one process: behind several instances each enforces its own share, which is
-// enough to stop password guessing and registration floods.
+// limiter is a fixed-window counter per key (an IP, an account). On the
+// embedded engine it lives in this process, the only one; with a shared
+// store (MongoDB, several instances) the counts live there, so the limit is
+// one for all instances (shared_counters.go).
 type limiter struct {
 	mu      sync.Mutex
 	max     int
@@ -18,6 +23,10 @@ type limiter struct {
 	now     func() time.Time
 	buckets map[string]*bucket
 	swept   time.Time
+
+	name   string         // the counters' key prefix in the store
+	shared store.Counters // nil: count in memory
+	log    *slog.Logger
 }
 
 type bucket struct {
@@ -29,11 +38,20 @@ func newLimiter(max int, window time.Duration, now func() time.Time) *limiter {
 	return &limiter{max: max, window: window, now: now, buckets: map[string]*bucket{}}
 }
 
+// sharedIn makes the limiter count in the store under name (nil: memory).
+func (l *limiter) sharedIn(counters store.Counters, name string, log *slog.Logger) *limiter {
+	l.shared, l.name, l.log = counters, name, log
+	return l
+}
+
 // allow counts one event for key and reports whether it is within the
 // limit, and when not, how long until the window ends.
-func (l *limiter) allow(key string) (bool, time.Duration) {
+func (l *limiter) allow(ctx context.Context, key string) (bool, time.Duration) {
 	if l == nil || l.max <= 0 {
 		return true, 0
+	}
+	if l.shared != nil {
+		return l.sharedAllow(ctx, key)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()

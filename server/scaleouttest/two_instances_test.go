@@ -40,6 +40,19 @@ func TestTwoInstances(t *testing.T) {
 		}
 	})
 
+	t.Run("failed logins spread over both instances are counted together", func(t *testing.T) {
+		// Five wrong passwords of one account from one client are free
+		// (DefaultLimits); the sixth must wait, wherever each one landed.
+		var got []int
+		for i := range 6 {
+			in := []*instance{a, b}[i%2]
+			got = append(got, in.do(t, "POST", "/api/v1/auth/login", map[string]any{"login": "0901000002", "password": "sai-mat-khau-" + strings.Repeat("x", i)}, "").status)
+		}
+		if got[5] != 429 {
+			t.Fatalf("six failed logins over A and B answered %v, want the sixth refused (429)", got)
+		}
+	})
+
 	t.Run("an edit over a version changed through the other instance is refused", func(t *testing.T) {
 		token := a.login(t, "0901000001")
 		roundPath := "/api/v1/org/rounds/" + demoOpenRound(t, a, token)

@@ -25,6 +25,7 @@ type Store interface {
 	Identities
 	Meta
 	Leases
+	Counters
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	// ProbeWrite writes one tiny record (the same one each time) and so

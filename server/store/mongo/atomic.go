@@ -20,16 +20,19 @@ var ErrNonAtomic = errors.New("mongo: the server does not apply single-document 
 // racing both succeed (FerretDB v1 lost 9 of 10 concurrent acknowledged
 // answer saves made through two instances). FerretDB says what it is in
 // buildInfo ("ferretdbVersion"); MongoDB has no such field.
-func checkAtomic(ctx context.Context, client *mongo.Client, allow bool) error {
+//
+// It reports whether the server is FerretDB (allowed), which also lacks
+// TTL indexes.
+func checkAtomic(ctx context.Context, client *mongo.Client, allow bool) (isFerret bool, err error) {
 	var info bson.M
 	if err := client.Database("admin").RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
-		return fmt.Errorf("mongo: buildInfo: %w", err)
+		return false, fmt.Errorf("mongo: buildInfo: %w", err)
 	}
 	ferret, ok := info["ferretdbVersion"]
 	if !ok || allow {
-		return nil
+		return ok, nil
 	}
-	return fmt.Errorf("%w: it is FerretDB %v, where concurrent writes to one document are lost. "+
+	return true, fmt.Errorf("%w: it is FerretDB %v, where concurrent writes to one document are lost. "+
 		"Serve on MongoDB (a replica set); for development only, --dev-allow-non-atomic (DEV_ALLOW_NON_ATOMIC=1) "+
 		"serves on it anyway", ErrNonAtomic, ferret)
 }

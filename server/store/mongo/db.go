@@ -72,6 +72,8 @@ const (
 
 	metaCollection   = "server_meta"
 	leasesCollection = "leases"
+	// rateCountersCollection holds the shared counters (counters.go).
+	rateCountersCollection = "rate_counters"
 )
 
 // DB is a connected database.
@@ -96,8 +98,9 @@ type DB struct {
 	scores      *mongo.Collection
 	auditLog    *mongo.Collection
 
-	meta   *mongo.Collection
-	leases *mongo.Collection
+	meta         *mongo.Collection
+	leases       *mongo.Collection
+	rateCounters *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -149,12 +152,13 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		disconnect(client)
 		return nil, fmt.Errorf("mongo: ping: %w", err)
 	}
-	if err := checkAtomic(ctx, client, o.AllowNonAtomic); err != nil {
+	ferret, err := checkAtomic(ctx, client, o.AllowNonAtomic)
+	if err != nil {
 		disconnect(client)
 		return nil, err
 	}
 	database := client.Database(dbName)
-	if err := ensureIndexes(ctx, database); err != nil {
+	if err := ensureIndexes(ctx, database, !ferret); err != nil {
 		disconnect(client)
 		return nil, fmt.Errorf("mongo: indexes: %w", err)
 	}
@@ -179,8 +183,9 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		scores:      database.Collection(scoresCollection),
 		auditLog:    database.Collection(auditCollection),
 
-		meta:   database.Collection(metaCollection),
-		leases: database.Collection(leasesCollection),
+		meta:         database.Collection(metaCollection),
+		leases:       database.Collection(leasesCollection),
+		rateCounters: database.Collection(rateCountersCollection),
 	}, nil
 }
 

@@ -29,6 +29,10 @@ type indexDef struct {
 	// builtin marks the _id index every collection already has: listed for
 	// its conflict field, never created.
 	builtin bool
+	// ttl makes the server delete a document once the date in its one key
+	// has passed (expireAfterSeconds 0). FerretDB has no TTL indexes: there
+	// it is not created, and readers treat expired documents as absent.
+	ttl bool
 }
 
 // indexes is every index the engine relies on. Start-up creates the missing
@@ -160,6 +164,10 @@ var indexes = []indexDef{
 		conflict: auditSeqTaken},
 	{collection: auditCollection, name: "audit_log_chain_seq",
 		keys: bson.D{{Key: "chain", Value: 1}, {Key: "seq", Value: 1}}, unique: true, conflict: auditSeqTaken},
+
+	// Shared counters and leases: expired ones are deleted by the server
+	// (and ignored by every reader before that).
+	{collection: rateCountersCollection, name: "rate_counters_expiresAt", keys: bson.D{{Key: "expiresAt", Value: 1}}, ttl: true},
 }
 
 // auditSeqTaken is the conflict of an append that lost the race for a Seq.
@@ -201,12 +209,12 @@ func uniqueIndexes(collection string) []indexDef {
 // Asking first and creating only what is missing keeps start-up idempotent
 // on both servers: FerretDB v1 drops the connection when createIndexes is
 // sent only indexes that all exist already.
-func ensureIndexes(ctx context.Context, database *mongo.Database) error {
+func ensureIndexes(ctx context.Context, database *mongo.Database, ttl bool) error {
 	var order []string
 	missing := map[string][]mongo.IndexModel{}
 	existing := map[string]map[string]bool{}
 	for _, def := range indexes {
-		if def.builtin {
+		if def.builtin || def.ttl && !ttl {
 			continue
 		}
 		names, ok := existing[def.collection]
@@ -227,6 +235,9 @@ func ensureIndexes(ctx context.Context, database *mongo.Database) error {
 		}
 		if def.sparse {
 			opts.SetSparse(true)
+		}
+		if def.ttl {
+			opts.SetExpireAfterSeconds(0)
 		}
 		missing[def.collection] = append(missing[def.collection], mongo.IndexModel{Keys: def.keys, Options: opts})
 	}

@@ -249,4 +249,12 @@ CREATE TABLE leases (
 	until INTEGER NOT NULL  -- unix milliseconds UTC
 ) STRICT;
 `},
+	{version: 10, name: "shared counters", sql: `
+-- Event counts with an expiry (see store/counters.go).
+CREATE TABLE counters (
+	key     TEXT PRIMARY KEY,
+	n       INTEGER NOT NULL,
+	expires INTEGER NOT NULL  -- unix milliseconds UTC
+) STRICT;
+`},
 }
