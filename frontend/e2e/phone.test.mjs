@@ -272,6 +272,10 @@ test('the citizen on a slow phone: landing, one tap to the round, offline reload
         await page.waitForTimeout(500);
       }
       await page.getByText('Câu 3/10').waitFor();
+      const kept = await page.evaluate(async () =>
+        (await Promise.all((await caches.keys()).map(async (n) => (await caches.open(n)).keys()))).flat().map((r) => new URL(r.url).pathname),
+      );
+      assert.deepEqual(kept.filter((p) => !p.startsWith('/assets/') && p !== '/index.html'), [], 'the worker keeps the app only, no API answer');
       // Offline again: build B, not a stale A, with the attempt.
       await offline(true);
       await page.reload();
