@@ -2,6 +2,7 @@
 // server's DTOs under /api/v1; see docs/openapi.yaml.
 import { createHttp, type Http, type HttpOptions } from './http';
 import { tokensFromGrant, type TokenGrant } from './tokens';
+import { installId } from './installId';
 
 export type Gender = 'male' | 'female';
 export type Occupation =
@@ -363,7 +364,7 @@ export function createApi(opts: HttpOptions) {
 
     /** Starts the next attempt, or resumes the one in progress (a reload, another phone). */
     startAttempt(roundId: string): Promise<Attempt> {
-      return http.request<Attempt>('POST', `${roundPath(roundId)}/attempts`, { auth: true });
+      return http.request<Attempt>('POST', `${roundPath(roundId)}/attempts`, { auth: true, headers: { 'X-Install-Id': installId() } });
     },
 
     /** Answers with what the server holds afterwards (maybe a newer save from another phone). */

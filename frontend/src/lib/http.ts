@@ -36,6 +36,8 @@ export interface RequestOptions {
    * jitter, at most BUSY_RETRIES times. For requests safe to repeat.
    */
   retryBusy?: boolean;
+  /** Extra request headers (the quiz start sends the app's install ID). */
+  headers?: Record<string, string>;
 }
 
 export const REFRESH_PATH = '/api/v1/auth/refresh';
@@ -63,6 +65,7 @@ export function createHttp(o: HttpOptions): Http {
 
   async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = {
+      ...opts.headers,
       Accept: opts.blob ? '*/*' : 'application/json',
       'Accept-Language': o.lang(),
     };
