@@ -1,5 +1,5 @@
-// Package audit is the tamper-evident log of essay judging (docs/architecture.md, "Audit log"):
-// every view of a work by a judge, every score, change, recusal and
+// Package audit is the tamper-evident log of essay judging
+// (docs/architecture.md, "Audit log"): every view of a work by a judge, every score, change, recusal and
 // decision is an Entry whose Hash covers its content and the previous
 // entry's Hash. Editing, deleting or reordering any entry breaks the chain
 // from that point, and Verify says where.

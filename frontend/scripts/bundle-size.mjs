@@ -1,6 +1,6 @@
 // Reports the gzipped size of every built chunk and fails when the JS a
-// citizen's phone loads exceeds the budget in docs/architecture.md, "The frontend inside the binary": the JS loaded up
-// front (the entry and what index.html preloads), and for each citizen route
+// citizen's phone loads exceeds its budget (docs/architecture.md, "The
+// frontend inside the binary"): the JS loaded up front (the entry and what index.html preloads), and for each citizen route
 // whose page is a lazy chunk (the quiz attempt page), that plus the page's
 // chunk and every chunk it imports statically. Other lazy chunks (organizer
 // pages) are listed but not counted. Run after `npm run build`: `npm run size`.

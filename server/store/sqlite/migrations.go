@@ -171,8 +171,8 @@ CREATE TABLE essay_works (
 CREATE INDEX essay_works_listing ON essay_works (contest_id, submitted_at, id);
 CREATE INDEX essay_works_author ON essay_works (contest_id, author_id);
 
--- Identity sheets live apart from the works (docs/architecture.md, "Blind judging by construction"): no query on
--- essay_works can reach them.
+-- Identity sheets live apart from the works (docs/architecture.md, "Blind
+-- judging by construction"): no query on essay_works can reach them.
 CREATE TABLE essay_identities (
 	work_id    TEXT PRIMARY KEY,
 	contest_id TEXT NOT NULL,

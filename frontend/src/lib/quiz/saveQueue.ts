@@ -2,8 +2,9 @@
 // gets them to the server. Every choice is kept in localStorage first, then
 // sent; a dropped connection, a reload or a dead battery loses nothing, and
 // the server's sequence numbers settle which of two versions is newer
-// (docs/architecture.md, "Request path: saving a quiz answer"). Pure apart from the injected storage, sender,
-// timers and event target, so it runs the same under Vitest's fake timers.
+// (docs/architecture.md, "Request path: saving a quiz answer"). Pure apart
+// from the injected storage, sender, timers and event target, so it runs
+// the same under Vitest's fake timers.
 import type { KeyValueStorage } from '../tokens';
 import { classifyFailure, defaultBackoff, type FailureKind } from './retry';
 
