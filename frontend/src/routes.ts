@@ -24,6 +24,7 @@ export type PageName =
   | 'orgContest'
   | 'orgEssay'
   | 'orgStaff'
+  | 'orgSecurity'
   | 'judgeRounds'
   | 'judgeRound';
 
@@ -41,6 +42,7 @@ export const routes: readonly Route<PageName>[] = [
   { name: 'orgContest', pattern: '/org/contests/:id', auth: true },
   { name: 'orgEssay', pattern: '/org/essay/:contestId', auth: true },
   { name: 'orgStaff', pattern: '/org/staff', auth: true },
+  { name: 'orgSecurity', pattern: '/org/security', auth: true },
   { name: 'judgeRounds', pattern: '/judge', auth: true },
   { name: 'judgeRound', pattern: '/judge/:roundId', auth: true },
 ];
@@ -65,6 +67,7 @@ export const pages: Record<PageName, () => Promise<PageComponent>> = {
   orgContest: () => import('./pages/org/OrgContest.svelte').then((m) => m.default),
   orgEssay: () => import('./pages/org/essay/EssayAdmin.svelte').then((m) => m.default),
   orgStaff: () => import('./pages/org/staff/OrgStaff.svelte').then((m) => m.default),
+  orgSecurity: () => import('./pages/org/security/FailedLogins.svelte').then((m) => m.default),
   judgeRounds: () => import('./pages/judge/JudgeRounds.svelte').then((m) => m.default),
   judgeRound: () => import('./pages/judge/JudgePage.svelte').then((m) => m.default),
 };

@@ -290,4 +290,15 @@ export const orgEn: Partial<Record<OrgMessageKey, string>> = {
   'report.of': 'Report of {unit}',
   'report.figuresOf': 'Figures of {unit}',
   'report.download.needRound': 'Choose a round under “Figures for” to download its weekly report.',
+  'security.nav': 'Security',
+  'security.title': 'Recent failed logins',
+  'security.intro':
+    'Wrong passwords tried on accounts of the units you manage, newest first. Each account is shown as a code of its own (no phone or CCCD): one code repeated many times means someone is guessing that account’s password. Accounts are never locked; the guessing client is slowed down.',
+  'security.none': 'No failed login yet.',
+  'security.notAllowed': 'This page is for organizers.',
+  'security.at': 'When',
+  'security.account': 'Account code',
+  'security.unit': 'Unit',
+  'security.client': 'Client address',
+  'security.unknownAccount': 'No such account',
 };

@@ -293,4 +293,15 @@ export const orgVi = {
   'report.of': 'Báo cáo của {unit}',
   'report.figuresOf': 'Số liệu của {unit}',
   'report.download.needRound': 'Chọn một đợt thi ở “Phạm vi số liệu” để tải báo cáo tuần.',
+  'security.nav': 'Bảo mật',
+  'security.title': 'Đăng nhập sai gần đây',
+  'security.intro':
+    'Các lần nhập sai mật khẩu vào tài khoản thuộc đơn vị bạn quản lý, mới nhất trước. Mỗi tài khoản hiện bằng một mã riêng (không hiện số điện thoại, CCCD): một mã lặp lại nhiều lần là có người đang dò mật khẩu của tài khoản đó. Tài khoản không bị khóa; máy dò bị chậm dần.',
+  'security.none': 'Chưa có lần đăng nhập sai nào.',
+  'security.notAllowed': 'Trang này dành cho ban tổ chức.',
+  'security.at': 'Thời điểm',
+  'security.account': 'Mã tài khoản',
+  'security.unit': 'Đơn vị',
+  'security.client': 'Địa chỉ máy',
+  'security.unknownAccount': 'Không có tài khoản này',
 } satisfies Record<string, string>;
