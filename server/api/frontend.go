@@ -59,9 +59,17 @@ func (s *Server) frontendRoutes(app *fiber.App) {
 		if f := table[p]; f != nil {
 			return f.send(c)
 		}
+		if p == "" {
+			// The landing lists the contests: the phone asks for them with
+			// the main script instead of after running it (one round trip
+			// of 3G less before the page is usable).
+			return s.sendIndex(c, index, "", landingPreload)
+		}
 		return s.sendIndex(c, index, "", "")
 	})
 }
+
+const landingPreload = `<link rel="preload" href="/api/v1/contests" as="fetch" crossorigin="anonymous">`
 
 // sendIndex answers a page of the app: index.html, with the contest's Open
 // Graph tags for a share link and the page's preloaded chunks.

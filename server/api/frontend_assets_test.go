@@ -162,6 +162,12 @@ func TestServiceWorkerRevalidatedAndRoundLinkPreloadsItsChunk(t *testing.T) {
 	if !strings.Contains(string(body), preload+"</head>") || h["Cache-Control"] != "no-cache" {
 		t.Errorf("round link: %q\n%s", h["Cache-Control"], body)
 	}
+	if _, _, body := get(t, app, "/"); !strings.Contains(string(body), landingPreload+"</head>") {
+		t.Errorf("the landing does not ask for the contest list early:\n%s", body)
+	}
+	if _, _, body := get(t, app, "/me"); strings.Contains(string(body), "/api/v1/contests") {
+		t.Errorf("/me asks for the landing's contest list:\n%s", body)
+	}
 	for _, p := range []string{"/", "/c/demo", "/me"} {
 		if _, _, body := get(t, app, p); strings.Contains(string(body), "modulepreload") || !strings.Contains(string(body), "<title>") {
 			t.Errorf("%s preloads the attempt page or is not the app:\n%s", p, body)
