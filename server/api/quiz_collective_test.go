@@ -22,7 +22,7 @@ func TestCollectiveExport(t *testing.T) {
 		x := openXLSX(t, e.do("GET", base, nil, f.org), "giai-tap-the-"+f.slug+".xlsx")
 		sheetEquals(t, x, "GiaiTapThe", [][]string{
 			{"Hạng", "Mã đơn vị", "Đơn vị", "Số người dự thi", "Số đảng viên/đoàn viên/dân số", "Tỷ lệ tham gia (%)", "Giải Nhất", "Giải Nhì", "Điểm thưởng giải cá nhân", "Điểm xét giải tập thể"},
-			{"1", "W1-A", khuPho1, "0", "100", "0", "0", "0", "0", "0"},
+			{"1", "W1-A", khuPho1, "0", "100", "0.00%", "0", "0", "0", "0"},
 		})
 
 		f.playThree(t)
@@ -31,7 +31,7 @@ func TestCollectiveExport(t *testing.T) {
 		x = openXLSX(t, e.do("GET", base+"?formula=participation_rate&level=3&roundId="+f.roundID, nil, f.org), "giai-tap-the-"+f.slug+".xlsx")
 		sheetEquals(t, x, "GiaiTapThe", [][]string{
 			{"Hạng", "Mã đơn vị", "Đơn vị", "Số người dự thi", "Số đảng viên/đoàn viên/dân số", "Tỷ lệ tham gia (%)", "Giải Nhất", "Giải Nhì", "Điểm thưởng giải cá nhân", "Điểm xét giải tập thể"},
-			{"1", "W1-A", khuPho1, "2", "100", "2", "1", "0", "0", "2"},
+			{"1", "W1-A", khuPho1, "2", "100", "2.00%", "1", "0", "0", "2"},
 		})
 		if got := cellOf(t, x, "ThongTin", "B3"); got != "Tuần 1" {
 			t.Errorf("scope = %q, want the round's title", got)
@@ -43,7 +43,7 @@ func TestCollectiveExport(t *testing.T) {
 		x = openXLSX(t, e.do("GET", base+"?level=2", nil, f.org), "giai-tap-the-"+f.slug+".xlsx")
 		sheetEquals(t, x, "GiaiTapThe", [][]string{
 			{"Hạng", "Mã đơn vị", "Đơn vị", "Số người dự thi", "Số đảng viên/đoàn viên/dân số", "Tỷ lệ tham gia (%)", "Giải Nhất", "Giải Nhì", "Điểm thưởng giải cá nhân", "Điểm xét giải tập thể"},
-			{"1", "W1", "Phường An Biên, Tỉnh An Giang", "3", "100", "3", "1", "1", "0", "3"},
+			{"1", "W1", "Phường An Biên, Tỉnh An Giang", "3", "100", "3.00%", "1", "1", "0", "3"},
 		})
 		if got := cellOf(t, x, "ThongTin", "B3"); got != "Toàn cuộc thi" {
 			t.Errorf("scope = %q, want the whole contest", got)

@@ -66,6 +66,32 @@ func (s *Server) orgExportOverallWinners(c *fiber.Ctx) error {
 	return s.sendWinners(c, ct, quiz.OverallRoundID(ct.ID), settings.Overall.Tiers, "giai-thuong-chung-cuoc-"+ct.Slug+".xlsx")
 }
 
+// roundsPlayed counts, for each person, the published rounds of the
+// contest they have a standing in: what the overall standings add up (the
+// standings keep no such count, and the winners are few).
+func (s *Server) roundsPlayed(ctx context.Context, contestID string, userIDs []string) (map[string]int, error) {
+	rounds, err := s.quiz.RoundsOf(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(userIDs))
+	for _, r := range rounds {
+		if r.Status != quiz.RoundResults {
+			continue
+		}
+		for _, id := range userIDs {
+			switch _, err := s.quiz.StandingOf(ctx, r.ID, id); contests.ErrorCode(err) {
+			case "":
+				out[id]++
+			case contests.CodeNotFound:
+			default:
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
 func (s *Server) sendWinners(c *fiber.Ctx, ct *contests.Contest, roundID string, tiers []quiz.Tier, filename string) error {
 	full, err := fullCCCDWanted(c, ct)
 	if err != nil {
@@ -94,8 +120,19 @@ func (s *Server) sendWinners(c *fiber.Ctx, ct *contests.Contest, roundID string,
 		s.Log.Info("quiz winners exported with full CCCD", "request_id", requestID(c), "by", claimsOf(c).UserID(),
 			"contest", ct.ID, "round", roundID, "rows", len(out), "unreadable", rows.unreadable)
 	}
+	write := excel.WriteQuizWinners
+	if roundID == quiz.OverallRoundID(ct.ID) {
+		played, err := s.roundsPlayed(ctx, ct.ID, ids)
+		if err != nil {
+			return err
+		}
+		for i := range out {
+			out[i].Rounds, out[i].AttemptNo, out[i].Prediction = played[standings[i].UserID], 0, nil
+		}
+		write = excel.WriteOverallWinners
+	}
 	var buf bytes.Buffer
-	if err := excel.WriteQuizWinners(&buf, out); err != nil {
+	if err := write(&buf, out); err != nil {
 		return contests.Internal(err)
 	}
 	return sendXLSX(c, filename, buf.Bytes())

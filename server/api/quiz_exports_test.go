@@ -21,8 +21,57 @@ import (
 )
 
 var exportHeader = []string{"Giải", "Hạng", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "CCCD", "Đơn vị",
-	"Nghề nghiệp/Đối tượng", "Điểm", "Số câu đúng", "Dự đoán", "Sai số dự đoán", "Thời gian làm bài", "Nộp bài lúc",
+	"Nghề nghiệp/Đối tượng", "Điểm", "Số câu đúng", "Tổng số câu", "Dự đoán", "Sai số dự đoán", "Thời gian làm bài", "Nộp bài lúc",
 	"Lượt thi được tính", "Số lượt đã thi"}
+
+// overallHeader is the whole contest's winners: sums over rounds.
+var overallHeader = []string{"Giải", "Hạng", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "CCCD", "Đơn vị",
+	"Nghề nghiệp/Đối tượng", "Tổng điểm", "Số câu đúng", "Tổng số câu", "Tổng sai số dự đoán", "Tổng thời gian làm bài",
+	"Nộp bài lần cuối lúc", "Số đợt đã thi", "Số lượt đã thi"}
+
+// exportKinds is what every cell of a quiz export column must be: text,
+// a plain number, or a number shown with a date/duration format.
+var exportKinds = map[string]string{
+	"Giải": "text", "Hạng": "number", "Họ và tên": "text", "Ngày sinh": "dd/mm/yyyy", "Giới tính": "text",
+	"Số điện thoại": "text", "CCCD": "text", "Đơn vị": "text", "Nghề nghiệp/Đối tượng": "text", "Điểm": "number",
+	"Số câu đúng": "number", "Tổng số câu": "number", "Dự đoán": "number", "Sai số dự đoán": "number",
+	"Thời gian làm bài": "[h]:mm:ss", "Nộp bài lúc": "dd/mm/yyyy hh:mm:ss", "Lượt thi được tính": "number",
+	"Số lượt đã thi": "number", "Tổng điểm": "number", "Tổng sai số dự đoán": "number",
+	"Tổng thời gian làm bài": "[h]:mm:ss", "Nộp bài lần cuối lúc": "dd/mm/yyyy hh:mm:ss", "Số đợt đã thi": "number",
+}
+
+// assertCellKinds checks each non-empty cell below the header against
+// exportKinds, by the cell's type and its style's number format.
+func assertCellKinds(t *testing.T, f *excelize.File, sheet string) {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for c, name := range rows[0] {
+		kind, ok := exportKinds[name]
+		if !ok {
+			t.Errorf("column %q has no expected kind", name)
+			continue
+		}
+		for r := 2; r <= len(rows); r++ {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r)
+			if v, _ := f.GetCellValue(sheet, ref); v == "" {
+				continue
+			}
+			typ, _ := f.GetCellType(sheet, ref)
+			styleID, _ := f.GetCellStyle(sheet, ref)
+			format := ""
+			if st, _ := f.GetStyle(styleID); st != nil && st.CustomNumFmt != nil {
+				format = *st.CustomNumFmt
+			}
+			number := typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
+			switch {
+			case kind == "text" && typ != excelize.CellTypeInlineString,
+				kind == "number" && (!number || format != ""),
+				kind != "text" && kind != "number" && (!number || format != kind):
+				t.Errorf("%s (%s): type %v format %q, want %s", ref, name, typ, format, kind)
+			}
+		}
+	}
+}
 
 // exportPerson is a seeded participant and the line the exports must show.
 type exportPerson struct {
@@ -106,9 +155,9 @@ func exportLine(e *env, i int, p exportPerson, cccd string) []string {
 		"0" + p.phone[3:6] + " " + p.phone[6:9] + " " + p.phone[9:], cccd, unit,
 		map[contests.Occupation]string{contests.OccPartyMember: "Đảng viên", contests.OccStudent: "Học sinh, sinh viên",
 			contests.OccCitizen: "Nhân dân", contests.OccYouthUnion: "Đoàn viên"}[p.occupation],
-		fmt.Sprint(st.Score), fmt.Sprintf("%d/5", st.Correct), fmt.Sprint(*st.Prediction), fmt.Sprint(*st.PredictionError),
-		fmt.Sprintf("%02d:%02d", st.DurationMs/60000, st.DurationMs/1000%60),
-		st.SubmittedAt.Add(7 * time.Hour).Format("02/01/2006 15:04"), "1", fmt.Sprint(st.Attempts)}
+		fmt.Sprint(st.Score), fmt.Sprint(st.Correct), "5", fmt.Sprint(*st.Prediction), fmt.Sprint(*st.PredictionError),
+		fmt.Sprintf("%d:%02d:%02d", st.DurationMs/3_600_000, st.DurationMs/60000%60, st.DurationMs/1000%60),
+		st.SubmittedAt.Add(7 * time.Hour).Format("02/01/2006 15:04:05"), "1", fmt.Sprint(st.Attempts)}
 	if p.deleted { // the frozen name and unit stay; who the person was does not
 		line[3], line[4], line[5], line[6], line[8] = "", "", "", "", ""
 	}
@@ -145,7 +194,7 @@ func assertWorkbook(t *testing.T, r response, filename, sheet string, want [][]s
 		for c, text := range line {
 			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
 			if got, _ := f.GetCellValue(sheet, ref); got != text {
-				t.Errorf("%s (%s) = %q, want %q", ref, exportHeader[c], got, text)
+				t.Errorf("%s (%s) = %q, want %q", ref, want[0][c], got, text)
 			}
 			typ, _ := f.GetCellType(sheet, ref)
 			if free := c == 2 || c == 6 || c == 7; free && text != "" && typ != excelize.CellTypeInlineString {
@@ -165,9 +214,11 @@ func assertWorkbook(t *testing.T, r response, filename, sheet string, want [][]s
 			filter = dn.RefersTo
 		}
 	}
-	if wantFilter := fmt.Sprintf("'%s'!$A$1:$Q$%d", sheet, len(want)); filter != wantFilter {
+	last, _ := excelize.ColumnNumberToName(len(want[0]))
+	if wantFilter := fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, last, len(want)); filter != wantFilter {
 		t.Errorf("autofilter = %q, want %q", filter, wantFilter)
 	}
+	assertCellKinds(t, f, sheet)
 }
 
 func TestQuizExports(t *testing.T) {
@@ -247,16 +298,26 @@ func TestQuizExports(t *testing.T) {
 		e.do("PATCH", "/api/v1/org/contests/"+f.contestID, map[string]any{"settings": map[string]any{"overall": map[string]any{
 			"rule":  map[string]any{"keys": []string{"score_desc", "duration_asc"}},
 			"tiers": []map[string]any{{"key": "nhi", "name": "Giải Nhì", "count": 1}, {"key": "nhat", "name": "Giải Nhất", "count": 1}}}}}, f.org)
-		assertWorkbook(t, e.do("GET", overall, nil, f.org), "giai-thuong-chung-cuoc-tuan-le.xlsx", "GiaiThuong", [][]string{exportHeader})
+		assertWorkbook(t, e.do("GET", overall, nil, f.org), "giai-thuong-chung-cuoc-tuan-le.xlsx", "GiaiThuong", [][]string{overallHeader})
+		// The round's results are published: it counts as a round played.
+		if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results/publish", nil, f.org); r.Status != 200 {
+			t.Fatalf("publish: %d %s", r.Status, r.Raw)
+		}
 		overallRows := append([]quiz.Standing{}, seeded[:3]...)
 		for i := range overallRows {
-			overallRows[i].RoundID = quiz.OverallRoundID(f.contestID)
+			// As computed overall: no attempt or prediction of its own.
+			overallRows[i].RoundID, overallRows[i].AttemptNo, overallRows[i].Prediction = quiz.OverallRoundID(f.contestID), 0, nil
 		}
 		if err := e.store.ReplaceStandings(context.Background(), quiz.OverallRoundID(f.contestID), overallRows); err != nil {
 			t.Fatal(err)
 		}
 		// The overall tiers list Nhì first: tier order, not the round's.
-		want := [][]string{exportHeader, exportLine(e, 2, people[2], "089090000003"), exportLine(e, 0, people[0], "089090000001")}
+		overallLine := func(i int, cccd string) []string {
+			l := exportLine(e, i, people[i], cccd)
+			// no "Dự đoán"; the round count (1) replaces the attempt that counted
+			return append(append(l[:12:12], l[13:16]...), "1", l[17])
+		}
+		want := [][]string{overallHeader, overallLine(2, "089090000003"), overallLine(0, "089090000001")}
 		assertWorkbook(t, e.do("GET", overall+"?cccd=full", nil, f.org), "giai-thuong-chung-cuoc-tuan-le.xlsx", "GiaiThuong", want)
 	})
 }
@@ -290,9 +351,9 @@ func TestQuizExportsAfterPlay(t *testing.T) {
 			st := s.(map[string]any)
 			want = append(want, []string{fmt.Sprint(st["prizeName"]), fmt.Sprint(st["rank"]), fmt.Sprint(st["fullName"]),
 				"17/05/1990", "Nam", "", "", st["unitPath"].(string), "Đảng viên", fmt.Sprint(st["score"]),
-				fmt.Sprintf("%v/%v", st["correctCount"], st["total"])})
+				fmt.Sprint(st["correctCount"]), fmt.Sprint(st["total"])})
 		}
-		if len(want) != 2 || want[0][0] != "Giải Nhất" || want[1][0] != "Giải Nhì" || want[1][10] != "3/5" {
+		if len(want) != 2 || want[0][0] != "Giải Nhất" || want[1][0] != "Giải Nhì" || want[1][10] != "3" || want[1][11] != "5" {
 			t.Fatalf("unexpected standings: %v", standings)
 		}
 		for _, p := range []struct{ path, sheet string }{{"winners", "GiaiThuong"}, {"results", "KetQua"}} {
@@ -318,6 +379,7 @@ func TestQuizExportsAfterPlay(t *testing.T) {
 					t.Errorf("%s row %d phone %q, CCCD %q", p.path, i+2, rows[i+1][5], rows[i+1][6])
 				}
 			}
+			assertCellKinds(t, g, p.sheet)
 			g.Close()
 		}
 		for _, p := range []struct{ path, file, sheet string }{{"winners", "giai-thuong-tuan-le-tuan-2.xlsx", "GiaiThuong"},

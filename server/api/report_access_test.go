@@ -219,13 +219,14 @@ func TestReportAccessStatisticsAreTheUnitsOwn(t *testing.T) {
 		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{
 			{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với số người (%)",
 				"Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
-			{"W1-A", "Khu phố 1", "100", "", num(a["people"]), pct(a["people"], 100), "", num(a["attempts"]), num(a["allCorrect"]), "0", "0", "0"},
+			{"W1-A", "Khu phố 1", "100", "", num(a["people"]), pctCell(a["people"], 100), "", num(a["attempts"]), num(a["allCorrect"]), "0", "0", "0"},
+			{"", "Tổng cộng", "100", "", num(a["people"]), pctCell(a["people"], 100), "", num(a["attempts"]), num(a["allCorrect"]), "0", "0", "0"},
 		})
 		groups := [][]string{{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"}}
 		for _, k := range quiz.Genders {
 			c := sc.tally(func(x *seededCitizen) bool { return inA(x) && x.gender == k })
 			groups = append(groups, []string{"Giới tính", map[string]string{"male": "Nam", "female": "Nữ", "unknown": "Không rõ"}[k],
-				num(c["people"]), pct(c["people"], a["people"]), num(c["attempts"]), num(c["allCorrect"])})
+				num(c["people"]), pctCell(c["people"], a["people"]), num(c["attempts"]), num(c["allCorrect"])})
 		}
 		rows, _ := f.GetRows(excel.ReportGroupsSheet)
 		gender := len(rows) - len(quiz.Genders)
@@ -238,11 +239,11 @@ func TestReportAccessStatisticsAreTheUnitsOwn(t *testing.T) {
 			{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
 			{"Đợt thi", "Tuần 2"},
 			{"Đơn vị", "Khu phố 1"},
-			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04")},
+			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04:05")},
 			{"Số đảng viên/đoàn viên/dân số", "100"},
 			{"Chỉ tiêu (người)", ""},
 			{"Số người dự thi", num(a["people"])},
-			{"Tỷ lệ so với số người (%)", pct(a["people"], 100)},
+			{"Tỷ lệ so với số người (%)", pctCell(a["people"], 100)},
 			{"Tỷ lệ so với chỉ tiêu (%)", ""},
 			{"Số lượt thi", num(a["attempts"])},
 			{"Số người đúng tất cả các câu", num(a["allCorrect"])},

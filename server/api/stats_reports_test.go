@@ -62,6 +62,14 @@ func pct(part, whole int) string {
 	return strconv.FormatFloat(math.Round(float64(part)*10000/float64(whole))/100, 'f', -1, 64)
 }
 
+// pctCell is a percentage as an export shows it: a 0.00% cell.
+func pctCell(part, whole int) string {
+	if whole == 0 {
+		return "0.00%"
+	}
+	return strconv.FormatFloat(math.Round(float64(part)*10000/float64(whole))/100, 'f', 2, 64) + "%"
+}
+
 func TestStatsReportWorkbook(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		sc := newStatsScenario(t, e)
@@ -114,7 +122,7 @@ func TestStatsReportWorkbook(t *testing.T) {
 				if n == 0 {
 					return "", ""
 				}
-				return num(n), pct(c["people"], n)
+				return num(n), pctCell(c["people"], n)
 			}
 			h, hRate := base(headcount)
 			tg, tRate := base(target)
@@ -128,12 +136,14 @@ func TestStatsReportWorkbook(t *testing.T) {
 		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader,
 			line("W1-A", "Khu phố 1", 100, 40, a, prizes["W1-A"]),
 			line("W1", "Phường An Biên (trực thuộc trực tiếp)", 0, 0, own, prizes["W1"]),
+			// The unit's own totals (W1's headcount, its children's target).
+			line("", "Tổng cộng", 100, 40, all, [2]int{prizes["W1-A"][0] + prizes["W1"][0], prizes["W1-A"][1] + prizes["W1"][1]}),
 		})
 		groups := [][]string{{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"}}
 		addGroups := func(title string, keys []string, label func(string) string, keyOf func(*seededCitizen) string) {
 			for _, k := range keys {
 				c := sc.tally(func(x *seededCitizen) bool { return keyOf(x) == k })
-				groups = append(groups, []string{title, label(k), num(c["people"]), pct(c["people"], all["people"]), num(c["attempts"]), num(c["allCorrect"])})
+				groups = append(groups, []string{title, label(k), num(c["people"]), pctCell(c["people"], all["people"]), num(c["attempts"]), num(c["allCorrect"])})
 			}
 		}
 		addGroups("Nghề nghiệp/Đối tượng", quiz.OccupationKeys(), func(k string) string {
@@ -154,12 +164,12 @@ func TestStatsReportWorkbook(t *testing.T) {
 			{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
 			{"Đợt thi", "Tuần 2"},
 			{"Đơn vị", "Phường An Biên"},
-			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04")},
+			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04:05")},
 			{"Số đảng viên/đoàn viên/dân số", "100"},
 			{"Chỉ tiêu (người)", "40"},
 			{"Số người dự thi", num(all["people"])},
-			{"Tỷ lệ so với số người (%)", pct(all["people"], 100)},
-			{"Tỷ lệ so với chỉ tiêu (%)", pct(all["people"], 40)},
+			{"Tỷ lệ so với số người (%)", pctCell(all["people"], 100)},
+			{"Tỷ lệ so với chỉ tiêu (%)", pctCell(all["people"], 40)},
 			{"Số lượt thi", num(all["attempts"])},
 			{"Số người đúng tất cả các câu", num(all["allCorrect"])},
 			{"Tổng số giải", "2"},
@@ -167,7 +177,8 @@ func TestStatsReportWorkbook(t *testing.T) {
 
 		// One click for the unit W1-A: its own line, its own people only.
 		f = openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+sc.round2+"/report.xlsx?unitId="+e.units["W1-A"].ID, nil, sc.f.orgToken()), file)
-		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader, line("W1-A", "Khu phố 1", 100, 40, a, prizes["W1-A"])})
+		sheetEquals(t, f, excel.ReportUnitsSheet, [][]string{unitHeader, line("W1-A", "Khu phố 1", 100, 40, a, prizes["W1-A"]),
+			line("", "Tổng cộng", 100, 40, a, prizes["W1-A"])})
 		if v, _ := f.GetCellValue(excel.ReportGroupsSheet, "C2"); v != num(sc.tally(func(c *seededCitizen) bool { return inA(c) && c.occupation == "party_member" })["people"]) {
 			t.Errorf("W1-A party members = %q", v)
 		}
@@ -244,7 +255,7 @@ func TestItemAnalysisMatchesSeededAnswers(t *testing.T) {
 				}
 			}
 			xlsx = append(xlsx, []string{num(i + 1), m["text"].(string), "Lịch sử", []string{"", "Dễ", "Trung bình", "Khó"}[int(m["difficulty"].(float64))],
-				sc.f.key[m["questionId"].(string)], num(w.drawn), num(w.drawn), pct(w.correct, w.drawn), "",
+				sc.f.key[m["questionId"].(string)], num(w.drawn), num(w.drawn), pctCell(w.correct, w.drawn), "",
 				num(w.chosen["A"]), num(w.chosen["B"]), num(w.chosen["C"]), num(w.chosen["D"])})
 		}
 		f := openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+sc.round2+"/items.xlsx", nil, sc.f.orgToken()),
@@ -268,14 +279,15 @@ func TestStatsWorkbooksOfAnEmptyRound(t *testing.T) {
 		sheetEquals(t, x, excel.ReportUnitsSheet, [][]string{
 			{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với số người (%)",
 				"Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
-			{"W1-A", "Khu phố 1", "100", "", "0", "0", "", "0", "0", "0", "0", "0"},
+			{"W1-A", "Khu phố 1", "100", "", "0", "0.00%", "", "0", "0", "0", "0", "0"},
+			{"", "Tổng cộng", "100", "", "0", "0.00%", "", "0", "0", "0", "0", "0"},
 		})
 		groups, _ := x.GetRows(excel.ReportGroupsSheet)
 		if len(groups) != 1+len(quiz.OccupationKeys())+len(quiz.AgeBands)+len(quiz.Genders) {
 			t.Errorf("%d group lines", len(groups))
 		}
 		for _, g := range groups[1:] {
-			if g[2] != "0" || g[3] != "0" || g[4] != "0" || g[5] != "0" {
+			if g[2] != "0" || g[3] != "0.00%" || g[4] != "0" || g[5] != "0" {
 				t.Errorf("group line %v is not zero", g)
 			}
 		}

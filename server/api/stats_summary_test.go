@@ -62,7 +62,7 @@ func TestContestSummaryWorkbook(t *testing.T) {
 		}
 		all, inA := tally(everyone), tally(func(c *seededCitizen) bool { return c.unit == "W1-A" })
 		round2 := sc.tally(everyone)
-		vn := func(t time.Time) string { return t.In(vietnamClock).Format("02/01/2006 15:04") }
+		vn := func(t time.Time) string { return t.In(vietnamClock).Format("02/01/2006 15:04:05") }
 		f := openXLSX(t, e.do("GET", "/api/v1/org/contests/"+sc.f.contestID+"/summary.xlsx", nil, sc.f.orgToken()),
 			fmt.Sprintf("tong-hop-cuoc-thi-%s.xlsx", sc.f.slug))
 		if got := f.GetSheetList(); !slices.Equal(got, []string{"TongQuan", "TheoDonVi", "TheoNhom", "TheoNgay"}) {
@@ -90,9 +90,9 @@ func TestContestSummaryWorkbook(t *testing.T) {
 		sheetEquals(t, f, excel.SummaryUnitsSheet, [][]string{
 			{"Cấp", "Mã đơn vị", "Đơn vị", "Số người của đơn vị", "Số người dự thi", "Tỷ lệ so với số người của đơn vị (%)", "Số lượt thi",
 				"Số người đúng tất cả các câu", "Chỉ tiêu (người)", "Tỷ lệ so với chỉ tiêu (%)"},
-			{"1", "W1", "Phường An Biên", "100", num(all["people"]), pct(all["people"], 100), num(all["attempts"]), num(all["allCorrect"]), "", ""},
+			{"1", "W1", "Phường An Biên", "100", num(all["people"]), pctCell(all["people"], 100), num(all["attempts"]), num(all["allCorrect"]), "", ""},
 			{"2", "W1-Z", "=SUM(1;2)", "", "0", "", "0", "0", "", ""},
-			{"2", "W1-A", "Khu phố 1", "100", num(inA["people"]), pct(inA["people"], 100), num(inA["attempts"]), num(inA["allCorrect"]), "", ""},
+			{"2", "W1-A", "Khu phố 1", "100", num(inA["people"]), pctCell(inA["people"], 100), num(inA["attempts"]), num(inA["allCorrect"]), "", ""},
 		})
 		if formula, _ := f.GetCellFormula(excel.SummaryUnitsSheet, "C3"); formula != "" {
 			t.Errorf("the unit named like a formula became formula %q", formula)
@@ -105,7 +105,7 @@ func TestContestSummaryWorkbook(t *testing.T) {
 				if k == quiz.GroupUnknown {
 					label = func(string) string { return "Không rõ" }
 				}
-				groups = append(groups, []string{title, label(k), num(c["people"]), pct(c["people"], all["people"]), num(c["attempts"]), num(c["allCorrect"])})
+				groups = append(groups, []string{title, label(k), num(c["people"]), pctCell(c["people"], all["people"]), num(c["attempts"]), num(c["allCorrect"])})
 			}
 		}
 		addGroups("Nghề nghiệp/Đối tượng", quiz.OccupationKeys(), func(k string) string { return excel.OccupationLabel(contests.Occupation(k)) },
@@ -142,6 +142,12 @@ func TestContestSummaryWorkbook(t *testing.T) {
 		if len(days) != 3 {
 			t.Errorf("the scenario should span two days: %v", days)
 		}
+		// A totals line: attempts add up over days; people do not.
+		total := 0
+		for _, n := range dayAttempts {
+			total += n
+		}
+		days = append(days, []string{"Tổng cộng", "", num(total)})
 		sheetEquals(t, f, excel.SummaryDaysSheet, days)
 		if got := cs.scans.Load() - scans; got != 0 {
 			t.Errorf("the download scanned %d rounds; it must read the snapshot", got)
@@ -168,8 +174,8 @@ func TestContestSummaryOfAnEmptyContestAndAccess(t *testing.T) {
 		sheetEquals(t, x, excel.SummaryUnitsSheet, [][]string{
 			{"Cấp", "Mã đơn vị", "Đơn vị", "Số người của đơn vị", "Số người dự thi", "Tỷ lệ so với số người của đơn vị (%)", "Số lượt thi",
 				"Số người đúng tất cả các câu", "Chỉ tiêu (người)", "Tỷ lệ so với chỉ tiêu (%)"},
-			{"1", "W1", "Phường An Biên", "100", "0", "0", "0", "0", "", ""},
-			{"2", "W1-A", "Khu phố 1", "100", "0", "0", "0", "0", "", ""},
+			{"1", "W1", "Phường An Biên", "100", "0", "0.00%", "0", "0", "", ""},
+			{"2", "W1-A", "Khu phố 1", "100", "0", "0.00%", "0", "0", "", ""},
 		})
 		groups, _ := x.GetRows(excel.SummaryGroupsSheet)
 		if len(groups) != 1+len(quiz.OccupationKeys())+len(quiz.AgeBands)+len(quiz.Genders) {

@@ -37,7 +37,7 @@ func TestWriteCollectiveCells(t *testing.T) {
 	}
 	assertCells(t, f, CollectiveSheet, [][]string{
 		{"Hạng", "Mã đơn vị", "Đơn vị", "Số người dự thi", "Số đảng viên/đoàn viên/dân số", "Tỷ lệ tham gia (%)", "Giải Nhất", "Giải Nhì", "Điểm thưởng giải cá nhân", "Điểm xét giải tập thể"},
-		{"1", "001", "Khu phố 1, Phường An Biên", "30", "120", "25", "1", "2", "10", "35"},
+		{"1", "001", "Khu phố 1, Phường An Biên", "30", "120", "25.00%", "1", "2", "10", "35"},
 		{"2", "KP2", "=HYPERLINK(\"x\")", "3", "", "", "0", "0", "0", "0"},
 	})
 	if typ, _ := f.GetCellType(CollectiveSheet, "C3"); typ != excelize.CellTypeInlineString {
@@ -47,6 +47,9 @@ func TestWriteCollectiveCells(t *testing.T) {
 		t.Errorf("C3 holds formula %q", formula)
 	}
 	assertSheetConventions(t, f, CollectiveSheet, "$A$1:$J$3")
+	assertColumnKinds(t, f, CollectiveSheet, 1, kindsOf("Hạng=number", "Mã đơn vị=text", "Đơn vị=text", "Số người dự thi=number",
+		"Số đảng viên/đoàn viên/dân số=number", "Tỷ lệ tham gia (%)=percent", "Giải Nhất=number", "Giải Nhì=number",
+		"Điểm thưởng giải cá nhân=number", "Điểm xét giải tập thể=number"))
 	assertCells(t, f, CollectiveInfoSheet, [][]string{
 		{"Mục", "Giá trị"},
 		{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
@@ -54,7 +57,7 @@ func TestWriteCollectiveCells(t *testing.T) {
 		{"Cách xếp hạng", "Tỷ lệ tham gia (%) cộng điểm giải cá nhân"},
 		{"Cấp đơn vị xét giải", "2"},
 		{"Số đơn vị", "2"},
-		{"Số liệu tính lúc", "24/11/2026 00:30"},
+		{"Số liệu tính lúc", "24/11/2026 00:30:00"},
 	})
 }
 

@@ -74,6 +74,12 @@ func TestWriteQuestionsCells(t *testing.T) {
 	f, err := excelize.OpenReader(bytes.NewReader(exportQuestions(t, sampleQuestions())))
 	must(t, err)
 	defer f.Close()
+	kinds := kindsOf("STT=number", "Chủ đề=text", "Mức độ=text", "Câu hỏi=text", "Đáp án=text", "Giải thích=text",
+		"Điểm=number", "Giữ thứ tự phương án=text", "Ảnh=text", "Ngừng sử dụng=text")
+	for _, l := range "ABCDEFGH" {
+		kinds["Phương án "+string(l)] = kText // "1930" and "2.50" stay the text typed
+	}
+	assertColumnKinds(t, f, QuestionSheet, 1, kinds)
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != QuestionSheet {
 		t.Fatalf("sheets = %v, want [CauHoi]", got)
 	}

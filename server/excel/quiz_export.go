@@ -45,6 +45,8 @@ type ResultRow struct {
 	SubmittedAt     time.Time
 	AttemptNo       int // the attempt that counts
 	Attempts        int // attempts the person took
+	// Rounds is how many rounds the person played (overall standings only).
+	Rounds int
 }
 
 // WinnerRow is a ResultRow with a prize. Winners and full results share one
@@ -52,41 +54,105 @@ type ResultRow struct {
 // winners sheet, and one reading habit serves both files.
 type WinnerRow = ResultRow
 
-// quizResultColumns are the columns of both quiz exports, in ResultRow's
-// order.
-func quizResultColumns() []Column {
+// personColumns open both quiz exports: who the person is.
+func personColumns() []Column {
 	return []Column{
 		{Header: "Giải", Width: 20},
 		{Header: "Hạng", Width: 10},
 		{Header: "Họ và tên", Width: 28},
-		{Header: "Ngày sinh", Width: 12, Text: true},
+		{Header: "Ngày sinh", Width: 12},
 		{Header: "Giới tính", Width: 10},
 		{Header: "Số điện thoại", Width: 15, Text: true},
 		{Header: "CCCD", Width: 16, Text: true},
 		{Header: "Đơn vị", Width: 50, Wrap: true},
 		{Header: "Nghề nghiệp/Đối tượng", Width: 28},
-		{Header: "Điểm", Width: 10},
-		{Header: "Số câu đúng", Width: 13, Text: true},
-		{Header: "Dự đoán", Width: 12},
-		{Header: "Sai số dự đoán", Width: 15},
-		{Header: "Thời gian làm bài", Width: 18, Text: true},
-		{Header: "Nộp bài lúc", Width: 18},
-		{Header: "Lượt thi được tính", Width: 19},
-		{Header: "Số lượt đã thi", Width: 15},
 	}
 }
 
-// cells lays the row out in quizResultColumns order. Text is written as
-// text whatever it starts with (SheetWriter): a name "=HYPERLINK(…)" stays
-// a name.
-func (r ResultRow) cells() []any {
+// quizResultColumns are the columns of a round's exports, in ResultRow's
+// order. Figures are numbers (scores, counts), the birth date and the
+// submission real dates, the time spent a duration ([h]:mm:ss): an
+// organizer can sort, filter and add them up.
+func quizResultColumns() []Column {
+	return append(personColumns(),
+		Column{Header: "Điểm", Width: 10},
+		Column{Header: "Số câu đúng", Width: 13},
+		Column{Header: "Tổng số câu", Width: 13},
+		Column{Header: "Dự đoán", Width: 12},
+		Column{Header: "Sai số dự đoán", Width: 15},
+		Column{Header: "Thời gian làm bài", Width: 18},
+		Column{Header: "Nộp bài lúc", Width: 20},
+		Column{Header: "Lượt thi được tính", Width: 19},
+		Column{Header: "Số lượt đã thi", Width: 15},
+	)
+}
+
+// overallColumns are the columns of the whole contest's winners: sums over
+// the rounds played, so no single attempt or prediction (only the summed
+// prediction error) and the number of rounds played instead of the attempt
+// that counted.
+func overallColumns() []Column {
+	return append(personColumns(),
+		Column{Header: "Tổng điểm", Width: 10},
+		Column{Header: "Số câu đúng", Width: 13},
+		Column{Header: "Tổng số câu", Width: 13},
+		Column{Header: "Tổng sai số dự đoán", Width: 15},
+		Column{Header: "Tổng thời gian làm bài", Width: 18},
+		Column{Header: "Nộp bài lần cuối lúc", Width: 20},
+		Column{Header: "Số đợt đã thi", Width: 14},
+		Column{Header: "Số lượt đã thi", Width: 15},
+	)
+}
+
+// personCells lays out personColumns. Text is written as text whatever it
+// starts with (SheetWriter): a name "=HYPERLINK(…)" stays a name.
+func (r ResultRow) personCells() []any {
 	return []any{
-		textCell(r.Prize), r.Rank, textCell(r.FullName), textCell(birthDateText(r.BirthDate)),
+		textCell(r.Prize), r.Rank, textCell(r.FullName), Day(r.BirthDate),
 		textCell(genderLabel(r.Gender)), textCell(phoneText(r.Phone)), textCell(r.CCCD), textCell(r.Unit),
-		textCell(OccupationLabel(r.Occupation)), r.Score, correctText(r.Correct, r.Total),
-		optionalInt(r.Prediction), optionalInt(r.PredictionError), durationText(r.DurationMs),
-		vietnamTime(r.SubmittedAt), r.AttemptNo, r.Attempts,
+		textCell(OccupationLabel(r.Occupation)),
 	}
+}
+
+// cells lays the row out in quizResultColumns order.
+func (r ResultRow) cells() []any {
+	return append(r.personCells(), r.Score, r.Correct, optionalCount(r.Total),
+		optionalInt(r.Prediction), optionalInt(r.PredictionError), stopwatch(r.DurationMs),
+		vietnamTime(r.SubmittedAt), optionalCount(r.AttemptNo), r.Attempts)
+}
+
+// overallCells lays the row out in overallColumns order.
+func (r ResultRow) overallCells() []any {
+	return append(r.personCells(), r.Score, r.Correct, optionalCount(r.Total),
+		optionalInt(r.PredictionError), stopwatch(r.DurationMs),
+		vietnamTime(r.SubmittedAt), optionalCount(r.Rounds), r.Attempts)
+}
+
+// stopwatch is a time spent, truncated to the second as a stopwatch shows it.
+func stopwatch(ms int64) Span { return Span(time.Duration(ms/1000) * time.Second) }
+
+// WriteOverallWinners writes the whole contest's prize winners (overall
+// standings) as an xlsx file with one sheet, GiaiThuong.
+func WriteOverallWinners(w io.Writer, rows []WinnerRow) error {
+	f, err := NewWorkbook(WinnersSheet)
+	if err != nil {
+		return err
+	}
+	s, err := NewSheetWriter(f, WinnersSheet, overallColumns())
+	if err == nil {
+		for _, r := range rows {
+			if err = s.WriteRow(r.overallCells()...); err != nil {
+				break
+			}
+		}
+	}
+	if err == nil {
+		err = s.Close()
+	}
+	if err == nil {
+		err = streamWorkbook(f, w)
+	}
+	return errors.Join(err, f.Close())
 }
 
 // WriteQuizWinners writes the prize winners, in the given order (by tier,

@@ -1,17 +1,16 @@
 package excel
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"hoithi/contests"
 )
 
-// How the quiz exports show values. Dates and durations that people read
-// rather than compute with are text in a fixed shape, so every Excel locale
-// shows them the same; the submission instant stays a real date (sortable,
-// filterable) shown dd/mm/yyyy hh:mm.
+// How the quiz exports show values: figures are numbers, dates real dates
+// (dd/mm/yyyy; instants dd/mm/yyyy hh:mm:ss in Vietnam time), durations
+// [h]:mm:ss (sheet.go: Day, Span, Share), so an organizer can sort, filter
+// and sum them in any Excel locale.
 
 // vietnam is the zone every instant of an export is shown in: organizers
 // compare "nộp bài lúc" with round times announced in Vietnam time, and the
@@ -34,30 +33,12 @@ func vietnamTime(t time.Time) any {
 	return t.In(vietnam)
 }
 
-// birthDateText writes a calendar date dd/mm/yyyy. Birth dates are stored
-// at 00:00 UTC: read in UTC so no zone shifts the day.
-func birthDateText(d time.Time) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.UTC().Format("02/01/2006")
-}
-
-// durationText writes a duration as mm:ss (minutes past 59 keep counting:
-// "75:00"), truncated to the second as a stopwatch shows it.
-func durationText(ms int64) any {
-	if ms <= 0 {
+// optionalCount is n, or an empty cell when 0 means "not known".
+func optionalCount(n int) any {
+	if n <= 0 {
 		return nil
 	}
-	s := ms / 1000
-	return fmt.Sprintf("%02d:%02d", s/60, s%60)
-}
-
-func correctText(correct, total int) any {
-	if total <= 0 {
-		return nil
-	}
-	return fmt.Sprintf("%d/%d", correct, total)
+	return n
 }
 
 func optionalInt(v *int64) any {

@@ -12,7 +12,7 @@ import (
 )
 
 var quizHeader = []string{"Giải", "Hạng", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "CCCD", "Đơn vị",
-	"Nghề nghiệp/Đối tượng", "Điểm", "Số câu đúng", "Dự đoán", "Sai số dự đoán", "Thời gian làm bài", "Nộp bài lúc",
+	"Nghề nghiệp/Đối tượng", "Điểm", "Số câu đúng", "Tổng số câu", "Dự đoán", "Sai số dự đoán", "Thời gian làm bài", "Nộp bài lúc",
 	"Lượt thi được tính", "Số lượt đã thi"}
 
 func i64(v int64) *int64 { return &v }
@@ -48,30 +48,27 @@ func TestWriteQuizWinnersCells(t *testing.T) {
 	want := [][]string{
 		quizHeader,
 		{"Giải Nhất", "1", "Nguyễn Thị Hoa", "17/05/1990", "Nữ", "0912 345 678", "089******123", "Khu phố 1, Phường An Biên, Tỉnh An Giang",
-			"Đảng viên", "20", "18/20", "1234", "0", "03:25", "24/11/2026 00:05", "2", "3"},
+			"Đảng viên", "20", "18", "20", "1234", "0", "0:03:25", "24/11/2026 00:05:30", "2", "3"},
 		{"Giải Nhì", "2", `=HYPERLINK("http://evil","Bấm")`, "31/12/2001", "Nam", "0296 3852 123", "089090000123", "+84 Chi bộ",
-			"Học sinh, sinh viên", "19", "19/20", "1300", "66", "75:00", "22/11/2026 16:00", "1", "1"},
+			"Học sinh, sinh viên", "19", "19", "20", "1300", "66", "1:15:00", "22/11/2026 16:00:00", "1", "1"},
 		{"-", "3", "@x", "", "", "+84 lạ", "-", "@SUM(A1:A2)",
-			"nong_dan", "0", "0/20", "", "", "00:59", "23/11/2026 14:00", "1", "7"},
+			"nong_dan", "0", "0", "20", "", "", "0:00:59", "23/11/2026 14:00:00", "1", "7"},
 	}
 	assertQuizCells(t, f, WinnersSheet, want)
-	// Free text is a string cell whatever it starts with; figures are numbers.
-	for _, ref := range []string{"C3", "H3", "A4", "C4", "F4", "G4", "H4", "D2", "F2", "K2", "N2"} {
-		if typ, _ := f.GetCellType(WinnersSheet, ref); typ != excelize.CellTypeInlineString {
-			t.Errorf("%s type = %v, want an inline string", ref, typ)
-		}
+	// Free text is a string cell whatever it starts with; figures are
+	// numbers, dates real dates, durations time values.
+	assertColumnKinds(t, f, WinnersSheet, 1, quizKinds)
+	// The time spent sums: 3:25 + 1:15:00 + 0:59 as a day fraction.
+	raw := func(ref string) float64 {
+		v, _ := f.GetCellValue(WinnersSheet, ref, excelize.Options{RawCellValue: true})
+		var x float64
+		fmt.Sscan(v, &x)
+		return x
 	}
-	for _, ref := range []string{"B2", "J2", "L2", "M2", "O2", "P2", "Q2"} {
-		if typ, _ := f.GetCellType(WinnersSheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s type = %v, want a number", ref, typ)
-		}
+	if sum := (raw("O2") + raw("O3") + raw("O4")) * 86400; sum < 4763.9 || sum > 4764.1 {
+		t.Errorf("durations sum to %.1f s, want 4764 (205 + 4500 + 59 s: each truncated to the second)", sum)
 	}
-	// The submission instant is a real date: its raw value is a serial day.
-	f.SetCellStyle(WinnersSheet, "O2", "O2", 0)
-	if raw, _ := f.GetCellValue(WinnersSheet, "O2", excelize.Options{RawCellValue: true}); raw == "" || raw[0] < '4' {
-		t.Errorf("O2 raw value %q is not an Excel date serial", raw)
-	}
-	assertSheetConventions(t, f, WinnersSheet, "$A$1:$Q$4")
+	assertSheetConventions(t, f, WinnersSheet, "$A$1:$R$4")
 }
 
 // assertQuizCells compares every cell of the sheet with want (formatted as
@@ -114,7 +111,7 @@ func TestQuizResultsWriterEmptyHasHeadersOnly(t *testing.T) {
 		t.Fatalf("sheets = %v, want [%s]", got, ResultsSheet)
 	}
 	assertQuizCells(t, f, ResultsSheet, [][]string{quizHeader})
-	assertSheetConventions(t, f, ResultsSheet, "$A$1:$Q$1")
+	assertSheetConventions(t, f, ResultsSheet, "$A$1:$R$1")
 }
 
 func TestQuizResultsWriterStreamsManyRows(t *testing.T) {
@@ -150,9 +147,9 @@ func TestQuizResultsWriterStreamsManyRows(t *testing.T) {
 		if i < 3 {
 			prize = "Giải Nhất"
 		}
-		at := base.Add(time.Duration(i) * time.Minute).In(vietnam).Format("02/01/2006 15:04")
+		at := base.Add(time.Duration(i) * time.Minute).In(vietnam).Format("02/01/2006 15:04:05")
 		want := []string{prize, fmt.Sprint(i + 1), fmt.Sprintf("Người %d", i), "", "", "0912 345 678", "", "", "",
-			fmt.Sprint(20 - i%21), fmt.Sprintf("%d/20", 20-i%21), "", "", durationOrEmpty(i % 600), at, "1", fmt.Sprint(1 + i%3)}
+			fmt.Sprint(20 - i%21), fmt.Sprint(20 - i%21), "20", "", "", durationOrEmpty(i % 600), at, "1", fmt.Sprint(1 + i%3)}
 		for c := range want {
 			got := ""
 			if c < len(row) {
@@ -163,14 +160,15 @@ func TestQuizResultsWriterStreamsManyRows(t *testing.T) {
 			}
 		}
 	}
-	assertSheetConventions(t, f, ResultsSheet, fmt.Sprintf("$A$1:$Q$%d", n+1))
+	assertSheetConventions(t, f, ResultsSheet, fmt.Sprintf("$A$1:$R$%d", n+1))
+	assertColumnKinds(t, f, ResultsSheet, 1, quizKinds)
 }
 
 func durationOrEmpty(sec int) string {
 	if sec == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%02d:%02d", sec/60, sec%60)
+	return fmt.Sprintf("%d:%02d:%02d", sec/3600, sec/60%60, sec%60)
 }
 
 func TestQuizCellFormats(t *testing.T) {
@@ -188,24 +186,11 @@ func TestQuizCellFormats(t *testing.T) {
 			t.Errorf("phoneText(%q) = %q, want %q", p.stored, got, p.want)
 		}
 	}
-	durations := []struct {
-		ms   int64
-		want any
-	}{{0, nil}, {999, "00:00"}, {1_000, "00:01"}, {59_999, "00:59"}, {600_000, "10:00"}, {6_000_000, "100:00"}}
-	for _, d := range durations {
-		if got := durationText(d.ms); got != d.want {
-			t.Errorf("durationText(%d) = %v, want %v", d.ms, got, d.want)
-		}
-	}
-	// A birth date is a calendar day whatever zone the value carries.
-	if got := birthDateText(time.Date(1990, 5, 17, 0, 0, 0, 0, time.UTC)); got != "17/05/1990" {
-		t.Errorf("birthDateText = %q", got)
-	}
 	// 17:30 UTC is 00:30 the next day in Vietnam.
 	if got := vietnamTime(time.Date(2026, 12, 31, 17, 30, 0, 0, time.UTC)).(time.Time).Format("02/01/2006 15:04"); got != "01/01/2027 00:30" {
 		t.Errorf("vietnamTime = %q", got)
 	}
-	if vietnamTime(time.Time{}) != nil || optionalInt(nil) != nil || correctText(0, 0) != nil {
+	if vietnamTime(time.Time{}) != nil || optionalInt(nil) != nil || optionalCount(0) != nil {
 		t.Error("empty values must leave the cell empty")
 	}
 	for _, o := range contests.Occupations {
@@ -213,4 +198,30 @@ func TestQuizCellFormats(t *testing.T) {
 			t.Errorf("occupation %q has no Vietnamese label", o)
 		}
 	}
+}
+
+// TestWriteOverallWinners: sums over the rounds, the number of rounds
+// played (never a 0 "attempt that counted"), and no prediction column
+// beside a summed prediction error.
+func TestWriteOverallWinners(t *testing.T) {
+	rows := sampleWinners()[:2]
+	rows[0].Rounds, rows[0].AttemptNo, rows[0].Prediction = 4, 0, nil
+	rows[1].Rounds, rows[1].AttemptNo, rows[1].Prediction = 3, 0, nil
+	var buf bytes.Buffer
+	must(t, WriteOverallWinners(&buf, rows))
+	f, err := excelize.OpenReader(&buf)
+	must(t, err)
+	defer f.Close()
+	got, err := f.GetRows(WinnersSheet)
+	must(t, err)
+	wantHeader := []string{"Giải", "Hạng", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "CCCD", "Đơn vị",
+		"Nghề nghiệp/Đối tượng", "Tổng điểm", "Số câu đúng", "Tổng số câu", "Tổng sai số dự đoán", "Tổng thời gian làm bài",
+		"Nộp bài lần cuối lúc", "Số đợt đã thi", "Số lượt đã thi"}
+	if fmt.Sprint(got[0]) != fmt.Sprint(wantHeader) {
+		t.Fatalf("header %q\nwant %q", got[0], wantHeader)
+	}
+	if got[1][15] != "4" || got[2][15] != "3" || got[1][12] != "0" || got[2][12] != "66" {
+		t.Fatalf("rounds played / prediction error: %q / %q", got[1], got[2])
+	}
+	assertColumnKinds(t, f, WinnersSheet, 1, quizKinds)
 }

@@ -46,10 +46,14 @@ type SheetWriter struct {
 	sw          *excelize.StreamWriter
 	cols        []Column
 	textStyle   []int // per column: the style of its text cells
-	dateStyle   int
+	dateStyle   int   // instants: dd/mm/yyyy hh:mm:ss
+	dayStyle    int   // calendar dates: dd/mm/yyyy
+	spanStyle   int   // durations: [h]:mm:ss
+	shareStyle  int   // percentages: 0.00%
 	headerStyle int
 	headerRow   int // the header's row: frozen above the data, filter buttons on it
 	row         int // last row written
+	dataEnd     int // last row under the filter buttons, 0 for row (WriteTotals)
 }
 
 // NewSheetWriter starts sheet (created when absent) with its header row.
@@ -89,8 +93,13 @@ func newSheetWriterAt(f *excelize.File, sheet string, cols []Column, headerRow i
 	}); err != nil {
 		return nil, err
 	}
-	if s.dateStyle, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy hh:mm")}); err != nil {
-		return nil, err
+	for _, st := range []struct {
+		id     *int
+		format string
+	}{{&s.dateStyle, "dd/mm/yyyy hh:mm:ss"}, {&s.dayStyle, "dd/mm/yyyy"}, {&s.spanStyle, "[h]:mm:ss"}, {&s.shareStyle, "0.00%"}} {
+		if *st.id, err = f.NewStyle(&excelize.Style{CustomNumFmt: ptr(st.format)}); err != nil {
+			return nil, err
+		}
 	}
 	for i, c := range cols {
 		style := &excelize.Style{NumFmt: numFmtText, Alignment: &excelize.Alignment{Vertical: "top", WrapText: c.Wrap}}
@@ -132,11 +141,25 @@ func (c Column) width() float64 {
 	return float64(min(max(utf8.RuneCountInString(c.Header)+2, 10), 50))
 }
 
+// Values that are numbers to Excel but read as something else: each is
+// written as a real number with a number format, so it sorts, filters and
+// sums, and every Excel locale shows it the same way.
+type (
+	// Day is a calendar date (a birth date, a day of submissions), shown
+	// dd/mm/yyyy; its year, month and day are taken as they are, no zone.
+	Day time.Time
+	// Span is a duration (time spent on an attempt), shown [h]:mm:ss.
+	Span time.Duration
+	// Share is a fraction shown as a percentage: 0.125 shows 12.50%.
+	Share float64
+)
+
 // WriteRow appends one row. Strings are written as text cells whatever
 // they start with: "=SUM(A1)" or "+84…" stays the text typed, never a
 // formula (CSV/Excel formula injection), and the text format keeps it text
-// if someone edits the cell later. Numbers, bools and times (shown
-// dd/mm/yyyy hh:mm) keep their type; anything else is written as its text.
+// if someone edits the cell later. Numbers, bools, times (shown
+// dd/mm/yyyy hh:mm:ss), Day, Span and Share keep their type; anything else
+// is written as its text.
 func (s *SheetWriter) WriteRow(values ...any) error {
 	row := make([]any, len(values))
 	for i, v := range values {
@@ -158,11 +181,34 @@ func (s *SheetWriter) cell(col int, v any) any {
 			return nil
 		}
 		return excelize.Cell{StyleID: s.dateStyle, Value: v}
+	case Day:
+		t := time.Time(v)
+		if t.IsZero() {
+			return nil
+		}
+		// excelize writes a time's wall clock: midnight of the same date.
+		return excelize.Cell{StyleID: s.dayStyle, Value: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)}
+	case Span:
+		if v <= 0 {
+			return nil
+		}
+		return excelize.Cell{StyleID: s.spanStyle, Value: time.Duration(v).Seconds() / 86400}
+	case Share:
+		return excelize.Cell{StyleID: s.shareStyle, Value: float64(v)}
 	default:
 		// excelize.Cell (which may carry a formula) and every other type
 		// end here: written as text, so no caller can inject a formula.
 		return excelize.Cell{StyleID: s.textStyleOf(col), Value: fmt.Sprint(v)}
 	}
+}
+
+// WriteTotals appends a totals line below the table: outside the filter
+// range, so sorting or filtering the table never moves it among the rows.
+func (s *SheetWriter) WriteTotals(values ...any) error {
+	if s.dataEnd == 0 {
+		s.dataEnd = s.row
+	}
+	return s.WriteRow(values...)
 }
 
 func (s *SheetWriter) textStyleOf(col int) int {
@@ -185,7 +231,11 @@ func (s *SheetWriter) Rows() int { return s.row }
 func (s *SheetWriter) Close() error {
 	// With a stream writer the filter must be set before Flush: Flush
 	// writes the worksheet's autoFilter element from the in-memory sheet.
-	ref := cellRef(0, s.headerRow) + ":" + cellRef(max(len(s.cols), 1)-1, s.row)
+	end := s.row
+	if s.dataEnd > 0 {
+		end = s.dataEnd
+	}
+	ref := cellRef(0, s.headerRow) + ":" + cellRef(max(len(s.cols), 1)-1, end)
 	if err := s.f.AutoFilter(s.sheet, ref, nil); err != nil {
 		return err
 	}

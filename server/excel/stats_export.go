@@ -84,6 +84,18 @@ func WriteStatsReport(w io.Writer, r StatsReport) error {
 			return err
 		}
 	}
+	// The totals line a report sent upward is read by: the unit's own
+	// figures (its whole subtree), which the lines above add up to.
+	if len(r.Rows) > 0 {
+		total := r.Total
+		total.Code, total.Name = "", "Tổng cộng"
+		if len(total.Prizes) == 0 {
+			total.Prizes = sumPrizes(r.Rows, len(r.Tiers))
+		}
+		if err := s.WriteTotals(total.cells(len(r.Tiers))...); err != nil {
+			return err
+		}
+	}
 	if err := s.Close(); err != nil {
 		return err
 	}
@@ -113,6 +125,17 @@ func (row ReportUnitRow) cells(tiers int) []any {
 	return append(out, total)
 }
 
+// sumPrizes adds up the prizes of rows per tier.
+func sumPrizes(rows []ReportUnitRow, tiers int) []int {
+	out := make([]int, tiers)
+	for _, row := range rows {
+		for i := range min(tiers, len(row.Prizes)) {
+			out[i] += row.Prizes[i]
+		}
+	}
+	return out
+}
+
 // knownBase returns a base (a headcount or target) and people's share of
 // it as cells, both nil (an empty cell) when the base is unknown: a 0 would
 // read as "nobody" and "0%".
@@ -123,12 +146,13 @@ func knownBase(people, base int) (cell, rate any) {
 	return base, percent(people, base)
 }
 
-// percent is part / whole × 100 to two decimals (0 for an empty whole).
-func percent(part, whole int) float64 {
+// percent is part / whole as a Share, rounded to the 0.01% it is shown
+// with (0 for an empty whole). Every export writes percentages this way.
+func percent(part, whole int) Share {
 	if whole <= 0 {
 		return 0
 	}
-	return math.Round(float64(part)*10000/float64(whole)) / 100
+	return Share(math.Round(float64(part)*10000/float64(whole)) / 10000)
 }
 
 // writeGroupSheet lists the breakdowns one under the other, each group with

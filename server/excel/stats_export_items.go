@@ -71,7 +71,7 @@ func (r ItemRow) cells(number int) []any {
 		disc = *st.Discrimination
 	}
 	out := []any{number, textCell(r.Question.Text), textCell(r.Question.Topic), textCell(difficultyLabel(r.Question.Difficulty)),
-		textCell(answerLetters(r.Question)), st.Drawn, st.Answered, st.FacilityPct, disc}
+		textCell(answerLetters(r.Question)), st.Drawn, st.Answered, Share(st.FacilityPct / 100), disc}
 	// Letters follow the bank's option order; an option the bank no longer
 	// has keeps no column.
 	chosen := make(map[string]int, len(st.Options))

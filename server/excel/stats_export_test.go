@@ -43,9 +43,11 @@ func TestWriteStatsReportCells(t *testing.T) {
 	assertCells(t, f, ReportUnitsSheet, [][]string{
 		{"Mã đơn vị", "Đơn vị", "Số đảng viên/đoàn viên/dân số", "Chỉ tiêu (người)", "Số người dự thi", "Tỷ lệ so với số người (%)",
 			"Tỷ lệ so với chỉ tiêu (%)", "Số lượt thi", "Số người đúng tất cả các câu", "Giải Nhất", "Giải Nhì", "Tổng số giải"},
-		{"001", "Khu phố 1", "150", "40", "2", "1.33", "5", "3", "1", "1", "0", "1"},
-		{"W1-B", "=Khu phố 2", "", "10", "0", "", "0", "0", "0", "0", "0", "0"},
+		{"001", "Khu phố 1", "150", "40", "2", "1.33%", "5.00%", "3", "1", "1", "0", "1"},
+		{"W1-B", "=Khu phố 2", "", "10", "0", "", "0.00%", "0", "0", "0", "0", "0"},
 		{"", "Phường An Biên (trực tiếp)", "", "", "1", "", "", "1", "0", "0", "1", "1"},
+		// The totals line the report is read by, outside the filter range.
+		{"", "Tổng cộng", "300", "120", "3", "1.00%", "2.50%", "4", "1", "1", "1", "2"},
 	})
 	// Unknown bases are empty cells, not zeros; known ones are numbers.
 	for ref, want := range map[string]excelize.CellType{"C3": excelize.CellTypeUnset, "F3": excelize.CellTypeUnset,
@@ -63,28 +65,33 @@ func TestWriteStatsReportCells(t *testing.T) {
 		t.Errorf("B3 (a name starting with =) is a %v cell, want text", typ)
 	}
 	assertSheetConventions(t, f, ReportUnitsSheet, "$A$1:$L$4")
+	assertColumnKinds(t, f, ReportUnitsSheet, 1, kindsOf("Mã đơn vị=text", "Đơn vị=text", "Số đảng viên/đoàn viên/dân số=number",
+		"Chỉ tiêu (người)=number", "Số người dự thi=number", "Tỷ lệ so với số người (%)=percent", "Tỷ lệ so với chỉ tiêu (%)=percent",
+		"Số lượt thi=number", "Số người đúng tất cả các câu=number", "Giải Nhất=number", "Giải Nhì=number", "Tổng số giải=number"))
 
 	assertCells(t, f, ReportGroupsSheet, [][]string{
 		{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"},
-		{"Nghề nghiệp/Đối tượng", "Đảng viên", "2", "66.67", "3", "1"},
-		{"Nghề nghiệp/Đối tượng", "Không rõ", "1", "33.33", "1", "0"},
-		{"Độ tuổi", "Từ 18 đến 30 tuổi", "3", "100", "4", "1"},
-		{"Giới tính", "Nữ", "1", "33.33", "2", "0"},
-		{"Giới tính", "Nam", "2", "66.67", "2", "1"},
+		{"Nghề nghiệp/Đối tượng", "Đảng viên", "2", "66.67%", "3", "1"},
+		{"Nghề nghiệp/Đối tượng", "Không rõ", "1", "33.33%", "1", "0"},
+		{"Độ tuổi", "Từ 18 đến 30 tuổi", "3", "100.00%", "4", "1"},
+		{"Giới tính", "Nữ", "1", "33.33%", "2", "0"},
+		{"Giới tính", "Nam", "2", "66.67%", "2", "1"},
 	})
 	assertSheetConventions(t, f, ReportGroupsSheet, "$A$1:$F$6")
+	assertColumnKinds(t, f, ReportGroupsSheet, 1, kindsOf("Tiêu chí=text", "Nhóm=text", "Số người dự thi=number",
+		"Tỷ lệ trong tổng số người dự thi (%)=percent", "Số lượt thi=number", "Số người đúng tất cả các câu=number"))
 
 	assertCells(t, f, ReportInfoSheet, [][]string{
 		{"Mục", "Giá trị"},
 		{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
 		{"Đợt thi", "Tuần 1"},
 		{"Đơn vị", "Phường An Biên"},
-		{"Số liệu tính lúc", "24/11/2026 00:30"}, // Vietnam time
+		{"Số liệu tính lúc", "24/11/2026 00:30:00"}, // Vietnam time
 		{"Số đảng viên/đoàn viên/dân số", "300"},
 		{"Chỉ tiêu (người)", "120"},
 		{"Số người dự thi", "3"},
-		{"Tỷ lệ so với số người (%)", "1"},
-		{"Tỷ lệ so với chỉ tiêu (%)", "2.5"},
+		{"Tỷ lệ so với số người (%)", "1.00%"},
+		{"Tỷ lệ so với chỉ tiêu (%)", "2.50%"},
 		{"Số lượt thi", "4"},
 		{"Số người đúng tất cả các câu", "1"},
 		{"Tổng số giải", "2"},
@@ -128,11 +135,17 @@ func TestWriteItemAnalysisCells(t *testing.T) {
 	assertCells(t, f, ItemsSheet, [][]string{
 		{"STT", "Câu hỏi", "Chủ đề", "Mức độ", "Đáp án đúng", "Số lần xuất hiện", "Số lần trả lời", "Tỷ lệ đúng (%)", "Độ phân biệt",
 			"Chọn A", "Chọn B", "Chọn C", "Chọn D", "Chọn E", "Chọn F", "Chọn G", "Chọn H", "Cảnh báo"},
-		{"1", "@Năm thành lập Đảng?", "Lịch sử", "Khó", "A", "12", "11", "25", "-0.33", "3", "8", "0", "", "", "", "", "",
+		{"1", "@Năm thành lập Đảng?", "Lịch sử", "Khó", "A", "12", "11", "25.00%", "-0.33", "3", "8", "0", "", "", "", "", "",
 			"Độ phân biệt âm: nhóm yếu làm đúng nhiều hơn nhóm giỏi; Nghi đáp án sai: nhóm giỏi chọn phương án khác nhiều hơn"},
-		{"2", "Câu hai", "", "", "A, B", "1", "1", "100", "", "1", "1", "", "", "", "", "", "", "Quá dễ (trên 95% đúng)"},
+		{"2", "Câu hai", "", "", "A, B", "1", "1", "100.00%", "", "1", "1", "", "", "", "", "", "", "Quá dễ (trên 95% đúng)"},
 	})
 	assertSheetConventions(t, f, ItemsSheet, "$A$1:$R$3")
+	kinds := kindsOf("STT=number", "Câu hỏi=text", "Chủ đề=text", "Mức độ=text", "Đáp án đúng=text", "Số lần xuất hiện=number",
+		"Số lần trả lời=number", "Tỷ lệ đúng (%)=percent", "Độ phân biệt=number", "Cảnh báo=text")
+	for _, l := range "ABCDEFGH" {
+		kinds["Chọn "+string(l)] = kNumber
+	}
+	assertColumnKinds(t, f, ItemsSheet, 1, kinds)
 }
 
 // assertCells compares every cell of a sheet with want as Excel shows it,

@@ -197,7 +197,7 @@ var weekdays = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
 // writeSummaryDays lists the Vietnamese calendar days with submissions.
 func writeSummaryDays(f *excelize.File, days []quiz.DayCount) error {
 	t, err := NewSheetWriter(f, SummaryDaysSheet, []Column{
-		{Header: "Ngày", Width: 12, Text: true},
+		{Header: "Ngày", Width: 12},
 		{Header: "Thứ", Width: 10},
 		{Header: "Số lượt thi", Width: 12},
 		{Header: "Số người nộp bài trong ngày", Width: 18},
@@ -205,12 +205,21 @@ func writeSummaryDays(f *excelize.File, days []quiz.DayCount) error {
 	if err != nil {
 		return err
 	}
+	attempts := 0
 	for _, d := range days {
-		date, weekday := d.Date, ""
+		var date, weekday any = textCell(d.Date), ""
 		if day, err := time.Parse(time.DateOnly, d.Date); err == nil {
-			date, weekday = day.Format("02/01/2006"), weekdays[day.Weekday()]
+			date, weekday = Day(day), weekdays[day.Weekday()]
 		}
 		if err := t.WriteRow(date, weekday, d.Attempts, d.People); err != nil {
+			return err
+		}
+		attempts += d.Attempts
+	}
+	// The attempts add up over the days; the people do not (one person may
+	// submit on several days), so their total is left to the overview.
+	if len(days) > 0 {
+		if err := t.WriteTotals(textCell("Tổng cộng"), "", attempts, nil); err != nil {
 			return err
 		}
 	}

@@ -45,7 +45,7 @@ func TestWriteContestSummaryCells(t *testing.T) {
 	assertCells(t, f, SummaryOverviewSheet, [][]string{
 		{"Cuộc thi", "+Tìm hiểu lịch sử"},
 		{"Đơn vị tổ chức", "Phường An Biên"},
-		{"Số liệu tính lúc", "24/11/2026 00:30"},
+		{"Số liệu tính lúc", "24/11/2026 00:30:00"},
 		{"Số người dự thi (mỗi người tính một lần)", "14"},
 		{"Số lượt thi", "19"},
 		{"Số người đúng tất cả các câu (ít nhất một lượt)", "3"},
@@ -53,8 +53,8 @@ func TestWriteContestSummaryCells(t *testing.T) {
 		{"Số đợt thi", "2"},
 		{},
 		roundsHeader,
-		{"1", "Tuần 1", "16/11/2026 10:00", "23/11/2026 09:00", "Đã công bố kết quả", "12", "15", "2", "6"},
-		{"2", "Tuần 2", "23/11/2026 10:00", "30/11/2026 09:00", "Đang mở", "4", "4", "1", ""},
+		{"1", "Tuần 1", "16/11/2026 10:00:00", "23/11/2026 09:00:00", "Đã công bố kết quả", "12", "15", "2", "6"},
+		{"2", "Tuần 2", "23/11/2026 10:00:00", "30/11/2026 09:00:00", "Đang mở", "4", "4", "1", ""},
 	})
 	if typ, _ := f.GetCellType(SummaryOverviewSheet, "B1"); typ != excelize.CellTypeInlineString {
 		t.Errorf("the title starting with + is a %v cell, want text", typ)
@@ -68,8 +68,8 @@ func TestWriteContestSummaryCells(t *testing.T) {
 	assertCells(t, f, SummaryUnitsSheet, [][]string{
 		{"Cấp", "Mã đơn vị", "Đơn vị", "Số người của đơn vị", "Số người dự thi", "Tỷ lệ so với số người của đơn vị (%)", "Số lượt thi",
 			"Số người đúng tất cả các câu", "Chỉ tiêu (người)", "Tỷ lệ so với chỉ tiêu (%)"},
-		{"1", "AB", "Phường An Biên", "300", "13", "4.33", "17", "3", "", ""},
-		{"2", "001", "Khu phố 1", "150", "10", "6.67", "14", "3", "40", "25"},
+		{"1", "AB", "Phường An Biên", "300", "13", "4.33%", "17", "3", "", ""},
+		{"2", "001", "Khu phố 1", "150", "10", "6.67%", "14", "3", "40", "25.00%"},
 		{"2", "KP2", "=HYPERLINK(\"http://x\")", "", "2", "", "2", "0", "", ""},
 		{"", "", "Ngoài danh sách đơn vị của cuộc thi", "", "1", "", "2", "0"},
 	})
@@ -80,14 +80,23 @@ func TestWriteContestSummaryCells(t *testing.T) {
 
 	assertCells(t, f, SummaryGroupsSheet, [][]string{
 		{"Tiêu chí", "Nhóm", "Số người dự thi", "Tỷ lệ trong tổng số người dự thi (%)", "Số lượt thi", "Số người đúng tất cả các câu"},
-		{"Giới tính", "Nữ", "5", "35.71", "6", "0"},
+		{"Giới tính", "Nữ", "5", "35.71%", "6", "0"},
 	})
 	assertCells(t, f, SummaryDaysSheet, [][]string{
 		{"Ngày", "Thứ", "Số lượt thi", "Số người nộp bài trong ngày"},
 		{"16/11/2026", "Thứ Hai", "7", "6"},
 		{"22/11/2026", "Chủ nhật", "12", "9"},
+		{"Tổng cộng", "", "19"}, // attempts add up over days, people do not
 	})
 	assertSheetConventions(t, f, SummaryDaysSheet, "$A$1:$D$3")
+	assertColumnKinds(t, f, SummaryDaysSheet, 1, kindsOf("Ngày=day", "Thứ=text", "Số lượt thi=number", "Số người nộp bài trong ngày=number"))
+	assertColumnKinds(t, f, SummaryUnitsSheet, 1, kindsOf("Cấp=number", "Mã đơn vị=text", "Đơn vị=text", "Số người của đơn vị=number",
+		"Số người dự thi=number", "Tỷ lệ so với số người của đơn vị (%)=percent", "Số lượt thi=number",
+		"Số người đúng tất cả các câu=number", "Chỉ tiêu (người)=number", "Tỷ lệ so với chỉ tiêu (%)=percent"))
+	assertColumnKinds(t, f, SummaryGroupsSheet, 1, kindsOf("Tiêu chí=text", "Nhóm=text", "Số người dự thi=number",
+		"Tỷ lệ trong tổng số người dự thi (%)=percent", "Số lượt thi=number", "Số người đúng tất cả các câu=number"))
+	assertColumnKinds(t, f, SummaryOverviewSheet, 10, kindsOf("Đợt=number", "Tên đợt thi=text", "Mở lúc=instant", "Đóng lúc=instant",
+		"Trạng thái=text", "Số người dự thi=number", "Số lượt thi=number", "Số người đúng tất cả các câu=number", "Số giải đã trao=number"))
 }
 
 // assertFilter checks the filter buttons cover filterRange of sheet.

@@ -57,6 +57,8 @@ func TestWriteUnitsCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	assertColumnKinds(t, f, UnitSheet, 1, kindsOf("Mã đơn vị=text", "Tên đơn vị=text", "Loại=text", "Mã đơn vị cấp trên=text",
+		"Số đảng viên/đoàn viên/dân số=number", "Chỉ tiêu dự thi (người)=number"))
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != UnitSheet {
 		t.Fatalf("sheets = %v, want [DonVi]", got)
 	}
@@ -199,8 +201,8 @@ func TestSheetWriterNeverWritesFormulas(t *testing.T) {
 	if v, _ := g.GetCellValue("S", "C2"); v != "2.5" {
 		t.Errorf("C2 = %q, want the number 2.5", v)
 	}
-	if v, _ := g.GetCellValue("S", "D2"); v != "23/11/2025 08:30" {
-		t.Errorf("D2 = %q, want the date shown dd/mm/yyyy hh:mm", v)
+	if v, _ := g.GetCellValue("S", "D2"); v != "23/11/2025 08:30:00" {
+		t.Errorf("D2 = %q, want the date shown dd/mm/yyyy hh:mm:ss", v)
 	}
 	assertSheetConventions(t, g, "S", "$A$1:$D$2")
 }
