@@ -44,6 +44,18 @@ func seedDossier(ctx context.Context, dir string, dataKey []byte, n int, size in
 	if err := b.st.CreateContest(ctx, ct); err != nil {
 		return nil, fmt.Errorf("contest: %w", err)
 	}
+	// The dossier holds the works forwarded up: the province's contest
+	// receives each one (as forwardWorks would make it).
+	province, err := b.st.UnitByID(ctx, b.ward.ParentID)
+	if err != nil {
+		return nil, fmt.Errorf("province: %w", err)
+	}
+	up := &contests.Contest{ID: store.NewID(), Slug: "bench-dossier-tinh", Kind: contests.KindEssay, Title: "Chính luận cấp tỉnh (đo hồ sơ)",
+		OwnerUnitID: province.ID, OwnerUnitPath: province.Path, EligibleUnitPath: province.Path, Status: contests.ContestPublished,
+		StartsAt: ct.StartsAt, EndsAt: ct.EndsAt, Settings: settings, CreatedAt: now, UpdatedAt: now}
+	if err := b.st.CreateContest(ctx, up); err != nil {
+		return nil, fmt.Errorf("province contest: %w", err)
+	}
 	for i := range n {
 		id, stored, sum, err := blobs.Put(ctx, io.LimitReader(&randomBytes{r: rand.NewChaCha8([32]byte{byte(i)})}, size), size)
 		if err != nil {
@@ -59,6 +71,12 @@ func seedDossier(ctx context.Context, dir string, dataKey []byte, n int, size in
 		if err := b.st.PutIdentity(ctx, &essay.Identity{WorkID: w.ID, ContestID: ct.ID, UpdatedAt: now,
 			Author: essay.Person{FullName: benchName(i), UnitName: b.ward.Name}}); err != nil {
 			return nil, fmt.Errorf("identity: %w", err)
+		}
+		fw := *w
+		fw.ID, fw.ContestID, fw.Code, fw.Status, fw.Round = essay.ForwardedWorkID(w.ID, up.ID), up.ID, "", essay.WorkSubmitted, 0
+		fw.Origin = &essay.Origin{ContestID: ct.ID, WorkID: w.ID, ContestName: ct.Title, UnitName: b.ward.Name, Final: 90 - float64(i)}
+		if err := b.st.CreateWork(ctx, &fw); err != nil {
+			return nil, fmt.Errorf("forwarded work: %w", err)
 		}
 	}
 	org := &contests.User{ID: store.NewID(), FullName: "Ban Tổ chức Phường An Biên", Phone: "+84900000001", PhoneKey: "+84900000001",

@@ -29,9 +29,18 @@ type dossierWork struct {
 	work     *essay.Work
 	identity *essay.Identity
 	category string
+	// origin is what the forwarded entry up there remembers: final score
+	// and prize here; to is the destination contest's title.
+	origin   essay.Origin
+	to       string
+	unitName string // the author's unit: as typed, else the account's
+	final    string // the final score in the contest's precision
 }
 
-// exportDossier sends the forwarding dossier of a contest's accepted works.
+// exportDossier sends the forwarding dossier: exactly the works of this
+// contest forwarded to a contest above (all of them, or those sent to
+// ?to=<contest id>), each with its final score, prize and the author's
+// unit.
 func (s *Server) exportDossier(c *fiber.Ctx) error {
 	ct, st, err := s.staffContest(c, c.Params("cid"))
 	if err != nil {
@@ -41,19 +50,11 @@ func (s *Server) exportDossier(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	works, err := s.contestWorks(c, ct.ID, essay.WorkAccepted)
+	plan, err := s.forwardedWorks(c, ct, st, c.Query("to"))
 	if err != nil {
 		return err
 	}
-	plan := make([]dossierWork, 0, len(works))
-	for _, w := range works {
-		id, err := s.identities.Identity(ctx, w.ID)
-		if err != nil {
-			return err
-		}
-		plan = append(plan, dossierWork{work: w, identity: id, category: categoryName(st, w.Category)})
-	}
-	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "dossier.exported", "contest:"+ct.ID, map[string]any{"works": len(works)}); err != nil {
+	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "dossier.exported", "contest:"+ct.ID, map[string]any{"works": len(plan), "to": c.Query("to")}); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/zip")
@@ -69,6 +70,57 @@ func (s *Server) exportDossier(c *fiber.Ctx) error {
 	return nil
 }
 
+// forwardedWorks finds the works of ct that were forwarded up: a forwarded
+// entry's ID derives from the work and the destination
+// (essay.ForwardedWorkID), so each accepted work is looked up once per
+// essay contest of the units above.
+func (s *Server) forwardedWorks(c *fiber.Ctx, ct *contests.Contest, st essay.Settings, to string) ([]dossierWork, error) {
+	ctx := c.UserContext()
+	above, err := s.Store.ContestsOwnedAt(ctx, contests.StrictAncestorPaths(ct.OwnerUnitPath), false)
+	if err != nil {
+		return nil, err
+	}
+	var dests []*contests.Contest
+	for _, p := range above {
+		if p.Kind == contests.KindEssay && (to == "" || p.ID == to) {
+			dests = append(dests, p)
+		}
+	}
+	if to != "" && len(dests) == 0 {
+		return nil, contests.Invalid(contests.Field("to", contests.T("Không phải cuộc thi cấp trên của cuộc thi này", "Not a contest above this one")))
+	}
+	works, err := s.contestWorks(c, ct.ID, essay.WorkAccepted)
+	if err != nil {
+		return nil, err
+	}
+	var plan []dossierWork
+	for _, w := range works {
+		for _, p := range dests {
+			up, err := s.essay.Work(ctx, essay.ForwardedWorkID(w.ID, p.ID))
+			if contests.ErrorCode(err) == contests.CodeNotFound {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			id, err := s.identities.Identity(ctx, w.ID)
+			if err != nil {
+				return nil, err
+			}
+			d := dossierWork{work: w, identity: id, category: categoryName(st, w.Category), to: p.Title, unitName: id.Author.UnitName}
+			if up.Origin != nil {
+				d.origin = *up.Origin
+				d.final = viScore(st, up.Origin.Final)
+			}
+			if d.unitName == "" {
+				d.unitName = s.unitNames.pathName(ctx, w.UnitPath)
+			}
+			plan = append(plan, d)
+		}
+	}
+	return plan, nil
+}
+
 // writeDossier writes the zip to out. A work whose file cannot be prepared
 // is listed with the reason in the "Vấn đề" column and the rest go on; an
 // error of the blob store or the connection ends the download.
@@ -76,7 +128,7 @@ func (s *Server) writeDossier(ctx context.Context, out io.Writer, plan []dossier
 	z := zip.NewWriter(out)
 	list := excel.Table{Name: "DanhSach", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Thể loại"},
 		{Header: "Tên tác phẩm", Width: 40, Wrap: true}, {Header: "Số chữ"}, {Header: "Vòng đã qua"}, {Header: "Tệp", Width: 30, Wrap: true},
-		{Header: "Vấn đề", Width: 40, Wrap: true}}}
+		{Header: "Vấn đề", Width: 40, Wrap: true}, {Header: "Điểm cuối cùng", Text: true}, {Header: "Giải"}, {Header: "Chuyển tới", Width: 30}}}
 	ids := excel.Table{Name: "LyLich", Columns: []excel.Column{{Header: "Mã phách", Text: true}, {Header: "Tác giả", Width: 24},
 		{Header: "Bút danh"}, {Header: "Ngày sinh"}, {Header: "Đơn vị", Width: 30}, {Header: "Địa chỉ", Width: 30}, {Header: "Điện thoại", Text: true},
 		{Header: "Email"}, {Header: "CCCD", Text: true}, {Header: "Đồng tác giả", Width: 30, Wrap: true}}}
@@ -95,7 +147,7 @@ func (s *Server) writeDossier(ctx context.Context, out io.Writer, plan []dossier
 			}
 			files = append(files, name)
 		}
-		list.Rows = append(list.Rows, []any{w.Code, d.category, w.Title, w.Words, w.Round, joinLines(files), joinLines(problems)})
+		list.Rows = append(list.Rows, []any{w.Code, d.category, w.Title, w.Words, w.Round, joinLines(files), joinLines(problems), d.final, d.origin.Prize, d.to})
 		id := d.identity
 		birth := ""
 		if !id.Author.BirthDate.IsZero() {
@@ -105,7 +157,7 @@ func (s *Server) writeDossier(ctx context.Context, out io.Writer, plan []dossier
 		for _, p := range id.Coauthors {
 			co = append(co, p.FullName)
 		}
-		ids.Rows = append(ids.Rows, []any{w.Code, id.Author.FullName, id.Author.PenName, birth, id.Author.UnitName,
+		ids.Rows = append(ids.Rows, []any{w.Code, id.Author.FullName, id.Author.PenName, birth, d.unitName,
 			id.Author.Address, id.Author.Phone, id.Author.Email, id.Author.CCCDMasked, joinLines(co)})
 	}
 	for _, wb := range []struct {

@@ -69,6 +69,14 @@ func TestEssayExports(t *testing.T) {
 			prizes[1][6] != "17/05/1990" || prizes[1][11] != "0123456789012" || prizes[1][7] != "Trần Thị Bình" || prizes[2][0] != "Giải tác giả nhỏ tuổi nhất" {
 			t.Fatalf("prize list: %v", prizes)
 		}
+		// The dossier holds exactly the forwarded works: none yet.
+		if parts := dossierParts(t, e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)); len(parts) != 2 ||
+			len(readSheets(t, parts["danh-sach-tac-pham.xlsx"])["DanhSach"]) != 1 {
+			t.Fatalf("dossier before forwarding: %v", keys(parts))
+		}
+		if r := e.do("POST", "/api/v1/org/essay/"+f.contestID+"/forward", map[string]any{"toContestId": f.parentID, "roundId": roundID, "topN": 5}, f.org); r.Status != 200 || r.Body["forwarded"] != float64(1) {
+			t.Fatalf("forward: %d %s", r.Status, r.Raw)
+		}
 		d := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)
 		zr, err := zip.NewReader(bytes.NewReader(d.Raw), int64(len(d.Raw)))
 		if err != nil {
@@ -98,7 +106,32 @@ func TestEssayExports(t *testing.T) {
 		if list[1][0] != code || strings.Contains(strings.Join(list[1], "|"), "Nguyễn") || ids[1][0] != code || ids[1][1] != "Nguyễn Văn An" || ids[1][2] != "Bút Xanh Biếc" {
 			t.Fatalf("dossier sheets: %v / %v", list, ids)
 		}
+		// Final score, prize and destination in the list; the author's unit
+		// (not typed on the form: the account's) on the identity sheet.
+		if len(list[1]) < 10 || list[0][7] != "Điểm cuối cùng" || list[1][7] != "8,5" || list[1][8] == "" || list[1][9] != "Chính luận cấp tỉnh" ||
+			!strings.Contains(ids[1][4], "An Biên") {
+			t.Fatalf("dossier score/prize/unit: %v / %v", list, ids)
+		}
+		if r := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier?to="+f.contestID, nil, f.org); r.Status != 400 {
+			t.Fatalf("a dossier for a contest that is not above: %d", r.Status)
+		}
 	})
+}
+
+// dossierParts unzips a dossier download.
+func dossierParts(t *testing.T, d response) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(d.Raw), int64(len(d.Raw)))
+	if err != nil {
+		t.Fatalf("dossier: %d %v", d.Status, err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	return parts
 }
 
 func keys(m map[string][]byte) []string {

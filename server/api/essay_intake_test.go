@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hoithi/contests/essay"
 )
 
 // docxWithHiddenPart is a valid Word document plus one more part of n
@@ -111,6 +113,18 @@ func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
 	for _, id := range ids {
 		r := e.do("POST", "/api/v1/org/essay/works/"+id+"/screen", map[string]any{"accept": true}, f.sec)
 		codes = append(codes, r.Body["work"].(map[string]any)["code"].(string))
+	}
+	for _, id := range ids { // forwarded up, as forwardWorks records it
+		w, err := e.store.Work(t.Context(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fw := *w
+		fw.ID, fw.ContestID, fw.Code, fw.Status = essay.ForwardedWorkID(w.ID, f.parentID), f.parentID, "", essay.WorkSubmitted
+		fw.Origin = &essay.Origin{ContestID: f.contestID, WorkID: w.ID, Final: 8}
+		if err := e.store.CreateWork(t.Context(), &fw); err != nil {
+			t.Fatal(err)
+		}
 	}
 	bad, err := e.store.Work(t.Context(), ids[1])
 	if err != nil {
