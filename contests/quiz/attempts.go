@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -68,23 +69,12 @@ func (p Policy) Select(attempts []AttemptSummary) (AttemptSummary, bool) {
 // compareBest orders attempts best first; the attempt number ends every tie
 // so the choice never depends on the order attempts were loaded in.
 func compareBest(a, b AttemptSummary) int {
-	if c := b.Score - a.Score; c != 0 {
-		return c
-	}
-	if c := cmpInt64(a.DurationMs, b.DurationMs); c != 0 {
-		return c
-	}
-	if c := cmpInt64(ms(a.SubmittedAt), ms(b.SubmittedAt)); c != 0 {
-		return c
-	}
-	return compareNo(a, b)
+	return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.DurationMs, b.DurationMs),
+		cmp.Compare(ms(a.SubmittedAt), ms(b.SubmittedAt)), compareNo(a, b))
 }
 
 func compareNo(a, b AttemptSummary) int {
-	if a.AttemptNo != b.AttemptNo {
-		return a.AttemptNo - b.AttemptNo
-	}
-	return cmpInt64(ms(a.SubmittedAt), ms(b.SubmittedAt))
+	return cmp.Or(cmp.Compare(a.AttemptNo, b.AttemptNo), cmp.Compare(ms(a.SubmittedAt), ms(b.SubmittedAt)))
 }
 
 // RoundEntry builds a person's ranking entry for a round from all their
@@ -184,16 +174,6 @@ func mergeRounds(list []Entry, playedAll bool) Entry {
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 func absDiff(a, b int64) int64 {
 	if a > b {

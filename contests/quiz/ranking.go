@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -87,13 +88,13 @@ func (k RankKey) compare(a, b *Entry) (int, bool) {
 		case b.PredictionError == nil:
 			return -1, true
 		}
-		return cmpInt64(*a.PredictionError, *b.PredictionError), true
+		return cmp.Compare(*a.PredictionError, *b.PredictionError), true
 	case KeyDurationAsc:
-		return cmpInt64(a.DurationMs, b.DurationMs), true
+		return cmp.Compare(a.DurationMs, b.DurationMs), true
 	case KeySubmittedAsc:
-		return cmpInt64(ms(a.SubmittedAt), ms(b.SubmittedAt)), true
+		return cmp.Compare(ms(a.SubmittedAt), ms(b.SubmittedAt)), true
 	case KeyStartedAsc:
-		return cmpInt64(ms(a.StartedAt), ms(b.StartedAt)), true
+		return cmp.Compare(ms(a.StartedAt), ms(b.StartedAt)), true
 	case KeyPerfectAttemptsDesc:
 		return b.PerfectAttempts - a.PerfectAttempts, true
 	}

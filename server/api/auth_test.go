@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,7 +81,7 @@ func TestRegisterRejectsBadInput(t *testing.T) {
 				body[k] = v
 			}
 			r := e.do("POST", "/api/v1/auth/register", body, "", "Accept-Language", "en")
-			if r.Status != 400 || r.errCode() != "invalid" || !contains(r.fieldNames(), tc.field) {
+			if r.Status != 400 || r.errCode() != "invalid" || !slices.Contains(r.fieldNames(), tc.field) {
 				t.Errorf("%s: %d %s, want 400 naming %s", tc.name, r.Status, r.Raw, tc.field)
 			}
 		}
@@ -97,13 +98,13 @@ func TestRegisterDuplicates(t *testing.T) {
 		dupPhone := e.registration(2, "W1")
 		dupPhone["phone"] = "+84912000001"
 		r := e.do("POST", "/api/v1/auth/register", dupPhone, "")
-		if r.Status != 409 || !contains(r.fieldNames(), "phone") || !strings.Contains(string(r.Raw), "ban tổ chức") {
+		if r.Status != 409 || !slices.Contains(r.fieldNames(), "phone") || !strings.Contains(string(r.Raw), "ban tổ chức") {
 			t.Fatalf("duplicate phone: %d %s", r.Status, r.Raw)
 		}
 		dupCCCD := e.registration(3, "W1")
 		dupCCCD["cccd"] = "089090000001"
 		r = e.do("POST", "/api/v1/auth/register", dupCCCD, "")
-		if r.Status != 409 || !contains(r.fieldNames(), "cccd") {
+		if r.Status != 409 || !slices.Contains(r.fieldNames(), "cccd") {
 			t.Fatalf("duplicate cccd: %d %s", r.Status, r.Raw)
 		}
 		if _, _, total := countUsers(t, e); total != 1 {
@@ -160,10 +161,10 @@ func TestChangePassword(t *testing.T) {
 		e.register(1, "W1")
 		r := e.do("POST", "/api/v1/auth/login", map[string]any{"login": "0912000001", "password": "mat-khau-123"}, "")
 		tok, oldRefresh := r.Body["accessToken"].(string), r.Body["refreshToken"].(string)
-		if r := e.do("POST", "/api/v1/me/password", map[string]any{"oldPassword": "wrong", "newPassword": "mat-khau-moi"}, tok); r.Status != 400 || !contains(r.fieldNames(), "oldPassword") {
+		if r := e.do("POST", "/api/v1/me/password", map[string]any{"oldPassword": "wrong", "newPassword": "mat-khau-moi"}, tok); r.Status != 400 || !slices.Contains(r.fieldNames(), "oldPassword") {
 			t.Fatalf("wrong old password: %d %s", r.Status, r.Raw)
 		}
-		if r := e.do("POST", "/api/v1/me/password", map[string]any{"oldPassword": "mat-khau-123", "newPassword": "short"}, tok); r.Status != 400 || !contains(r.fieldNames(), "newPassword") {
+		if r := e.do("POST", "/api/v1/me/password", map[string]any{"oldPassword": "mat-khau-123", "newPassword": "short"}, tok); r.Status != 400 || !slices.Contains(r.fieldNames(), "newPassword") {
 			t.Fatalf("short new password: %d %s", r.Status, r.Raw)
 		}
 		e.now = e.now.Add(time.Second)
@@ -212,7 +213,7 @@ func TestRegisterSaysWhoIsRegisteredOnlyWithinTheBudget(t *testing.T) {
 	dup["phone"] = "+84912000001"
 	for i := range 2 {
 		r := e.do("POST", "/api/v1/auth/register", dup, "")
-		if r.Status != 409 || !contains(r.fieldNames(), "phone") || !strings.Contains(r.Body["error"].(map[string]any)["message"].(string), "ban tổ chức") {
+		if r.Status != 409 || !slices.Contains(r.fieldNames(), "phone") || !strings.Contains(r.Body["error"].(map[string]any)["message"].(string), "ban tổ chức") {
 			t.Fatalf("duplicate %d: %d %s", i, r.Status, r.Raw)
 		}
 	}

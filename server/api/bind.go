@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -73,3 +74,19 @@ func typeName(kind string) string {
 	}
 	return kind
 }
+
+// queryInt reads an integer query parameter within [min, max], def when absent.
+func queryInt(c *fiber.Ctx, name string, def, min, max int) (int, error) {
+	s := c.Query(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		return 0, contests.Invalid(contests.Field(name, contests.T("Phải là số nguyên từ %d đến %d", "Must be an integer from %d to %d", min, max)))
+	}
+	return n, nil
+}
+
+// itoa writes an index into a field name ("panels[2].judgeIds").
+func itoa(i int) string { return strconv.Itoa(i) }

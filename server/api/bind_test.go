@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func TestMalformedBodies(t *testing.T) {
 		if r.Body["error"] == nil || r.Body["error"].(map[string]any)["message"] == "" {
 			t.Errorf("%s: no error message: %s", tc.name, r.Raw)
 		}
-		if tc.field != "" && !contains(r.fieldNames(), tc.field) {
+		if tc.field != "" && !slices.Contains(r.fieldNames(), tc.field) {
 			t.Errorf("%s: fields %v, want %s", tc.name, r.fieldNames(), tc.field)
 		}
 	}

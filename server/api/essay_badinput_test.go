@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -33,7 +34,7 @@ func TestEssaySubmissionRefusals(t *testing.T) {
 		}
 		for _, tc := range cases {
 			r := f.submit(author, tc.work, tc.fname, tc.file)
-			if r.Status != 400 || !contains(r.fieldNames(), tc.field) {
+			if r.Status != 400 || !slices.Contains(r.fieldNames(), tc.field) {
 				t.Errorf("%s: %d %s, want 400 naming %s", tc.name, r.Status, r.Raw, tc.field)
 			}
 		}
@@ -44,7 +45,7 @@ func TestEssaySubmissionRefusals(t *testing.T) {
 		if r := f.submit(author, f.workBody("Bài thứ nhất"), "bai.docx", good); r.Status != 201 {
 			t.Fatalf("first work: %d %s", r.Status, r.Raw)
 		}
-		if r := f.submit(author, f.workBody("Bài thứ hai"), "bai.docx", good); r.Status != 400 || !contains(r.fieldNames(), "category") {
+		if r := f.submit(author, f.workBody("Bài thứ hai"), "bai.docx", good); r.Status != 400 || !slices.Contains(r.fieldNames(), "category") {
 			t.Fatalf("second work in the category: %d %s", r.Status, r.Raw)
 		}
 		e.now = e.now.Add(48 * time.Hour)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -20,7 +21,7 @@ func TestAuthorEditsUntilScreeningAndDeadline(t *testing.T) {
 		if r.Status != 200 || r.Body["work"].(map[string]any)["words"] != float64(450) {
 			t.Fatalf("edit with a new file: %d %s", r.Status, r.Raw)
 		}
-		if r := f.edit(author, id, f.workBody(""), nil); r.Status != 400 || !contains(r.fieldNames(), "title") {
+		if r := f.edit(author, id, f.workBody(""), nil); r.Status != 400 || !slices.Contains(r.fieldNames(), "title") {
 			t.Fatalf("edit to an empty title: %d %s", r.Status, r.Raw)
 		}
 		other, _ := e.register(2, "W1-A")

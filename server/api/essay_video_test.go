@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"testing"
 )
 
@@ -27,7 +28,7 @@ func TestVideoDurationIsMeasured(t *testing.T) {
 		author, _ := e.register(1, "W1-A")
 		work := map[string]any{"category": "video", "title": "Phóng sự về nền tảng tư tưởng", "text": essayText(120), "declaration": true}
 		r := f.submit(author, work, "phong-su.mp4", mp4(6*60))
-		if r.Status != 400 || !contains(r.fieldNames(), "file") {
+		if r.Status != 400 || !slices.Contains(r.fieldNames(), "file") {
 			t.Fatalf("a 6-minute video: %d %s", r.Status, r.Raw)
 		}
 		r = f.submit(author, work, "phong-su.mp4", mp4(4*60))

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
-	"strconv"
 	"strings"
 	"time"
 
@@ -176,28 +175,4 @@ func outermost(paths []string) []string {
 		}
 	}
 	return out
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }
-
-func contains[T comparable](xs []T, x T) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// queryInt reads an integer query parameter within [min, max], def when absent.
-func queryInt(c *fiber.Ctx, name string, def, min, max int) (int, error) {
-	s := c.Query(name)
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < min || n > max {
-		return 0, contests.Invalid(contests.Field(name, contests.T("Phải là số nguyên từ %d đến %d", "Must be an integer from %d to %d", min, max)))
-	}
-	return n, nil
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -85,7 +86,7 @@ func (s *Server) orgListContests(c *fiber.Ctx) error {
 	for _, g := range grants {
 		if g.Role == contests.RoleOrganizer {
 			for _, p := range contests.StrictAncestorPaths(g.UnitPath) {
-				if !contains(owners, p) {
+				if !slices.Contains(owners, p) {
 					owners = append(owners, p)
 				}
 			}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,14 +20,14 @@ func TestPasswordRulesOnEveryPath(t *testing.T) {
 		access, _ := e.login("0912000001", long)
 		for _, bad := range []string{"0912000001", "089090000001", "17051990", "qwertyuiop", "ngắn"} {
 			r := e.do("POST", "/api/v1/me/password", map[string]any{"oldPassword": long, "newPassword": bad}, access)
-			if r.Status != 400 || !contains(r.fieldNames(), "newPassword") {
+			if r.Status != 400 || !slices.Contains(r.fieldNames(), "newPassword") {
 				t.Errorf("change to %q: %d %s", bad, r.Status, r.Raw)
 			}
 		}
 		org := e.staff(900, contests.RoleOrganizer, "W1")
 		created := e.registration(2, "W1")
 		created["password"] = "12345678"
-		if r := e.do("POST", "/api/v1/org/users", created, org); r.Status != 400 || !contains(r.fieldNames(), "password") {
+		if r := e.do("POST", "/api/v1/org/users", created, org); r.Status != 400 || !slices.Contains(r.fieldNames(), "password") {
 			t.Errorf("organizer creates with a common password: %d %s", r.Status, r.Raw)
 		}
 	})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -24,7 +25,7 @@ func TestUnitSearchWithoutDiacritics(t *testing.T) {
 		if got := len(r.Body["units"].([]any)); got != 2 {
 			t.Fatalf("children of the province: %d", got)
 		}
-		if r := e.do("GET", "/api/v1/units?limit=0", nil, ""); r.Status != 400 || !contains(r.fieldNames(), "limit") {
+		if r := e.do("GET", "/api/v1/units?limit=0", nil, ""); r.Status != 400 || !slices.Contains(r.fieldNames(), "limit") {
 			t.Fatalf("bad limit: %d %s", r.Status, r.Raw)
 		}
 	})
@@ -45,7 +46,7 @@ func TestOrganizerUnitsScopeAndCreate(t *testing.T) {
 			t.Fatalf("depth of a grandchild: %v", r.Body["unit"])
 		}
 		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-B", "name": "Trùng", "kind": "grassroots", "parentId": e.units["W1"].ID}, org)
-		if r.Status != 409 || !contains(r.fieldNames(), "code") {
+		if r.Status != 409 || !slices.Contains(r.fieldNames(), "code") {
 			t.Fatalf("duplicate code: %d %s", r.Status, r.Raw)
 		}
 		r = e.do("POST", "/api/v1/org/units", map[string]any{"code": "", "name": "", "kind": "", "parentId": e.units["W1"].ID, "headcount": -1}, org)
