@@ -16,6 +16,8 @@ type Criterion struct {
 	// Weight multiplies the criterion's points in the total; 0 (omitted)
 	// reads as 1, the usual case where the maxima simply add up.
 	Weight float64 `json:"weight,omitempty"`
+	// Description tells judges what the criterion looks for.
+	Description string `json:"description,omitempty"`
 }
 
 func (c Criterion) weight() float64 {

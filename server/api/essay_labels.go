@@ -1,10 +1,12 @@
 package api
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
 
+	"hoithi/contests"
 	"hoithi/contests/essay"
 )
 
@@ -25,3 +27,18 @@ func viDate(t time.Time) string {
 
 // scoreStatusLabel names a score sheet's state.
 var scoreStatusLabel = map[essay.ScoreStatus]string{essay.ScoreDraft: "Nháp", essay.ScoreSubmitted: "Đã nộp"}
+
+// authorUnitNames are the names of the units on the author's path below
+// the contest's own unit: what would narrow the author down if the text
+// named them (essay.TextWarnings).
+func (s *Server) authorUnitNames(ctx context.Context, ct *contests.Contest, unitPath string) []string {
+	ids := contests.AncestorIDs(unitPath)
+	below := len(contests.AncestorIDs(ct.OwnerUnitPath))
+	var out []string
+	for i := below; i < len(ids); i++ {
+		if n := s.unitNames.name(ctx, ids[i]); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}

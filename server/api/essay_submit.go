@@ -137,7 +137,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	w := &essay.Work{ID: store.NewID(), ContestID: ct.ID, Category: cat.Key, Title: contests.NFC(req.Title),
 		Text: contests.NFC(req.Text), Words: essay.CountWords(req.Text), Files: []essay.StoredFile{stored},
 		Coauthors: len(identity.Coauthors), AuthorID: user.ID, UnitPath: user.UnitPath, Receipt: newCode(),
-		Status: essay.WorkSubmitted, Warnings: docfile.NamesIn("", meta, identity.Identifying()),
+		Status: essay.WorkSubmitted, Warnings: append(docfile.NamesIn("", meta, identity.Identifying()), essay.TextWarnings(req.Text, identity, s.authorUnitNames(ctx, ct, user.UnitPath))...),
 		Version: 1, SubmittedAt: now, UpdatedAt: now}
 	identity.WorkID, identity.ContestID, identity.UpdatedAt = w.ID, ct.ID, now
 	if err := s.identities.PutIdentity(ctx, identity); err != nil {

@@ -4,6 +4,7 @@ import type { AuthorWork, Person } from './essayApi';
 import type { Rubric } from './essay/rubric';
 import type { Span } from './essay/highlight';
 import type { Http } from './http';
+import type { EssaySettings } from './essay/settingsForm';
 
 export interface StaffWork extends AuthorWork {
   code?: string;
@@ -202,6 +203,22 @@ export function createEssayStaffApi(http: Http) {
     results: (rid: string) => get<{ round: EssayRound; works: WorkOutcome[]; discrepancies: number }>(`${round(rid)}/results`),
     third: (rid: string, wid: string) => post<{ seat: { judgeId: string } }>(`${round(rid)}/works/${enc(wid)}/third`),
     close: (rid: string) => post<{ round: EssayRound; advancing: { workId: string }[] | null }>(`${round(rid)}/close`),
+    /** The contest's essay settings as stored, and its version (for the edit). */
+    async settings(cid: string): Promise<{ settings: EssaySettings; version: number; status: string; title: string; slug: string }> {
+      const res = await get<{ contest: { settings: EssaySettings; version: number; status: string; title: string; slug: string } }>(
+        `/api/v1/org/contests/${enc(cid)}`,
+      );
+      return res.contest;
+    },
+    async saveSettings(cid: string, settings: EssaySettings, version: number): Promise<{ settings: EssaySettings; version: number }> {
+      const res = await http.request<{ contest: { settings: EssaySettings; version: number } }>('PATCH', `/api/v1/org/contests/${enc(cid)}`, {
+        auth: true,
+        body: { settings, version },
+      });
+      return res.contest;
+    },
+    /** download fetches an export (the bearer header cannot ride a plain link). */
+    download: (path: string) => http.request<Blob>('GET', `/api/v1/org/essay/${path}`, { auth: true, blob: true }),
     prizeList: (rid: string) => get<PrizeList>(`${round(rid)}/prizes`),
     prizes: (rid: string, body: PrizeRequest) => post<PrizeList>(`${round(rid)}/prizes`, body),
     forward: (cid: string, body: ForwardRequest) => post<ForwardResult>(`${org(cid)}/forward`, body),

@@ -18,6 +18,8 @@ type criterionDoc struct {
 	Name   string  `bson:"name"`
 	Max    float64 `bson:"max"`
 	Weight float64 `bson:"weight"`
+	// Description is what judges should look for under the criterion.
+	Description string `bson:"description,omitempty"`
 }
 
 type rubricDoc struct {
@@ -126,7 +128,7 @@ func toEssayRoundDoc(r *essay.Round) *essayRoundDoc {
 		ID: r.ID, ContestID: r.ContestID, No: r.No, Name: r.Name, Kind: string(r.Kind),
 		Rubric: rubricDoc{Scale: r.Rubric.Scale, Step: r.Rubric.Step,
 			Criteria: mapSlice(r.Rubric.Criteria, func(c essay.Criterion) criterionDoc {
-				return criterionDoc{Key: c.Key, Name: c.Name, Max: c.Max, Weight: c.Weight}
+				return criterionDoc{Key: c.Key, Name: c.Name, Max: c.Max, Weight: c.Weight, Description: c.Description}
 			})},
 		JudgesPerWork: r.JudgesPerWork, Policy: string(r.Policy), Threshold: r.Threshold,
 		Advance: advanceDoc{Mode: string(r.Advance.Mode), TopN: r.Advance.TopN, MinScore: r.Advance.MinScore},
@@ -159,7 +161,7 @@ func (d *essayRoundDoc) round() *essay.Round {
 		ID: d.ID, ContestID: d.ContestID, No: d.No, Name: d.Name, Kind: essay.RoundKind(d.Kind),
 		Rubric: essay.Rubric{Scale: d.Rubric.Scale, Step: d.Rubric.Step,
 			Criteria: mapSlice(d.Rubric.Criteria, func(c criterionDoc) essay.Criterion {
-				return essay.Criterion{Key: c.Key, Name: c.Name, Max: c.Max, Weight: c.Weight}
+				return essay.Criterion{Key: c.Key, Name: c.Name, Max: c.Max, Weight: c.Weight, Description: c.Description}
 			})},
 		JudgesPerWork: d.JudgesPerWork, Policy: essay.Policy(d.Policy), Threshold: d.Threshold,
 		Advance: essay.AdvanceRule{Mode: essay.AdvanceMode(d.Advance.Mode), TopN: d.Advance.TopN, MinScore: d.Advance.MinScore},

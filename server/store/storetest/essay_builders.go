@@ -104,7 +104,7 @@ func NewEssayRound(contestID string, no int) *essay.Round {
 		Name:      fmt.Sprintf("Vòng %d: sơ khảo", no),
 		Kind:      essay.RoundPreliminary,
 		Rubric: essay.Rubric{Scale: 100, Step: 0.5, Criteria: []essay.Criterion{
-			{Key: "noi_dung", Name: "Nội dung", Max: 60},
+			{Key: "noi_dung", Name: "Nội dung", Max: 60, Description: "Tính khoa học, tính Đảng, tính chiến đấu"},
 			{Key: "hinh_thuc", Name: "Hình thức", Max: 20, Weight: 2},
 		}},
 		JudgesPerWork: 2,

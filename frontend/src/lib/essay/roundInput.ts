@@ -5,6 +5,7 @@ import type { AdvanceMode, EssayPolicy, EssayRoundInput } from '../essayStaffApi
 export interface CriterionRow {
   name: string;
   max: number;
+  description?: string;
 }
 
 export interface RoundFormState {
@@ -49,7 +50,12 @@ export function toRoundInput(f: RoundFormState): EssayRoundInput {
     rubric: {
       scale: Number(f.scale),
       step: Number(f.step),
-      criteria: f.criteria.map((c, i) => ({ key: `c${i + 1}`, name: c.name.trim(), max: Number(c.max) })),
+      criteria: f.criteria.map((c, i) => ({
+        key: `c${i + 1}`,
+        name: c.name.trim(),
+        max: Number(c.max),
+        ...(c.description?.trim() ? { description: c.description.trim() } : {}),
+      })),
     },
     judgesPerWork: Number(f.judgesPerWork),
     policy: f.policy,

@@ -8,6 +8,8 @@ export interface Criterion {
   name: string;
   max: number;
   weight?: number;
+  /** What the judges should look for (shown under the criterion). */
+  description?: string;
 }
 
 export interface Rubric {
