@@ -19,7 +19,8 @@ var neutralParts = map[string]string{
 
 // StripDocxProperties copies a Word document to w with its property parts
 // emptied, so a judge's copy does not name its author through File ›
-// Properties; every other part is copied as is. Names typed in headers,
+// Properties, and its pictures without their EXIF, XMP, IPTC and text
+// blocks (images.go); every other part is copied as is. Names typed in headers,
 // comments or tracked changes are not removed: DocxText reports them and
 // screening decides (they make a work phạm quy). Every part inflates
 // through the same budget as DocxText, so a zip bomb stops early.
@@ -48,7 +49,7 @@ func StripDocxProperties(r io.ReaderAt, size int64, w io.Writer, limits Limits) 
 			}
 			continue
 		}
-		if err := pkg.read(f, func(in io.Reader) error { _, err := io.Copy(out, in); return err }); err != nil {
+		if err := pkg.read(f, func(in io.Reader) error { return stripImageMetadata(out, in) }); err != nil {
 			return damaged(err)
 		}
 	}
