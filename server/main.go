@@ -34,6 +34,8 @@ func main() {
 		err = runSeed(args)
 	case "audit":
 		err = runAudit(args)
+	case "results":
+		err = runResults(args)
 	case "bench":
 		err = runBench(args)
 	case "version":
@@ -60,6 +62,7 @@ usage:
   server seed [--data-dir ./data] [--mongodb-uri URI]
   server bench quiz|similarity [flags]   performance benchmarks (one JSON line)
   server audit verify                    recompute every audit chain, report the first broken link
+  server results verify ROUND_ID         recompute a round's ranking and prizes from storage; non-zero exit on a mismatch
   server version
 
 Environment: PORT, DATA_DIR, MONGODB_URI, MONGODB_DB, JWT_SECRET, DATA_KEY,

@@ -66,6 +66,12 @@ type Round struct {
 	Exclusions []Exclusion `json:"exclusions,omitempty"`
 	// ReviewedAt is when an organizer last finished the prize review.
 	ReviewedAt time.Time `json:"reviewedAt,omitempty"`
+	// SeedCommitment is the published hash of the round key its papers are
+	// drawn from (see verify.go); SeedReveal is the key, revealed when the
+	// results are computed; ResultsDigest hashes what decided them.
+	SeedCommitment string `json:"seedCommitment,omitempty"`
+	SeedReveal     string `json:"seedReveal,omitempty"`
+	ResultsDigest  string `json:"resultsDigest,omitempty"`
 	// TargetValue is the prediction target, known when results are computed.
 	TargetValue *int64    `json:"targetValue,omitempty"`
 	ResultsAt   time.Time `json:"resultsAt,omitempty"`

@@ -70,8 +70,9 @@ func (s *Server) roundPublic(ctx context.Context, r *quiz.Round, userID string, 
 	if r.Prediction.Enabled {
 		d.PredictionText = r.Prediction.Text
 	}
+	d.SeedCommitment = r.SeedCommitment
 	if r.Status == quiz.RoundResults {
-		d.TargetValue = r.TargetValue
+		d.TargetValue, d.SeedReveal, d.ResultsDigest = r.TargetValue, r.SeedReveal, r.ResultsDigest
 	}
 	if userID == "" {
 		return d

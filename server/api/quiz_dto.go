@@ -23,6 +23,11 @@ type roundPublicDTO struct {
 	Phase          quiz.Phase `json:"phase"`
 	PredictionText string     `json:"predictionText,omitempty"`
 	TargetValue    *int64     `json:"targetValue,omitempty"`
+	// SeedCommitment is published from the start; the revealed key and the
+	// results digest once the results are (quiz/verify.go).
+	SeedCommitment string `json:"seedCommitment,omitempty"`
+	SeedReveal     string `json:"seedReveal,omitempty"`
+	ResultsDigest  string `json:"resultsDigest,omitempty"`
 	// Filled for a logged-in caller.
 	AttemptsUsed *int       `json:"attemptsUsed,omitempty"`
 	Best         *resultDTO `json:"best,omitempty"`

@@ -164,7 +164,20 @@ func TestPublicStandingsCanBeChecked(t *testing.T) {
 		e.do("PUT", "/api/v1/rounds/"+f.roundID+"/attempts/1/prediction", map[string]any{"value": p.prediction, "seq": 1}, tok)
 		f.submit(tok, 1)
 	}
+	// The round committed to its draw key from the start; the key and the
+	// results digest are public once the results are.
+	roundOf := func() map[string]any {
+		return e.do("GET", "/api/v1/contests/"+f.slug+"/rounds", nil, "").Body["rounds"].([]any)[0].(map[string]any)
+	}
+	before := roundOf()
+	if before["seedCommitment"] == nil || before["seedReveal"] != nil || before["resultsDigest"] != nil {
+		t.Fatalf("before results: %v", before)
+	}
 	f.publishResults()
+	after := roundOf()
+	if !quiz.CheckReveal(after["seedCommitment"].(string), after["seedReveal"].(string)) || len(after["resultsDigest"].(string)) != 64 {
+		t.Fatalf("after results: %v", after)
+	}
 	path := "/api/v1/rounds/" + f.roundID + "/standings"
 	anon := e.do("GET", path, nil, "")
 	if anon.Status != 200 || anon.Body["ranking"] != "Xếp hạng theo: điểm, rồi sai số dự đoán, rồi thời gian làm bài, rồi thời điểm nộp bài" {

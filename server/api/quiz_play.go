@@ -80,7 +80,7 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 			return false, nil // resume
 		}
 		id := store.NewID()
-		paper, err := e.plan.Draw(quiz.AttemptSeed(s.Keys.SeedSecret(), id))
+		paper, err := e.plan.Draw(quiz.AttemptSeed(s.drawKey(e.round), id))
 		if err != nil {
 			return false, contests.Internal(err)
 		}
@@ -104,6 +104,16 @@ func (s *Server) startAttempt(c *fiber.Ctx) error {
 		status = fiber.StatusCreated
 	}
 	return c.Status(status).JSON(s.attemptView(e, p, cur))
+}
+
+// drawKey is the key a round's papers are drawn from: the round key it
+// committed to, or for a round made before commitments, the server's seed
+// secret as then.
+func (s *Server) drawKey(r *quiz.Round) []byte {
+	if r.SeedCommitment == "" {
+		return s.Keys.SeedSecret()
+	}
+	return quiz.RoundKey(s.Keys.SeedSecret(), r.ID)
 }
 
 // InstallIDHeader carries the random ID the app keeps per install (see

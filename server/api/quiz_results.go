@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 
 	"github.com/gofiber/fiber/v2"
@@ -66,7 +67,8 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return out.Summary, err
 	}
-	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found); err != nil {
+	rows, err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found)
+	if err != nil {
 		return out.Summary, err
 	}
 	// Only the figures of the computation are written, onto the round as
@@ -74,6 +76,12 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	now := s.Now().UTC()
 	stored, err := s.updateRound(ctx, r.ID, func(cur *quiz.Round) {
 		cur.TargetValue, cur.ResultsAt, cur.UpdatedAt = out.Target, now, now
+		// The round has closed: its key may be revealed, and the digest
+		// covers it with the rest of what decided the results.
+		if cur.SeedCommitment != "" {
+			cur.SeedReveal = hex.EncodeToString(quiz.RoundKey(s.Keys.SeedSecret(), cur.ID))
+		}
+		cur.ResultsDigest = quiz.ResultsDigest(cur, rows)
 	})
 	if err != nil {
 		return out.Summary, err
@@ -121,26 +129,16 @@ func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bo
 	return out, nil
 }
 
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag) error {
-	prize := make(map[string]quiz.Winner, len(winners))
-	for _, w := range winners {
-		prize[w.UserID] = w
-	}
-	rows := make([]quiz.Standing, len(ranked))
-	for i, rk := range ranked {
-		st := quiz.Standing{RoundID: roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
-			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
-			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
-			PredictionDecided: quiz.PredictionBrokeTie(ranked, i), Flags: flags[rk.UserID]}
-		if w, ok := prize[rk.UserID]; ok {
-			st.Prize, st.PrizeName = w.Tier, w.TierName
+// saveStandings stores the lines of a ranking with the people's names as
+// they are now, and returns them.
+func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag) ([]quiz.Standing, error) {
+	rows := quiz.StandingsOf(roundID, ranked, winners, flags)
+	for i := range rows {
+		if u, err := s.Store.UserByID(ctx, rows[i].UserID); err == nil {
+			rows[i].FullName = u.FullName
 		}
-		if u, err := s.Store.UserByID(ctx, rk.UserID); err == nil {
-			st.FullName = u.FullName
-		}
-		rows[i] = st
 	}
-	return s.quiz.ReplaceStandings(ctx, roundID, rows)
+	return rows, s.quiz.ReplaceStandings(ctx, roundID, rows)
 }
 
 // orgPublishResults makes computed results public.

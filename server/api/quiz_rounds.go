@@ -53,12 +53,16 @@ type roundDTO struct {
 	ID        string `json:"id"`
 	ContestID string `json:"contestId"`
 	roundInput
-	Status        quiz.RoundStatus `json:"status"`
-	Phase         quiz.Phase       `json:"phase"`
-	TargetValue   *int64           `json:"targetValue,omitempty"`
-	ResultsAt     *time.Time       `json:"resultsAt,omitempty"`
-	Participants  int              `json:"participants"`
-	PaperProblems []fieldDetail    `json:"paperProblems,omitempty"`
+	Status       quiz.RoundStatus `json:"status"`
+	Phase        quiz.Phase       `json:"phase"`
+	TargetValue  *int64           `json:"targetValue,omitempty"`
+	ResultsAt    *time.Time       `json:"resultsAt,omitempty"`
+	Participants int              `json:"participants"`
+	// Verifiability: see quiz/verify.go.
+	SeedCommitment string        `json:"seedCommitment,omitempty"`
+	SeedReveal     string        `json:"seedReveal,omitempty"`
+	ResultsDigest  string        `json:"resultsDigest,omitempty"`
+	PaperProblems  []fieldDetail `json:"paperProblems,omitempty"`
 }
 
 func (in roundInput) apply(r *quiz.Round) {
@@ -76,6 +80,7 @@ func (s *Server) toRoundDTO(ctx context.Context, r *quiz.Round, lang string) rou
 	if !r.ResultsAt.IsZero() {
 		d.ResultsAt = &r.ResultsAt
 	}
+	d.SeedCommitment, d.SeedReveal, d.ResultsDigest = r.SeedCommitment, r.SeedReveal, r.ResultsDigest
 	d.Participants, _ = s.quiz.CountParticipations(ctx, r.ID)
 	if bank, err := s.quiz.Questions(ctx, r.ContestID); err == nil {
 		if _, err := quiz.Prepare(bank, r.Blueprint); err != nil {
@@ -121,6 +126,8 @@ func (s *Server) orgCreateRound(c *fiber.Ctx) error {
 		return err
 	}
 	r := &quiz.Round{ID: store.NewID(), ContestID: ct.ID, Status: quiz.RoundDraft, UpdatedAt: s.Now().UTC()}
+	// Committed before anyone plays: the papers will be drawn from this key.
+	r.SeedCommitment = quiz.SeedCommitment(quiz.RoundKey(s.Keys.SeedSecret(), r.ID))
 	in.apply(r)
 	if err := r.Validate(); err != nil {
 		return err

@@ -92,6 +92,10 @@ type roundDoc struct {
 	Integrity  quiz.Integrity   `bson:"integrity"`
 	Exclusions []quiz.Exclusion `bson:"exclusions,omitempty"`
 	ReviewedAt time.Time        `bson:"reviewedAt,omitempty"`
+	// SeedCommitment, SeedReveal, ResultsDigest: see quiz.Round.
+	SeedCommitment string `bson:"seedCommitment,omitempty"`
+	SeedReveal     string `bson:"seedReveal,omitempty"`
+	ResultsDigest  string `bson:"resultsDigest,omitempty"`
 	// Version: see versions.go (absent on rounds stored before it).
 	Version int64 `bson:"version,omitempty"`
 }
@@ -191,6 +195,7 @@ func toRoundDoc(r *quiz.Round) *roundDoc {
 		TiePolicy: string(r.TiePolicy), RevealAnswers: r.RevealAnswers, Status: string(r.Status),
 		TargetValue: copyInt64(r.TargetValue), ResultsAt: storedTime(r.ResultsAt), UpdatedAt: storedTime(r.UpdatedAt),
 		Version: r.Version, Integrity: r.Integrity, Exclusions: r.Exclusions, ReviewedAt: storedTime(r.ReviewedAt),
+		SeedCommitment: r.SeedCommitment, SeedReveal: r.SeedReveal, ResultsDigest: r.ResultsDigest,
 	}
 }
 
@@ -215,6 +220,7 @@ func (d *roundDoc) round() *quiz.Round {
 		TiePolicy: quiz.TiePolicy(d.TiePolicy), RevealAnswers: d.RevealAnswers, Status: quiz.RoundStatus(d.Status),
 		TargetValue: d.TargetValue, ResultsAt: loadedTime(d.ResultsAt), UpdatedAt: loadedTime(d.UpdatedAt),
 		Version: loadedVersion(d.Version), Integrity: d.Integrity, Exclusions: d.Exclusions, ReviewedAt: loadedTime(d.ReviewedAt),
+		SeedCommitment: d.SeedCommitment, SeedReveal: d.SeedReveal, ResultsDigest: d.ResultsDigest,
 	}
 }
 
