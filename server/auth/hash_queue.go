@@ -25,11 +25,18 @@ import (
 // most about 64 × 14 ms ≈ 0.9 s at the parameters below.
 const DefaultHashQueuePerWorker = 64
 
+// MaxHashWait bounds the time in line whatever the line's length: on a
+// starved machine (other processes taking the cores) each hash is slower
+// and the same line takes longer; past this wait the request is refused
+// like one that found the line full, so every login is answered in seconds.
+const MaxHashWait = 5 * time.Second
+
 // hashQueue bounds concurrent hashing and the line waiting for it.
 type hashQueue struct {
 	slots    chan struct{}
 	waiting  atomic.Int64
-	maxWait  int64
+	maxWait  int64 // requests in line
+	waitFor  time.Duration
 	avgNanos atomic.Int64 // moving average of one hash, for Retry-After
 }
 
@@ -45,7 +52,7 @@ func newHashQueue(workers, waiting int) *hashQueue {
 	if waiting <= 0 {
 		waiting = DefaultHashQueuePerWorker * workers
 	}
-	q := &hashQueue{slots: make(chan struct{}, workers), maxWait: int64(waiting)}
+	q := &hashQueue{slots: make(chan struct{}, workers), maxWait: int64(waiting), waitFor: MaxHashWait}
 	q.avgNanos.Store(int64(15 * time.Millisecond))
 	return q
 }
@@ -81,8 +88,16 @@ func (q *hashQueue) run(fn func()) error {
 			q.waiting.Add(-1)
 			return &BusyError{RetryAfter: q.retryAfter()}
 		}
-		q.slots <- struct{}{}
-		q.waiting.Add(-1)
+		timer := time.NewTimer(q.waitFor)
+		select {
+		case q.slots <- struct{}{}:
+			timer.Stop()
+			q.waiting.Add(-1)
+		case <-timer.C:
+			busy := &BusyError{RetryAfter: q.retryAfter()}
+			q.waiting.Add(-1)
+			return busy
+		}
 	}
 	defer func() { <-q.slots }()
 	start := time.Now()

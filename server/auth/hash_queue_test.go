@@ -69,3 +69,24 @@ func TestNeedsRehash(t *testing.T) {
 		t.Error("a hash asking for 4 GiB must be refused, not computed")
 	}
 }
+
+// TestHashQueueWaitIsBounded: on a starved machine the line moves slowly;
+// a request that waited too long is refused instead of waiting on.
+func TestHashQueueWaitIsBounded(t *testing.T) {
+	q := newHashQueue(1, 10)
+	q.waitFor = 50 * time.Millisecond
+	release := make(chan struct{})
+	held := make(chan struct{})
+	go q.run(func() { close(held); <-release })
+	<-held
+	defer close(release)
+	ran := false
+	err := q.run(func() { ran = true })
+	var busy *BusyError
+	if !errors.As(err, &busy) || ran {
+		t.Fatalf("after the longest wait: err %v, ran %v; want a BusyError", err, ran)
+	}
+	if q.waiting.Load() != 0 {
+		t.Fatalf("%d still counted in line", q.waiting.Load())
+	}
+}
