@@ -57,6 +57,11 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		if e.Code == contests.CodeBusy {
 			c.Set(fiber.HeaderRetryAfter, retryAfterSeconds(err))
 		}
+		// Every 429 says when to come back; rateLimited sets the exact wait,
+		// a limit that did not is a minute away at most.
+		if e.Code == contests.CodeRateLimited && len(c.Response().Header.Peek(fiber.HeaderRetryAfter)) == 0 {
+			c.Set(fiber.HeaderRetryAfter, "60")
+		}
 		lang := language(c)
 		body := errorBody{Error: errorDetail{Code: e.Code, Message: e.Msg.In(lang)}}
 		for _, f := range e.Fields {

@@ -89,7 +89,7 @@ func (s *Server) orgCreateStaff(c *fiber.Ctx) error {
 	if !contests.Allowed(claimsOf(c).Grants, roleUnit.Path, grantorRoles(a.Role)...) {
 		return errForbidden
 	}
-	password := auth.TemporaryPassword()
+	password := temporaryPassword(account.Owner{Phone: a.Phone})
 	hash, err := auth.HashPassword(password)
 	if err != nil {
 		return contests.Internal(err)

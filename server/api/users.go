@@ -124,12 +124,7 @@ func (s *Server) orgResetPassword(c *fiber.Ctx) error {
 	if err := canManage(c, u); err != nil {
 		return err
 	}
-	// A random temporary password passes the rules all but always; drawing
-	// again keeps "all but" out of the rule.
-	temp := auth.TemporaryPassword()
-	for account.CheckPassword(temp, s.passwordOwner(u)) != nil {
-		temp = auth.TemporaryPassword()
-	}
+	temp := temporaryPassword(s.passwordOwner(u))
 	if _, err := s.setPassword(c, u.ID, temp); err != nil {
 		return err
 	}
@@ -142,6 +137,17 @@ type grantsRequest struct {
 		Role   string `json:"role"`
 		UnitID string `json:"unitId"`
 	} `json:"grants"`
+}
+
+// temporaryPassword draws a password an organizer reads out to someone.
+// A random one passes the password rules all but always; drawing again
+// keeps "all but" out of the rule.
+func temporaryPassword(owner account.Owner) string {
+	temp := auth.TemporaryPassword()
+	for account.CheckPassword(temp, owner) != nil {
+		temp = auth.TemporaryPassword()
+	}
+	return temp
 }
 
 // orgSetGrants replaces a user's roles. An organizer may grant judge,
