@@ -162,8 +162,12 @@ func (j *judging) queue(c *fiber.Ctx) error {
 		}
 		out = append(out, d)
 	}
+	categories, err := j.categories(ctx, r.ContestID)
+	if err != nil {
+		return err
+	}
 	return c.JSON(fiber.Map{"round": fiber.Map{"id": r.ID, "name": r.Name, "rubric": r.Rubric, "status": r.Status},
-		"works": out, "done": done, "total": len(out)})
+		"works": out, "done": done, "total": len(out), "categories": categories})
 }
 
 // seat finds the caller's live seat on the work with the given code.
@@ -298,4 +302,29 @@ func (j *judging) score(c *fiber.Ctx) error {
 		}
 	}
 	return c.JSON(fiber.Map{"status": sc.Status, "total": sc.Total})
+}
+
+// judgeCategory is a category as a judge reads it: its key and its name in
+// this contest.
+type judgeCategory struct {
+	Key  essay.CategoryKey `json:"key"`
+	Name string            `json:"name"`
+}
+
+// categories lists the contest's own categories (its settings, not the
+// national table), so a judge reads the names the contest gave them.
+func (j *judging) categories(ctx context.Context, contestID string) ([]judgeCategory, error) {
+	ct, err := j.store.ContestByID(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	st, err := essay.ParseSettings(ct.Settings)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]judgeCategory, len(st.Categories))
+	for i, cat := range st.Categories {
+		out[i] = judgeCategory{Key: cat.Key, Name: cat.Name}
+	}
+	return out, nil
 }

@@ -161,6 +161,8 @@ export interface JudgeQueue {
   works: QueueWork[];
   done: number;
   total: number;
+  /** The contest's own categories, by key and name. */
+  categories: { key: string; name: string }[];
 }
 
 export interface ReadingView extends QueueWork {
