@@ -69,12 +69,7 @@ func app(ctx context.Context, c config, log *slog.Logger) (store.Store, *api.Dep
 	if c.MaxUploadMB > 0 {
 		limits.MaxUploadBytes = c.MaxUploadMB << 20
 	}
-	var shared store.Counters
-	if engine == "mongodb" {
-		// Several instances may share this database: count limits there.
-		shared = st
-	}
-	return st, &api.Deps{SharedCounters: shared, Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), MetricsToken: c.MetricsToken, Version: version, Limits: limits,
+	return st, &api.Deps{SharedStore: engine == "mongodb", Store: st, Blobs: blobs, Tokens: tokens, Keys: keys, Log: log, TrustedProxies: c.proxies(), MetricsToken: c.MetricsToken, Version: version, Limits: limits,
 		Readiness: api.Readiness{DataDir: c.DataDir, MinFreeBytes: uint64(c.MinFreeDiskMB) << 20, ProbeEvery: c.ReadyProbeEvery}}, nil
 }
 

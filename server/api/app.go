@@ -34,9 +34,15 @@ type Deps struct {
 	// LoginCounters counts failed logins (nil: in the store when
 	// SharedCounters is set, else in this process).
 	LoginCounters auth.LoginCounters
+	// SharedStore says several instances may share the store (MongoDB):
+	// cached rounds are checked against the stored version on every play
+	// request, and rate limits are counted in the store. False on the
+	// embedded engine, which one process owns.
+	SharedStore bool
 	// SharedCounters, when set, holds the rate-limit and failed-login
-	// counts for every instance (MongoDB); nil keeps them in this process,
-	// the only one on the embedded engine (shared_counters.go).
+	// counts for every instance (the store itself when SharedStore); nil
+	// keeps them in this process, the only one on the embedded engine
+	// (shared_counters.go).
 	SharedCounters store.Counters
 	// MetricsToken, when set, lets /metrics on the public port answer a
 	// caller presenting it as a bearer token; when empty, /metrics is only
@@ -130,6 +136,9 @@ func NewServer(d Deps) *Server {
 	if d.Limits == (Limits{}) {
 		d.Limits = DefaultLimits()
 	}
+	if d.SharedStore && d.SharedCounters == nil {
+		d.SharedCounters = d.Store
+	}
 	if d.LoginCounters == nil && d.SharedCounters != nil {
 		d.LoginCounters = storeLoginCounters{counters: d.SharedCounters, quiet: loginQuiet}
 	}
@@ -172,7 +181,7 @@ func NewServer(d Deps) *Server {
 	s.quiz = d.Store
 	s.essay = d.Store
 	s.identities = d.Store
-	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log,
+	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log, CheckRoundVersions: d.SharedStore,
 		OnWrite: func(outcome string) { s.metrics.participationWrites.WithLabelValues(outcome).Inc() }})
 	s.rounds = roundCache{s.Play.Rounds}
 	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log})

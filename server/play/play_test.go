@@ -45,6 +45,13 @@ func (f *fakeStore) Round(ctx context.Context, id string) (*quiz.Round, error) {
 	return &r, nil
 }
 
+func (f *fakeStore) RoundVersion(ctx context.Context, id string) (int64, error) {
+	if f.missing || id != f.round.ID {
+		return 0, contests.NotFound("đợt thi", "round")
+	}
+	return f.round.Version, nil
+}
+
 func (f *fakeStore) ContestByID(ctx context.Context, id string) (*contests.Contest, error) {
 	return &contests.Contest{ID: id, Kind: contests.KindQuiz}, nil
 }
@@ -84,7 +91,7 @@ func (f *fakeStore) PutParticipation(ctx context.Context, p *quiz.Participation)
 func TestRoundCacheLoadsOnceForAHerd(t *testing.T) {
 	f := newFakeStore()
 	f.block = make(chan struct{})
-	c := NewRoundCache(f, time.Hour)
+	c := NewRoundCache(f, time.Hour, false)
 	var wg sync.WaitGroup
 	got := make([]*Round, 20)
 	for i := range got {
@@ -115,7 +122,7 @@ func TestRoundCacheLoadsOnceForAHerd(t *testing.T) {
 
 func TestRoundCacheForgetsAndExpires(t *testing.T) {
 	f := newFakeStore()
-	c := NewRoundCache(f, time.Hour)
+	c := NewRoundCache(f, time.Hour, false)
 	get := func() *Round {
 		t.Helper()
 		r, err := c.Get(t.Context(), "r1")
@@ -144,7 +151,7 @@ func TestRoundCacheForgetsAndExpires(t *testing.T) {
 	if f.loads.Load() != 3 {
 		t.Fatalf("forgetting the round's contest kept it")
 	}
-	expiring := NewRoundCache(f, 0)
+	expiring := NewRoundCache(f, 0, false)
 	expiring.Get(t.Context(), "r1")
 	time.Sleep(time.Millisecond)
 	expiring.Get(t.Context(), "r1")
@@ -156,7 +163,7 @@ func TestRoundCacheForgetsAndExpires(t *testing.T) {
 func TestRoundCacheKeepsNoFailure(t *testing.T) {
 	f := newFakeStore()
 	f.missing = true
-	c := NewRoundCache(f, time.Hour)
+	c := NewRoundCache(f, time.Hour, false)
 	if _, err := c.Get(t.Context(), "r1"); contests.ErrorCode(err) != contests.CodeNotFound {
 		t.Fatalf("missing round: %v", err)
 	}
@@ -164,7 +171,7 @@ func TestRoundCacheKeepsNoFailure(t *testing.T) {
 	if r, err := c.Get(t.Context(), "r1"); err != nil || r.Round.ID != "r1" {
 		t.Fatalf("the failure was kept: %v", err)
 	}
-	if _, err := NewRoundCache(nil, time.Hour).Get(t.Context(), "r1"); contests.ErrorCode(err) != contests.CodeNotFound {
+	if _, err := NewRoundCache(nil, time.Hour, false).Get(t.Context(), "r1"); contests.ErrorCode(err) != contests.CodeNotFound {
 		t.Fatalf("no store: %v", err)
 	}
 }

@@ -24,19 +24,22 @@ type Round struct {
 // answer and submit read no question from the store.
 //
 // Several instances: each keeps its own copy. An edit made through this
-// instance drops the entry at once (Forget, ForgetContest); one made through
-// another instance — a question's key corrected, a closing time moved —
-// reaches this one when the entry expires, within ttl (seconds). What a
-// copy decides for an attempt in progress cannot drift further: blueprint,
-// time limit and attempts are frozen once the round opens
-// (server/api/quiz_rounds.go), and scores are recomputed from the stored
-// bank when results are computed. See expired for the version check that
-// would close the ttl window.
+// instance drops the entry at once (Forget, ForgetContest); a change of the
+// round made through another instance — a closing time moved, the round
+// closed or published — is seen at the next Get, which checks the stored
+// round's version. A question's key corrected or a contest setting changed
+// elsewhere reaches this instance when the entry expires, within ttl
+// (seconds). What a copy decides for an attempt in progress cannot drift
+// further: blueprint, time limit and attempts are frozen once the round
+// opens (server/api/quiz_rounds.go), and scores are recomputed from the
+// stored bank when results are computed.
 type RoundCache struct {
 	store Store
 	ttl   time.Duration
-	mu    sync.Mutex
-	m     map[string]*roundEntry
+	// checkVersions: see Options.CheckRoundVersions.
+	checkVersions bool
+	mu            sync.Mutex
+	m             map[string]*roundEntry
 }
 
 type roundEntry struct {
@@ -46,18 +49,48 @@ type roundEntry struct {
 	err    error
 }
 
-// NewRoundCache returns an empty cache over st whose entries live ttl.
-func NewRoundCache(st Store, ttl time.Duration) *RoundCache {
-	return &RoundCache{store: st, ttl: ttl, m: map[string]*roundEntry{}}
+// NewRoundCache returns an empty cache over st whose entries live ttl;
+// checkVersions checks each against the store's version on use (see Get).
+func NewRoundCache(st Store, ttl time.Duration, checkVersions bool) *RoundCache {
+	return &RoundCache{store: st, ttl: ttl, checkVersions: checkVersions, m: map[string]*roundEntry{}}
 }
 
 // Get returns the round, loading it once however many requests ask at the
 // same moment (a round opening is a thundering herd). Errors are the
 // store's (CodeNotFound for an unknown round); a failed load is not kept.
+//
+// Several instances (checkVersions): a copy this call did not load itself
+// is checked against the stored round's version first (store.RoundVersion, one key
+// lookup), and loaded again when another instance changed the round since
+// — closed it early, moved its closing time, published its results. So a
+// round's state change is seen by every instance before it answers again,
+// not a ttl later.
 func (c *RoundCache) Get(ctx context.Context, roundID string) (*Round, error) {
+	for checked := false; ; checked = true {
+		e, loadedHere, err := c.entry(ctx, roundID)
+		if err != nil || loadedHere || checked || !c.checkVersions {
+			if err != nil {
+				return nil, err
+			}
+			return &e.Round, nil
+		}
+		v, err := c.store.RoundVersion(ctx, roundID)
+		if err != nil {
+			return nil, err
+		}
+		if v == e.Round.Round.Version {
+			return &e.Round, nil
+		}
+		c.drop(roundID, e) // changed elsewhere: load it again
+	}
+}
+
+// entry returns roundID's entry, loading it when absent or past its ttl;
+// loadedHere tells whether this call loaded it.
+func (c *RoundCache) entry(ctx context.Context, roundID string) (e *roundEntry, loadedHere bool, err error) {
 	now := time.Now() // the wall clock: expiry is about this process, not the contest's clock
 	c.mu.Lock()
-	e := c.m[roundID]
+	e = c.m[roundID]
 	if e != nil && c.expired(e, now) {
 		select {
 		case <-e.ready:
@@ -71,29 +104,26 @@ func (c *RoundCache) Get(ctx context.Context, roundID string) (*Round, error) {
 		c.mu.Unlock()
 		e.err = c.load(ctx, roundID, &e.Round)
 		close(e.ready)
+		loadedHere = true
 	} else {
 		c.mu.Unlock()
 		select {
 		case <-e.ready:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return nil, false, ctx.Err()
 		}
 	}
 	if e.err != nil {
 		c.drop(roundID, e)
-		return nil, e.err
+		return nil, false, e.err
 	}
-	return &e.Round, nil
+	return e, loadedHere, nil
 }
 
-// expired reports whether e must be loaded again.
-//
-// Scale-out seam: today an entry is trusted for ttl. With several instances
-// this is where the cache checks versions instead: rounds and contests carry
-// a Version the store bumps on every update (e.Round.Round.Version,
-// e.Round.Contest.Version), so a cheap probe of the stored versions — or a
-// per-contest generation the store keeps — tells an edit made on another
-// instance at once. Only this method and the entry's bookkeeping change.
+// expired reports whether e must be loaded again. Besides the version check
+// of Get, an entry is trusted for ttl: what a round's version does not
+// cover (its contest's settings, its bank's questions) reaches this
+// instance within ttl of an edit made through another.
 func (c *RoundCache) expired(e *roundEntry, now time.Time) bool {
 	return now.Sub(e.loaded) > c.ttl
 }

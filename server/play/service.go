@@ -22,6 +22,11 @@ type Options struct {
 	Log *slog.Logger
 	// RoundTTL is how long a cached round is trusted (default 10 s).
 	RoundTTL time.Duration
+	// CheckRoundVersions makes every Get of a cached round check the
+	// stored round's version first: for several instances sharing the
+	// store. One process owning the store (the embedded engine) sees every
+	// change as it makes it (Forget) and skips the lookup.
+	CheckRoundVersions bool
 	// OnWrite is told the outcome of every participation write: "ok" or
 	// "conflict" (a lost race, retried). For metrics; may be nil.
 	OnWrite func(outcome string)
@@ -51,5 +56,5 @@ func New(st Store, o Options) *Service {
 	if o.OnWrite == nil {
 		o.OnWrite = func(string) {}
 	}
-	return &Service{store: st, now: o.Now, log: o.Log, onWrite: o.OnWrite, Rounds: NewRoundCache(st, o.RoundTTL)}
+	return &Service{store: st, now: o.Now, log: o.Log, onWrite: o.OnWrite, Rounds: NewRoundCache(st, o.RoundTTL, o.CheckRoundVersions)}
 }

@@ -3,6 +3,7 @@ package scaleouttest
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // roundInputKeys are the fields an edit of a round sends (the server
@@ -80,6 +81,36 @@ func TestTwoInstances(t *testing.T) {
 			t.Fatalf("title read through A = %v, want B's save", got)
 		}
 	})
+
+	// Last: it closes the demo's open round.
+	t.Run("a round closed on A refuses a start on B at once", func(t *testing.T) { closeOnAStartOnB(t, a, b) })
+}
+
+// closeOnAStartOnB closes the open round through A after B has cached it;
+// B must refuse a start at once, not when its cached copy expires.
+func closeOnAStartOnB(t *testing.T, a, b *instance) {
+	org := a.login(t, "0901000001")
+	roundID := demoOpenRound(t, a, org)
+	citizen := b.login(t, "0901000002")
+	// B reads the round (and caches it) for the citizen.
+	if r := b.do(t, "GET", "/api/v1/rounds/"+roundID+"/attempts/current", nil, citizen); r.status >= 500 {
+		t.Fatalf("current attempt on B: %d %s", r.status, r.raw)
+	}
+	loaded := object(t, a.do(t, "GET", "/api/v1/org/rounds/"+roundID, nil, org), "round")
+	body := map[string]any{}
+	for _, k := range roundInputKeys {
+		if v, ok := loaded[k]; ok {
+			body[k] = v
+		}
+	}
+	body["closesAt"] = time.Now().Add(-time.Second).UTC().Format(time.RFC3339)
+	if r := a.do(t, "PUT", "/api/v1/org/rounds/"+roundID, body, org); r.status != 200 {
+		t.Fatalf("close early on A: %d %s", r.status, r.raw)
+	}
+	r := b.do(t, "POST", "/api/v1/rounds/"+roundID+"/attempts", nil, citizen)
+	if r.status == 201 || !strings.Contains(r.raw, "too_late") {
+		t.Fatalf("start on B right after the round closed on A: %d %s; want it refused (too_late)", r.status, r.raw)
+	}
 }
 
 // demoOpenRound returns the ID of the demo contest's open round.

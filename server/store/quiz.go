@@ -26,6 +26,10 @@ type Rounds interface {
 	// UpdateRound replaces r → CodeNotFound.
 	UpdateRound(ctx context.Context, r *quiz.Round) error
 	Round(ctx context.Context, id string) (*quiz.Round, error)
+	// RoundVersion returns the stored round's Version alone → CodeNotFound:
+	// one key lookup, cheap enough for every play request to check its
+	// cached copy with (server/play/rounds.go).
+	RoundVersion(ctx context.Context, id string) (int64, error)
 	// RoundsOf returns a contest's rounds ordered by No.
 	RoundsOf(ctx context.Context, contestID string) ([]*quiz.Round, error)
 }

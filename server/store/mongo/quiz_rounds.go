@@ -87,6 +87,19 @@ func (db *DB) Round(ctx context.Context, id string) (*quiz.Round, error) {
 	return doc.round(), nil
 }
 
+// RoundVersion reads the version of one round by _id, nothing else →
+// CodeNotFound.
+func (db *DB) RoundVersion(ctx context.Context, id string) (int64, error) {
+	var doc struct {
+		Version int64 `bson:"version"`
+	}
+	opts := options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})
+	if err := db.rounds.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, opts).Decode(&doc); err != nil {
+		return 0, storeError(err, roundNotFound)
+	}
+	return loadedVersion(doc.Version), nil
+}
+
 // RoundsOf returns a contest's rounds ordered by No.
 func (db *DB) RoundsOf(ctx context.Context, contestID string) ([]*quiz.Round, error) {
 	opts := options.Find().SetSort(bson.D{{Key: "no", Value: 1}})

@@ -70,6 +70,13 @@ func (db *DB) Round(ctx context.Context, id string) (*quiz.Round, error) {
 	return r, storeError(err, roundNotFound)
 }
 
+// RoundVersion reads the version column of one round → CodeNotFound.
+func (db *DB) RoundVersion(ctx context.Context, id string) (int64, error) {
+	var v int64
+	err := db.reader.QueryRowContext(ctx, `SELECT version FROM quiz_rounds WHERE id = ?`, id).Scan(&v)
+	return v, storeError(err, roundNotFound)
+}
+
 // RoundsOf returns a contest's rounds by number.
 func (db *DB) RoundsOf(ctx context.Context, contestID string) ([]*quiz.Round, error) {
 	rows, err := db.reader.QueryContext(ctx, `SELECT `+roundColumns+` FROM quiz_rounds WHERE contest_id = ? ORDER BY no`, contestID)

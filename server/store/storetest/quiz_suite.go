@@ -29,6 +29,7 @@ func RunQuiz(t *testing.T, open func(t *testing.T) QuizStore, opt Options) {
 	cases = append(cases, questionCases()...)
 	cases = append(cases, roundCases()...)
 	cases = append(cases, roundVersionCases()...)
+	cases = append(cases, roundVersionProbeCases()...)
 	cases = append(cases, participationCases()...)
 	cases = append(cases, participationListCases()...)
 	cases = append(cases, standingCases()...)

@@ -132,6 +132,28 @@ func roundVersionCases() []quizCase {
 	})
 }
 
+// roundVersionProbeCases: RoundVersion tells the version alone, as Round
+// would (play checks its cached rounds with it).
+func roundVersionProbeCases() []quizCase {
+	return []quizCase{{name: "rounds/version alone, as stored", run: func(t *testing.T, s QuizStore) {
+		ctx := t.Context()
+		r := NewQuizRound(store.NewID(), 1, baseTime)
+		must(t, s.CreateRound(ctx, r))
+		v, err := s.RoundVersion(ctx, r.ID)
+		must(t, err)
+		if v != store.FirstVersion {
+			t.Fatalf("RoundVersion of a new round = %d, want %d", v, store.FirstVersion)
+		}
+		r.Title = "Đã đóng sớm"
+		must(t, s.UpdateRound(ctx, r))
+		if v, err = s.RoundVersion(ctx, r.ID); err != nil || v != r.Version || v != store.FirstVersion+1 {
+			t.Fatalf("RoundVersion after an update = %d, %v; want %d", v, err, r.Version)
+		}
+		_, err = s.RoundVersion(ctx, store.NewID())
+		wantCode(t, err, contests.CodeNotFound)
+	}}}
+}
+
 func essayRoundVersionCases() []essayCase {
 	return versionCases(versioned[EssayStore]{
 		kind: "essay-rounds/version",
