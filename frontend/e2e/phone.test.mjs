@@ -184,6 +184,12 @@ test('the citizen on a slow phone: landing, one tap to the round, offline reload
     await enter.click();
     await page.waitForURL('**' + roundPath);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).waitFor();
+    // Logged in, the contest page leads with the open round too.
+    await page.goto(BASE_URL + '/c/demo');
+    const again = page.getByRole('link', { name: 'Vào thi' }).first();
+    await again.waitFor();
+    assert.ok(await inFirstScreen(again), '"Vào thi" is on the first screen of the contest page, logged in');
+    await checkPage(page, 'contest page, logged in');
   });
 
   await step(page, 'round-link-cold', async () => {
