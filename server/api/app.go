@@ -181,7 +181,11 @@ func NewServer(d Deps) *Server {
 	s.quiz = d.Store
 	s.essay = d.Store
 	s.identities = d.Store
-	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log, CheckRoundVersions: d.SharedStore,
+	var leases store.Leases
+	if d.SharedStore {
+		leases = d.Store
+	}
+	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log, CheckRoundVersions: d.SharedStore, Leases: leases,
 		OnWrite: func(outcome string) { s.metrics.participationWrites.WithLabelValues(outcome).Inc() }})
 	s.rounds = roundCache{s.Play.Rounds}
 	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log})

@@ -27,6 +27,9 @@ type Options struct {
 	// store. One process owning the store (the embedded engine) sees every
 	// change as it makes it (Forget) and skips the lookup.
 	CheckRoundVersions bool
+	// Leases, when set (a store shared by several instances), makes one
+	// instance at a time run the sweeper (sweeper.go).
+	Leases store.Leases
 	// OnWrite is told the outcome of every participation write: "ok" or
 	// "conflict" (a lost race, retried). For metrics; may be nil.
 	OnWrite func(outcome string)
@@ -34,10 +37,12 @@ type Options struct {
 
 // Service runs quiz play for one server instance.
 type Service struct {
-	store   Store
-	now     func() time.Time
-	log     *slog.Logger
-	onWrite func(string)
+	store    Store
+	now      func() time.Time
+	log      *slog.Logger
+	onWrite  func(string)
+	leases   store.Leases
+	instance string // this instance's lease owner name
 	// Rounds is the round cache the hot path reads.
 	Rounds *RoundCache
 }
@@ -56,5 +61,5 @@ func New(st Store, o Options) *Service {
 	if o.OnWrite == nil {
 		o.OnWrite = func(string) {}
 	}
-	return &Service{store: st, now: o.Now, log: o.Log, onWrite: o.OnWrite, Rounds: NewRoundCache(st, o.RoundTTL, o.CheckRoundVersions)}
+	return &Service{store: st, now: o.Now, log: o.Log, onWrite: o.OnWrite, leases: o.Leases, instance: store.NewID(), Rounds: NewRoundCache(st, o.RoundTTL, o.CheckRoundVersions)}
 }
