@@ -4,7 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -59,23 +58,29 @@ func DisguiseOf(secret []byte, attemptID string) Disguise {
 
 // Codes returns the codes of an item's options, in the item's option order
 // (the order shown). The same disguise and item always give the same codes,
-// all different from one another.
+// all different from one another. Each code takes codeLen bytes of
+// SHA-256(key ‖ question ID ‖ block number), one character from each
+// byte's low 5 bits; a repeat draws the next code. About half a
+// microsecond for four options: it runs on every answer save.
 func (d Disguise) Codes(it Item) []string {
-	h := sha256.New()
-	h.Write(d.key[:])
-	h.Write([]byte(it.QuestionID))
-	var seed [32]byte
-	h.Sum(seed[:0])
-	rng := rand.NewChaCha8(seed)
 	out := make([]string, len(it.OptionOrder))
+	var block [sha256.Size]byte
+	used, n := len(block), byte(0)
 	var buf [codeLen]byte
 	for i := range out {
 		for {
-			v := rng.Uint64()
-			for k := range buf {
-				buf[k] = codeAlphabet[v&31]
-				v >>= 5
+			if used+codeLen > len(block) {
+				h := sha256.New()
+				h.Write(d.key[:])
+				h.Write([]byte(it.QuestionID))
+				h.Write([]byte{0, n})
+				h.Sum(block[:0])
+				used, n = 0, n+1
 			}
+			for k := range buf {
+				buf[k] = codeAlphabet[block[used+k]&31]
+			}
+			used += codeLen
 			if c := string(buf[:]); !slices.Contains(out[:i], c) {
 				out[i] = c
 				break
