@@ -87,12 +87,6 @@ func (s *Server) login(c *fiber.Ctx) error {
 	} else {
 		return s.loginFailed(c, "", "")
 	}
-	account := s.Keys.HashLogin(key)
-	if wait, err := s.loginThrottle.wait(ctx, account, c.IP(), s.Now()); err != nil {
-		return err
-	} else if wait > 0 {
-		return rateLimited(c, wait) // not heard: no guess is tested while waiting
-	}
 	var u *contests.User
 	var err error
 	if v, ok := strings.CutPrefix(key, "cccd:"); ok {
@@ -101,12 +95,28 @@ func (s *Server) login(c *fiber.Ctx) error {
 		u, err = s.Store.UserByPhoneKey(ctx, strings.TrimPrefix(key, "phone:"))
 	}
 	if contests.ErrorCode(err) == contests.CodeNotFound {
+		u = nil
+	} else if err != nil {
+		return err
+	}
+	// The account's code: the person's when the account exists (phone and
+	// CCCD count as one account), else what was typed.
+	account := s.Keys.HashLogin(key)
+	if u != nil {
+		account = s.Keys.HashLogin("user:" + u.ID)
+	}
+	// Checked after the lookup (a cheap read) and before any hash: a
+	// waiting client's guesses are not tested, known account or not alike.
+	if wait, err := s.loginThrottle.wait(ctx, account, c.IP(), s.Now()); err != nil {
+		return err
+	} else if wait > 0 {
+		return rateLimited(c, wait)
+	}
+	if u == nil {
 		if err := auth.CheckNobody(req.Password); err != nil {
 			return hashError(err)
 		}
 		return s.loginFailed(c, account, "")
-	} else if err != nil {
-		return err
 	}
 	ok, err := auth.CheckPassword(u.PasswordHash, req.Password)
 	if err != nil {

@@ -141,3 +141,22 @@ func TestOrganizersSeeFailedLoginsOfTheirSubtree(t *testing.T) {
 		t.Fatalf("citizen: %d", r.Status)
 	}
 }
+
+// Guessing by phone and by CCCD is guessing one account: the two share the
+// pair's count, and the security view shows one code.
+func TestPhoneAndCCCDCountAsOneAccount(t *testing.T) {
+	e := throttleEnv(t, Limits{LoginPerIP: 1000, LoginFreeFailures: 2, LoginClientFreeFailures: 1000, RegisterPerIP: 1000, MaxUploadBytes: 1 << 20})
+	e.register(1, "W1")
+	const guesser = "203.0.113.77"
+	e.loginFrom(guesser, "0912000001", "wrong-pass")
+	e.loginFrom(guesser, "089090000001", "wrong-pass")
+	if r := e.loginFrom(guesser, "089090000001", "mat-khau-123"); r.Status != 429 {
+		t.Fatalf("third try on one account, by phone then CCCD: %d %s", r.Status, r.Raw)
+	}
+	admin := e.staff(900, contests.RoleAdmin, "")
+	r := e.do("GET", "/api/v1/org/security/failed-logins", nil, admin)
+	list := r.Body["failures"].([]any)
+	if len(list) != 2 || list[0].(map[string]any)["account"] != list[1].(map[string]any)["account"] {
+		t.Fatalf("two tries on one account shown as %s", r.Raw)
+	}
+}
