@@ -7,6 +7,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 // Round is a round as the hot path needs it: the round, its contest and the
@@ -130,7 +131,7 @@ func (c *RoundCache) expired(e *roundEntry, now time.Time) bool {
 
 func (c *RoundCache) load(ctx context.Context, roundID string, into *Round) error {
 	if c.store == nil {
-		return contests.NotFound("đợt thi", "round")
+		return store.RoundNotFound()
 	}
 	r, err := c.store.Round(ctx, roundID)
 	if err != nil {
