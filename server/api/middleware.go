@@ -53,9 +53,13 @@ func withAccessLog(log *slog.Logger, m *metrics) fiber.Handler {
 		elapsed := time.Since(start)
 		m.observe(c.Method(), route, status, elapsed)
 		level := slog.LevelDebug
-		if status >= 500 {
+		if status >= 500 && status != fiber.StatusServiceUnavailable {
 			level = slog.LevelError
 		} else if strings.HasPrefix(c.Path(), "/api/") {
+			// 503 included: shedding a login storm (auth.BusyError) or a
+			// readiness failure (logged with its reason) is expected, and
+			// thousands of error lines would cost CPU when it is scarcest;
+			// /metrics counts them by status.
 			level = slog.LevelInfo
 		}
 		// Checked first: building the attributes (the client IP among them)
