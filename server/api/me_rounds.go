@@ -78,7 +78,7 @@ func (s *Server) roundPublic(ctx context.Context, r *quiz.Round, userID string, 
 		return d
 	}
 	used := 0
-	if p, err := s.quiz.Participation(ctx, r.ID, userID); err == nil {
+	if p, err := s.Play.Read(ctx, r.ID, userID); err == nil {
 		used = p.Used()
 		if cur := p.Current(); cur != nil && !now.After(cur.Deadline.Add(quiz.Grace)) {
 			d.InProgress = &cur.No

@@ -133,7 +133,7 @@ func (s *Server) myRound(c *fiber.Ctx) error {
 	}
 	ctx, userID := c.UserContext(), claimsOf(c).UserID()
 	out := fiber.Map{"attempts": []resultDTO{}, "attemptsUsed": 0, "attemptsLeft": e.round.MaxAttempts, "phase": e.round.Phase(s.Now())}
-	p, err := s.quiz.Participation(ctx, e.round.ID, userID)
+	p, err := s.Play.Read(ctx, e.round.ID, userID)
 	if err == nil {
 		list := []resultDTO{}
 		for i := range p.Attempts {
@@ -230,7 +230,7 @@ func (s *Server) reviewAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.quiz.Participation(c.UserContext(), e.round.ID, claimsOf(c).UserID())
+	p, err := s.Play.Read(c.UserContext(), e.round.ID, claimsOf(c).UserID())
 	if err != nil {
 		return err
 	}

@@ -143,7 +143,7 @@ func (s *Server) currentAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.quiz.Participation(c.UserContext(), e.round.ID, claimsOf(c).UserID())
+	p, err := s.Play.Read(c.UserContext(), e.round.ID, claimsOf(c).UserID())
 	if err != nil {
 		return err
 	}
