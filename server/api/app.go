@@ -188,7 +188,11 @@ func NewServer(d Deps) *Server {
 	s.Play = play.New(d.Store, play.Options{Now: d.Now, Log: d.Log, CheckRoundVersions: d.SharedStore, Leases: leases,
 		OnWrite: func(outcome string) { s.metrics.participationWrites.WithLabelValues(outcome).Inc() }})
 	s.rounds = roundCache{s.Play.Rounds}
-	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log})
+	var sharedStats stats.SharedStore
+	if d.SharedStore {
+		sharedStats = d.Store
+	}
+	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log, Shared: sharedStats})
 	s.pdfs = d.PDFSandbox
 	if s.pdfs == nil {
 		exe, _ := os.Executable()

@@ -70,6 +70,10 @@ type Options struct {
 	// MaxAge is how old a snapshot may be before a request refreshes it
 	// (default one minute).
 	MaxAge time.Duration
+	// Shared, when set (a database shared by several instances), makes one
+	// instance compute each snapshot and every instance serve the stored
+	// one (shared.go); nil computes here, for this process alone.
+	Shared SharedStore
 }
 
 // Service computes and keeps the statistics of one server instance.
@@ -104,9 +108,13 @@ func New(st Store, o Options) *Service {
 	// one of the machine's cores, never the quizzes' share.
 	jobs := make(chan struct{}, 1)
 	s := &Service{store: st, now: o.Now}
-	s.rounds = NewCache(shared("round", timed(o.Now, s.computeRound)), o.MaxAge, o.Now, jobs, o.Log)
-	s.contests = NewCache(shared("contest", timed(o.Now, s.computeContest)), o.MaxAge, o.Now, jobs, o.Log)
-	s.items = NewCache(shared("items", timed(o.Now, s.computeItems)), o.MaxAge, o.Now, jobs, o.Log)
+	var sh *sharing
+	if o.Shared != nil {
+		sh = &sharing{st: o.Shared, owner: store.NewID(), now: o.Now, maxAge: o.MaxAge, waitPoll: 250 * time.Millisecond}
+	}
+	s.rounds = NewCache(shared(sh, "round", timed(o.Now, s.computeRound)), o.MaxAge, o.Now, jobs, o.Log)
+	s.contests = NewCache(shared(sh, "contest", timed(o.Now, s.computeContest)), o.MaxAge, o.Now, jobs, o.Log)
+	s.items = NewCache(shared(sh, "items", timed(o.Now, s.computeItems)), o.MaxAge, o.Now, jobs, o.Log)
 	return s
 }
 
@@ -137,16 +145,14 @@ func timed[T any](now func() time.Time, compute func(context.Context, string) (T
 	}
 }
 
-// shared decides who computes a snapshot of kind and where it is kept.
-//
-// Scale-out seam: today it returns local unchanged — every instance
-// computes its own snapshots and keeps them in its memory (see Cache). For
-// several instances sharing the work, this is the one place to change: wrap
-// local so that it first reads a snapshot of (kind, key) stored by any
-// instance and fresh enough, and otherwise takes a lease on (kind, key) in
-// the store, computes, stores the result and releases the lease (an
-// instance that finds the lease taken returns the stored snapshot, however
-// old). The cache, the handlers and the computations stay as they are.
-func shared[T any](kind string, local Source[T]) Source[T] {
-	return local
+// shared decides who computes a snapshot of kind and where it is kept:
+// with sh nil (one process owns the store) this instance computes and its
+// Cache keeps the result in memory; with several instances one computes
+// each snapshot and stores it, and every instance serves the stored one
+// (sharedSource). The cache, the handlers and the computations are the same.
+func shared[T any](sh *sharing, kind string, local Source[T]) Source[T] {
+	if sh == nil {
+		return local
+	}
+	return sharedSource(sh, kind, local)
 }

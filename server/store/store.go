@@ -26,6 +26,7 @@ type Store interface {
 	Meta
 	Leases
 	Counters
+	Snapshots
 	// Ping reports whether the storage is reachable (for /readyz).
 	Ping(ctx context.Context) error
 	// ProbeWrite writes one tiny record (the same one each time) and so

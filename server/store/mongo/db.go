@@ -74,6 +74,8 @@ const (
 	leasesCollection = "leases"
 	// rateCountersCollection holds the shared counters (counters.go).
 	rateCountersCollection = "rate_counters"
+	// snapshotsCollection holds statistics snapshots (snapshots.go).
+	snapshotsCollection = "stats_snapshots"
 )
 
 // DB is a connected database.
@@ -101,6 +103,7 @@ type DB struct {
 	meta         *mongo.Collection
 	leases       *mongo.Collection
 	rateCounters *mongo.Collection
+	snapshots    *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -186,6 +189,7 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		meta:         database.Collection(metaCollection),
 		leases:       database.Collection(leasesCollection),
 		rateCounters: database.Collection(rateCountersCollection),
+		snapshots:    database.Collection(snapshotsCollection),
 	}, nil
 }
 

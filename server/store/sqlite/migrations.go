@@ -257,4 +257,14 @@ CREATE TABLE counters (
 	expires INTEGER NOT NULL  -- unix milliseconds UTC
 ) STRICT;
 `},
+	{version: 11, name: "statistics snapshots", sql: `
+-- Computed statistics (see store/snapshots.go), JSON as computed.
+CREATE TABLE snapshots (
+	kind TEXT NOT NULL,
+	key  TEXT NOT NULL,
+	at   INTEGER NOT NULL,  -- unix milliseconds UTC
+	data TEXT NOT NULL,
+	PRIMARY KEY (kind, key)
+) STRICT;
+`},
 }

@@ -68,6 +68,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, metaCases()...)
 	cases = append(cases, leaseCases()...)
 	cases = append(cases, counterCases()...)
+	cases = append(cases, snapshotCases()...)
 	cases = append(cases, searchCases()...)
 	cases = append(cases, probeCases()...)
 	cases = append(cases, messageCases()...)
