@@ -33,13 +33,20 @@ var errLeaseBusy = contests.E(contests.CodeConflict, contests.T(
 // function that releases it. The release runs on a context of its own, so
 // a request cut off by its client still frees the lease.
 func (s *Server) holdLease(ctx context.Context, name string) (release func(), err error) {
+	release, _, err = s.holdLeaseFor(ctx, name, leaseFor, leaseWait, errLeaseBusy)
+	return release, err
+}
+
+// holdLeaseFor is holdLease holding for hold and waiting at most wait
+// (then busy); waited tells whether another holder had it first.
+func (s *Server) holdLeaseFor(ctx context.Context, name string, hold, wait time.Duration, busy error) (release func(), waited bool, err error) {
 	owner := store.NewID()
-	deadline := time.Now().Add(leaseWait)
+	deadline := time.Now().Add(wait)
 	for {
-		now := s.Now()
-		ok, err := s.Store.TakeLease(ctx, name, owner, now, now.Add(leaseFor))
+		now := time.Now() // the lease is about processes, not the contest's clock
+		ok, err := s.Store.TakeLease(ctx, name, owner, now, now.Add(hold))
 		if err != nil {
-			return nil, err
+			return nil, waited, err
 		}
 		if ok {
 			return func() {
@@ -49,14 +56,15 @@ func (s *Server) holdLease(ctx context.Context, name string) (release func(), er
 					// It expires by itself after leaseFor.
 					s.Log.Warn("lease not released", "lease", name, "err", err)
 				}
-			}, nil
+			}, waited, nil
 		}
+		waited = true
 		if time.Now().After(deadline) {
-			return nil, errLeaseBusy
+			return nil, waited, busy
 		}
 		select {
 		case <-ctx.Done():
-			return nil, contests.Internal(ctx.Err())
+			return nil, waited, contests.Internal(ctx.Err())
 		case <-time.After(leasePoll):
 		}
 	}

@@ -24,7 +24,7 @@ func (s *Server) orgComputeResults(c *fiber.Ctx) error {
 	if r.Status == quiz.RoundDraft || s.Now().Before(r.ClosesAt.Add(quiz.Grace)) {
 		return contests.E(contests.CodeTooLate, contests.T("Chỉ tính kết quả sau khi đợt thi đóng", "Results can only be computed after the round closes"))
 	}
-	sum, err := s.computeResults(c.UserContext(), r, ct)
+	sum, err := s.computeResultsOnce(c.UserContext(), r, ct)
 	if err != nil {
 		return err
 	}
@@ -129,13 +129,29 @@ func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bo
 	return out, nil
 }
 
+// standingNamesBatch is how many people's names saveStandings asks for at once.
+const standingNamesBatch = 2000
+
 // saveStandings stores the lines of a ranking with the people's names as
 // they are now, and returns them.
 func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag) ([]quiz.Standing, error) {
 	rows := quiz.StandingsOf(roundID, ranked, winners, flags)
-	for i := range rows {
-		if u, err := s.Store.UserByID(ctx, rows[i].UserID); err == nil {
-			rows[i].FullName = u.FullName
+	// Names are read in batches (a national round ranks hundreds of
+	// thousands of people: one lookup each would take minutes).
+	for start := 0; start < len(rows); start += standingNamesBatch {
+		batch := rows[start:min(start+standingNamesBatch, len(rows))]
+		ids := make([]string, len(batch))
+		for i := range batch {
+			ids[i] = batch[i].UserID
+		}
+		users, err := s.Store.UsersByIDs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for i := range batch {
+			if u := users[batch[i].UserID]; u != nil {
+				batch[i].FullName = u.FullName
+			}
 		}
 	}
 	return rows, s.quiz.ReplaceStandings(ctx, roundID, rows)
