@@ -65,7 +65,10 @@ export async function readWeeklyReport(file) {
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, h]) => [k, header.indexOf(h)]));
   for (const [k, i] of Object.entries(col)) assert.ok(i >= 0, `the header has "${COLUMNS[k]}": ${header.join(' | ')}`);
   const info = Object.fromEntries(sheets.find((s) => s.sheet === 'ThongTin').data.map((r) => [r[0], r[1]]));
-  return { header, col, lines: byUnit.slice(1), info };
+  // The last line is the unit's own totals (outside the filter range).
+  const lines = byUnit.slice(1);
+  const total = lines.at(-1)?.[col.name] === 'Tổng cộng' ? lines.pop() : null;
+  return { header, col, lines, total, info };
 }
 
 /** reportedUnits: the units a report on unit has a line for (the unit alone when it has no children). */
@@ -77,13 +80,15 @@ export const reportedUnits = (unit) => (unit.children?.length ? unit.children : 
  * has none) with its figures, adding up to the unit's own, which the info
  * sheet repeats with the unit's name and the round's title.
  */
-export function expectWeeklyReport({ col, lines, info }, unit, { unitName, roundTitle }) {
+export function expectWeeklyReport({ col, lines, total, info }, unit, { unitName, roundTitle }) {
   const figures = (x) => [x.name, x.people, x.attempts, x.allCorrect];
   for (const w of reportedUnits(unit)) {
     const line = lines.find((l) => l[col.code] === w.code);
     assert.ok(line, `the report has a line for ${w.code}`);
     assert.deepEqual([line[col.name], line[col.people], line[col.attempts], line[col.allCorrect]], figures(w), `line of ${w.code}`);
   }
+  assert.ok(total, 'the report ends with its totals line');
+  assert.deepEqual([total[col.people], total[col.attempts], total[col.allCorrect]], figures(unit).slice(1), 'totals line');
   const sum = (i) => lines.reduce((s, l) => s + Number(l[i] ?? 0), 0);
   assert.deepEqual([sum(col.people), sum(col.attempts), sum(col.allCorrect)], figures(unit).slice(1));
   assert.equal(info['Đơn vị'], unitName);
