@@ -1,7 +1,9 @@
 package scaleouttest
 
 import (
+	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -82,6 +84,33 @@ func TestTwoInstances(t *testing.T) {
 		}
 	})
 
+	t.Run("statistics computed once are served by both", func(t *testing.T) {
+		token := a.login(t, "0901000001")
+		path := "/api/v1/org/rounds/" + demoRound(t, a, token, "results") + "/stats"
+		onA := a.do(t, "GET", path, nil, token)
+		onB := b.do(t, "GET", path, nil, token)
+		if onA.status != 200 || onB.status != 200 || onA.body["computedAt"] != onB.body["computedAt"] {
+			t.Fatalf("statistics on A: %d at %v; on B: %d at %v; want B to serve A's stored snapshot", onA.status, onA.body["computedAt"], onB.status, onB.body["computedAt"])
+		}
+	})
+
+	t.Run("results computed on both at once give one answer", func(t *testing.T) {
+		token := a.login(t, "0901000001")
+		path := "/api/v1/org/rounds/" + demoRound(t, a, token, "results") + "/results"
+		var wg sync.WaitGroup
+		got := make([]response, 2)
+		for i, in := range []*instance{a, b} {
+			wg.Add(1)
+			go func() { defer wg.Done(); got[i] = in.do(t, "POST", path, nil, token) }()
+		}
+		wg.Wait()
+		sumA, _ := json.Marshal(got[0].body["summary"])
+		sumB, _ := json.Marshal(got[1].body["summary"])
+		if got[0].status != 200 || got[1].status != 200 || string(sumA) != string(sumB) {
+			t.Fatalf("compute on A: %d %s; on B: %d %s; want both 200 with the same results", got[0].status, sumA, got[1].status, sumB)
+		}
+	})
+
 	// Last: it closes the demo's open round.
 	t.Run("a round closed on A refuses a start on B at once", func(t *testing.T) { closeOnAStartOnB(t, a, b) })
 }
@@ -116,6 +145,12 @@ func closeOnAStartOnB(t *testing.T, a, b *instance) {
 // demoOpenRound returns the ID of the demo contest's open round.
 func demoOpenRound(t *testing.T, in *instance, token string) string {
 	t.Helper()
+	return demoRound(t, in, token, "open")
+}
+
+// demoRound returns the ID of the demo contest's round in phase.
+func demoRound(t *testing.T, in *instance, token, phase string) string {
+	t.Helper()
 	r := in.do(t, "GET", "/api/v1/org/contests", nil, token)
 	list, _ := r.body["contests"].([]any)
 	for _, c := range list {
@@ -125,11 +160,11 @@ func demoOpenRound(t *testing.T, in *instance, token string) string {
 		}
 		rounds, _ := in.do(t, "GET", "/api/v1/org/contests/"+ct["id"].(string)+"/rounds", nil, token).body["rounds"].([]any)
 		for _, x := range rounds {
-			if round := x.(map[string]any); round["phase"] == "open" {
+			if round := x.(map[string]any); round["phase"] == phase {
 				return round["id"].(string)
 			}
 		}
 	}
-	t.Fatalf("no open round of the demo contest in %s", r.raw)
+	t.Fatalf("no %s round of the demo contest in %s", phase, r.raw)
 	return ""
 }

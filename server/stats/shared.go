@@ -82,6 +82,9 @@ func computeAndStore[T any](ctx context.Context, sh *sharing, kind, key, lease s
 	if err != nil {
 		return v, at, err
 	}
+	// As stored (UTC, whole milliseconds), so this instance states the
+	// same instant as those serving the stored copy.
+	at = at.UTC().Truncate(time.Millisecond)
 	if data, err := json.Marshal(v); err == nil && len(data) <= maxStoredSnapshot {
 		if err := sh.st.PutSnapshot(ctx, kind, key, data, at); err != nil {
 			return v, at, err
