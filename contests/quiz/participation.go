@@ -49,6 +49,13 @@ type Attempt struct {
 	// Client is what the server saw of the phone at the start
 	// (Client.String), for the fraud flags computed after the round.
 	Client string `json:"client,omitempty"`
+	// OutageMs is the time added to the deadline because the server was
+	// not serving (extend.go), shown to the person; OutageKey is the start
+	// (unix ms) of the last outage compensated, so one outage is added
+	// once. ExtraMs is the time organizers added (remedies).
+	OutageMs  int64 `json:"outageMs,omitempty"`
+	OutageKey int64 `json:"outageKey,omitempty"`
+	ExtraMs   int64 `json:"extraMs,omitempty"`
 }
 
 // Final reports whether the attempt is over.
@@ -83,6 +90,9 @@ type Participation struct {
 	// none): the sweeper finds attempts to finalize by it.
 	OpenDeadline time.Time `json:"openDeadline,omitempty"`
 	UpdatedAt    time.Time `json:"updatedAt"`
+	// ExtraAttempts are attempts organizers gave back (extend.go): the
+	// person may start MaxAttempts + ExtraAttempts in all.
+	ExtraAttempts int `json:"extraAttempts,omitempty"`
 }
 
 // Errors of the transitions.
@@ -132,8 +142,8 @@ func (p *Participation) Start(r *Round, id string, paper Paper, key AnswerKey, n
 	if r.Phase(now) != PhaseOpen {
 		return nil, false, errRoundNotOpen
 	}
-	if p.Used() >= r.MaxAttempts {
-		return nil, false, ErrNoAttemptsLeft(r.MaxAttempts)
+	if p.Left(r) <= 0 {
+		return nil, false, ErrNoAttemptsLeft(r.MaxAttempts + p.ExtraAttempts)
 	}
 	deadline := now.Add(r.TimeLimit())
 	if deadline.After(r.ClosesAt) {

@@ -61,6 +61,9 @@ type Round struct {
 	// Integrity: the floors against implausible attempts, and whether
 	// prizes need a review before results are published.
 	Integrity Integrity `json:"integrity,omitempty"`
+	// OutageCapSec caps what one server outage adds to an attempt's
+	// deadline and to the close (0: DefaultOutageCap, see extend.go).
+	OutageCapSec int `json:"outageCapSec,omitempty"`
 	// Exclusions are people the organizer took out of the results, with
 	// the written reason (prize review); ranking recomputes without them.
 	Exclusions []Exclusion `json:"exclusions,omitempty"`
@@ -125,6 +128,9 @@ func (r *Round) Validate() error {
 	}
 	if r.MaxAttempts < 1 || r.MaxAttempts > MaxAttempts {
 		es.Add("maxAttempts", contests.T("Số lượt thi phải từ 1 đến %d", "Attempts must be 1 to %d", MaxAttempts))
+	}
+	if r.OutageCapSec < 0 || time.Duration(r.OutageCapSec)*time.Second > MaxExtension {
+		es.Add("outageCapSec", contests.T("Thời gian bù sự cố tối đa từ 0 đến 7 ngày", "The outage cap must be 0 to 7 days"))
 	}
 	if n := r.Blueprint.Size(); n < 1 || n > MaxPaperQuestions {
 		es.Add("blueprint", contests.T("Đề thi phải có từ 1 đến %d câu hỏi", "A paper must have 1 to %d questions", MaxPaperQuestions))

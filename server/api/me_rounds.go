@@ -80,6 +80,7 @@ func (s *Server) roundPublic(ctx context.Context, r *quiz.Round, userID string, 
 	used := 0
 	if p, err := s.Play.Read(ctx, r.ID, userID); err == nil {
 		used = p.Used()
+		d.MaxAttempts += p.ExtraAttempts // attempts given back are this person's own
 		if cur := p.Current(); cur != nil && !now.After(cur.Deadline.Add(quiz.Grace)) {
 			d.InProgress = &cur.No
 		}

@@ -141,7 +141,7 @@ func (s *Server) myRound(c *fiber.Ctx) error {
 				list = append(list, toResultDTO(e.round, p, a))
 			}
 		}
-		out["attempts"], out["attemptsUsed"], out["attemptsLeft"] = list, p.Used(), max(0, e.round.MaxAttempts-p.Used())
+		out["attempts"], out["attemptsUsed"], out["attemptsLeft"] = list, p.Used(), p.Left(e.round)
 		if cur := p.Current(); cur != nil && !s.Now().After(cur.Deadline.Add(quiz.Grace)) {
 			out["inProgress"] = cur.No
 		}

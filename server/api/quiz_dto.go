@@ -47,6 +47,10 @@ type attemptDTO struct {
 	Prediction     *int64                 `json:"prediction,omitempty"`
 	PredictionSeq  int64                  `json:"predictionSeq,omitempty"`
 	AttemptsLeft   int                    `json:"attemptsLeft"`
+	// OutageSec is the time added to the deadline because the server was
+	// down (the page says so); ExtraSec the time the organizers added.
+	OutageSec int64 `json:"outageSec,omitempty"`
+	ExtraSec  int64 `json:"extraSec,omitempty"`
 }
 
 type paperQuestionDTO struct {
@@ -116,7 +120,7 @@ type reviewQuestion struct {
 func toResultDTO(r *quiz.Round, p *quiz.Participation, a *quiz.Attempt) resultDTO {
 	return resultDTO{RoundID: r.ID, No: a.No, Status: a.Status, Correct: a.Correct, Total: a.Total, Score: a.Score,
 		DurationMs: a.DurationMs, StartedAt: a.StartedAt, SubmittedAt: a.SubmittedAt, Prediction: a.Prediction,
-		AttemptsUsed: p.Used(), AttemptsLeft: max(0, r.MaxAttempts-p.Used())}
+		AttemptsUsed: p.Used(), AttemptsLeft: p.Left(r)}
 }
 
 func toStandingDTO(st quiz.Standing, unitPath string) standingDTO {

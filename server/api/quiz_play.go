@@ -159,7 +159,7 @@ func (s *Server) currentAttempt(c *fiber.Ctx) error {
 func (s *Server) attemptView(e *roundEntry, p *quiz.Participation, a *quiz.Attempt) attemptDTO {
 	v := attemptDTO{RoundID: e.round.ID, No: a.No, StartedAt: a.StartedAt, Deadline: a.Deadline, ServerNow: s.Now(),
 		Status: a.Status, Answers: map[string]savedAnswer{}, Prediction: a.Prediction, PredictionSeq: a.PredictionSeq,
-		AttemptsLeft: max(0, e.round.MaxAttempts-p.Used())}
+		AttemptsLeft: p.Left(e.round), OutageSec: a.OutageMs / 1000, ExtraSec: a.ExtraMs / 1000}
 	if e.round.Prediction.Enabled {
 		v.PredictionText = e.round.Prediction.Text
 	}

@@ -43,6 +43,8 @@ type roundInput struct {
 	RevealAnswers bool            `json:"revealAnswers"`
 	// Integrity: floors against implausible attempts, prize review rule.
 	Integrity quiz.Integrity `json:"integrity"`
+	// OutageCapSec caps what one server outage adds (0: the default).
+	OutageCapSec int `json:"outageCapSec,omitempty"`
 	// Version is the round's version the form was loaded at (sent back on
 	// save, see versions.go); 0 when the client sends none.
 	Version int64 `json:"version,omitempty"`
@@ -69,14 +71,14 @@ func (in roundInput) apply(r *quiz.Round) {
 	r.No, r.Title, r.OpensAt, r.ClosesAt = in.No, contests.NFC(in.Title), in.OpensAt.UTC(), in.ClosesAt.UTC()
 	r.Blueprint, r.TimeLimitSec, r.MaxAttempts, r.Policy = in.Blueprint, in.TimeLimitSec, in.MaxAttempts, in.Policy
 	r.Prediction, r.Rule, r.Tiers, r.TiePolicy, r.RevealAnswers = in.Prediction, in.Rule, in.Tiers, in.TiePolicy, in.RevealAnswers
-	r.Integrity = in.Integrity
+	r.Integrity, r.OutageCapSec = in.Integrity, in.OutageCapSec
 }
 
 func (s *Server) toRoundDTO(ctx context.Context, r *quiz.Round, lang string) roundDTO {
 	d := roundDTO{ID: r.ID, ContestID: r.ContestID, Status: r.Status, Phase: r.Phase(s.Now()), TargetValue: r.TargetValue,
 		roundInput: roundInput{No: r.No, Title: r.Title, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt, Blueprint: r.Blueprint,
 			TimeLimitSec: r.TimeLimitSec, MaxAttempts: r.MaxAttempts, Policy: r.Policy, Prediction: r.Prediction, Rule: r.Rule,
-			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers, Integrity: r.Integrity, Version: r.Version}}
+			Tiers: r.Tiers, TiePolicy: r.TiePolicy, RevealAnswers: r.RevealAnswers, Integrity: r.Integrity, OutageCapSec: r.OutageCapSec, Version: r.Version}}
 	if !r.ResultsAt.IsZero() {
 		d.ResultsAt = &r.ResultsAt
 	}

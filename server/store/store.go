@@ -25,6 +25,7 @@ type Store interface {
 	Identities
 	Meta
 	Leases
+	Heartbeats
 	Counters
 	Snapshots
 	// Ping reports whether the storage is reachable (for /readyz).

@@ -89,9 +89,11 @@ type roundDoc struct {
 	UpdatedAt     time.Time     `bson:"updatedAt,omitempty"`
 	// Integrity, Exclusions and ReviewedAt: see quiz.Round (stored as the
 	// domain shapes: small, read whole, never queried).
-	Integrity  quiz.Integrity   `bson:"integrity"`
-	Exclusions []quiz.Exclusion `bson:"exclusions,omitempty"`
-	ReviewedAt time.Time        `bson:"reviewedAt,omitempty"`
+	Integrity quiz.Integrity `bson:"integrity"`
+	// OutageCapSec: see quiz.Round.
+	OutageCapSec int              `bson:"outageCapSec,omitempty"`
+	Exclusions   []quiz.Exclusion `bson:"exclusions,omitempty"`
+	ReviewedAt   time.Time        `bson:"reviewedAt,omitempty"`
 	// SeedCommitment, SeedReveal, ResultsDigest: see quiz.Round.
 	SeedCommitment string `bson:"seedCommitment,omitempty"`
 	SeedReveal     string `bson:"seedReveal,omitempty"`
@@ -194,7 +196,7 @@ func toRoundDoc(r *quiz.Round) *roundDoc {
 		Tiers:     mapSlice(r.Tiers, func(t quiz.Tier) tierDoc { return tierDoc{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: string(r.TiePolicy), RevealAnswers: r.RevealAnswers, Status: string(r.Status),
 		TargetValue: copyInt64(r.TargetValue), ResultsAt: storedTime(r.ResultsAt), UpdatedAt: storedTime(r.UpdatedAt),
-		Version: r.Version, Integrity: r.Integrity, Exclusions: r.Exclusions, ReviewedAt: storedTime(r.ReviewedAt),
+		Version: r.Version, Integrity: r.Integrity, OutageCapSec: r.OutageCapSec, Exclusions: r.Exclusions, ReviewedAt: storedTime(r.ReviewedAt),
 		SeedCommitment: r.SeedCommitment, SeedReveal: r.SeedReveal, ResultsDigest: r.ResultsDigest,
 	}
 }
@@ -219,7 +221,7 @@ func (d *roundDoc) round() *quiz.Round {
 		Tiers:     mapSlice(d.Tiers, func(t tierDoc) quiz.Tier { return quiz.Tier{Key: t.Key, Name: t.Name, Count: t.Count} }),
 		TiePolicy: quiz.TiePolicy(d.TiePolicy), RevealAnswers: d.RevealAnswers, Status: quiz.RoundStatus(d.Status),
 		TargetValue: d.TargetValue, ResultsAt: loadedTime(d.ResultsAt), UpdatedAt: loadedTime(d.UpdatedAt),
-		Version: loadedVersion(d.Version), Integrity: d.Integrity, Exclusions: d.Exclusions, ReviewedAt: loadedTime(d.ReviewedAt),
+		Version: loadedVersion(d.Version), Integrity: d.Integrity, OutageCapSec: d.OutageCapSec, Exclusions: d.Exclusions, ReviewedAt: loadedTime(d.ReviewedAt),
 		SeedCommitment: d.SeedCommitment, SeedReveal: d.SeedReveal, ResultsDigest: d.ResultsDigest,
 	}
 }

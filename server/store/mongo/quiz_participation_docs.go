@@ -47,6 +47,10 @@ type attemptDoc struct {
 	DurationMs    int64       `bson:"durationMs"`
 	// Client: see quiz.Attempt.Client.
 	Client string `bson:"client,omitempty"`
+	// OutageMs, OutageKey, ExtraMs: see quiz.Attempt.
+	OutageMs  int64 `bson:"outageMs,omitempty"`
+	OutageKey int64 `bson:"outageKey,omitempty"`
+	ExtraMs   int64 `bson:"extraMs,omitempty"`
 }
 
 // summaryDoc is the counted attempt. Its score, durationMs and submittedAt
@@ -76,6 +80,8 @@ type participationDoc struct {
 	// such records out of the sparse index the sweeper reads.
 	OpenDeadline time.Time `bson:"openDeadline,omitempty"`
 	UpdatedAt    time.Time `bson:"updatedAt,omitempty"`
+	// ExtraAttempts: attempts given back (quiz.Participation).
+	ExtraAttempts int `bson:"extraAttempts,omitempty"`
 }
 
 func toParticipationDoc(p *quiz.Participation) *participationDoc {
@@ -84,6 +90,7 @@ func toParticipationDoc(p *quiz.Participation) *participationDoc {
 		ContestID: p.ContestID, UnitPath: p.UnitPath,
 		Attempts: mapSlice(p.Attempts, toAttemptDoc),
 		Version:  p.Version, OpenDeadline: storedTime(p.OpenDeadline), UpdatedAt: storedTime(p.UpdatedAt),
+		ExtraAttempts: p.ExtraAttempts,
 	}
 	if p.Counted != nil {
 		s := toSummaryDoc(*p.Counted)
@@ -97,6 +104,7 @@ func (d *participationDoc) participation() *quiz.Participation {
 		RoundID: d.RoundID, UserID: d.UserID, ContestID: d.ContestID, UnitPath: d.UnitPath,
 		Attempts: mapSlice(d.Attempts, (attemptDoc).attempt),
 		Version:  d.Version, OpenDeadline: loadedTime(d.OpenDeadline), UpdatedAt: loadedTime(d.UpdatedAt),
+		ExtraAttempts: d.ExtraAttempts,
 	}
 	if d.Counted != nil {
 		s := d.Counted.summary()
@@ -116,6 +124,7 @@ func toAttemptDoc(a quiz.Attempt) attemptDoc {
 		Prediction: copyInt64(a.Prediction), PredictionSeq: a.PredictionSeq,
 		SubmittedAt: storedTime(a.SubmittedAt),
 		Correct:     a.Correct, Total: a.Total, Score: a.Score, DurationMs: a.DurationMs, Client: a.Client,
+		OutageMs: a.OutageMs, OutageKey: a.OutageKey, ExtraMs: a.ExtraMs,
 	}
 }
 
@@ -130,6 +139,7 @@ func (d attemptDoc) attempt() quiz.Attempt {
 		Prediction: d.Prediction, PredictionSeq: d.PredictionSeq,
 		SubmittedAt: loadedTime(d.SubmittedAt),
 		Correct:     d.Correct, Total: d.Total, Score: d.Score, DurationMs: d.DurationMs, Client: d.Client,
+		OutageMs: d.OutageMs, OutageKey: d.OutageKey, ExtraMs: d.ExtraMs,
 	}
 }
 

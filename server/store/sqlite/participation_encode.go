@@ -95,6 +95,9 @@ func appendParticipation(b []byte, p *quiz.Participation, st *encodeStatus, ru *
 	}
 	b = appendTime(append(b, `,"openDeadline":`...), p.OpenDeadline, st)
 	b = appendTime(append(b, `,"updatedAt":`...), p.UpdatedAt, st)
+	if p.ExtraAttempts != 0 {
+		b = strconv.AppendInt(append(b, `,"extraAttempts":`...), int64(p.ExtraAttempts), 10)
+	}
 	return append(b, '}')
 }
 
@@ -141,6 +144,15 @@ func appendAttempt(b []byte, a *quiz.Attempt, st *encodeStatus) []byte {
 	b = strconv.AppendInt(append(b, `,"durationMs":`...), a.DurationMs, 10)
 	if a.Client != "" {
 		b = appendString(append(b, `,"client":`...), a.Client, st)
+	}
+	if a.OutageMs != 0 {
+		b = strconv.AppendInt(append(b, `,"outageMs":`...), a.OutageMs, 10)
+	}
+	if a.OutageKey != 0 {
+		b = strconv.AppendInt(append(b, `,"outageKey":`...), a.OutageKey, 10)
+	}
+	if a.ExtraMs != 0 {
+		b = strconv.AppendInt(append(b, `,"extraMs":`...), a.ExtraMs, 10)
 	}
 	return append(b, '}')
 }

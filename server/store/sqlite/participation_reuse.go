@@ -112,6 +112,7 @@ func cachedSize(data string, attemptJSON []string) int {
 // empty told apart where the encoder tells them apart.
 func attemptEncodesAs(a, b *quiz.Attempt) bool {
 	if a.No != b.No || a.ID != b.ID || a.Status != b.Status || a.PredictionSeq != b.PredictionSeq || a.Client != b.Client ||
+		a.OutageMs != b.OutageMs || a.OutageKey != b.OutageKey || a.ExtraMs != b.ExtraMs ||
 		a.Correct != b.Correct || a.Total != b.Total || a.Score != b.Score || a.DurationMs != b.DurationMs ||
 		!sameTimeText(a.StartedAt, b.StartedAt) || !sameTimeText(a.Deadline, b.Deadline) ||
 		!sameTimeText(a.SubmittedAt, b.SubmittedAt) {

@@ -29,6 +29,7 @@ var quizSchema = map[reflect.Type][]string{
 		"Attempts []quiz.Attempt `json:\"attempts\"`", "Version int64 `json:\"version\"`",
 		"Counted *quiz.AttemptSummary `json:\"counted,omitempty\"`",
 		"OpenDeadline time.Time `json:\"openDeadline,omitempty\"`", "UpdatedAt time.Time `json:\"updatedAt\"`",
+		"ExtraAttempts int `json:\"extraAttempts,omitempty\"`",
 	},
 	reflect.TypeFor[quiz.Attempt](): {
 		"No int `json:\"no\"`", "ID string `json:\"id\"`", "StartedAt time.Time `json:\"startedAt\"`",
@@ -38,6 +39,8 @@ var quizSchema = map[reflect.Type][]string{
 		"SubmittedAt time.Time `json:\"submittedAt,omitempty\"`", "Correct int `json:\"correct\"`",
 		"Total int `json:\"total\"`", "Score int `json:\"score\"`", "DurationMs int64 `json:\"durationMs\"`",
 		"Client string `json:\"client,omitempty\"`",
+		"OutageMs int64 `json:\"outageMs,omitempty\"`", "OutageKey int64 `json:\"outageKey,omitempty\"`",
+		"ExtraMs int64 `json:\"extraMs,omitempty\"`",
 	},
 	reflect.TypeFor[quiz.Paper](): {"Items []quiz.Item `json:\"items\"`"},
 	reflect.TypeFor[quiz.Item](): {

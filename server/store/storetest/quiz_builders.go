@@ -82,6 +82,7 @@ func NewQuizRound(contestID string, no int, opensAt time.Time) *quiz.Round {
 		Tiers:          quiz.WeeklyTiers(),
 		TiePolicy:      quiz.TieStrict,
 		RevealAnswers:  true,
+		OutageCapSec:   900,
 		Status:         quiz.RoundPublished,
 		UpdatedAt:      opensAt.Add(-24 * time.Hour),
 		Integrity:      quiz.Integrity{MinSecPerQuestion: 2.5, MinSubmitSec: 40, RequireReview: true},
@@ -125,6 +126,9 @@ func (g quizGame) start(t *testing.T, p *quiz.Participation, now time.Time) *qui
 	a, isNew, err := p.Start(g.round, id, paper, g.plan.Key(), now)
 	must(t, err)
 	a.Client = quiz.Client{Install: "cai-dat-" + id[:6], IP: "203.0.113.7", Agent: "a1b2c3d4"}.String()
+	// Time given back is kept as written (the deadline itself unchanged
+	// here, so the suite's expiry cases keep their instants).
+	a.OutageMs, a.OutageKey, a.ExtraMs = 65_000, now.Add(-time.Minute).UnixMilli(), 30_000
 	if !isNew {
 		t.Fatalf("Start at %v resumed attempt %d instead of beginning one", now, a.No)
 	}

@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 	cases = append(cases, contestVersionCases()...)
 	cases = append(cases, metaCases()...)
 	cases = append(cases, leaseCases()...)
+	cases = append(cases, heartbeatCases()...)
 	cases = append(cases, counterCases()...)
 	cases = append(cases, snapshotCases()...)
 	cases = append(cases, searchCases()...)
