@@ -1,7 +1,9 @@
 package quiz
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"hoithi/contests"
 )
@@ -39,7 +41,9 @@ func (r *Round) OutageCap() time.Duration {
 }
 
 // OutageAllowance is what o adds under the round's cap.
-func (r *Round) OutageAllowance(o Outage) time.Duration { return min(max(o.Length(), 0), r.OutageCap()) }
+func (r *Round) OutageAllowance(o Outage) time.Duration {
+	return min(max(o.Length(), 0), r.OutageCap())
+}
 
 // CompensateOutage moves the round's close later by the allowance when the
 // close fell inside o (people could not finish, or start, before it); it
@@ -59,8 +63,8 @@ func (r *Round) ExtendClose(d time.Duration) error {
 	if err := checkExtension(d); err != nil {
 		return err
 	}
-	if r.Status == RoundResults || !r.ResultsAt.IsZero() {
-		return contests.E(contests.CodeConflict, contests.T("Đợt thi đã có kết quả, không thể gia hạn", "The round has results; it cannot be extended"))
+	if err := r.CheckRemediable(); err != nil {
+		return err
 	}
 	r.ClosesAt = r.ClosesAt.Add(d)
 	return nil
@@ -153,6 +157,35 @@ func checkExtension(d time.Duration) error {
 var (
 	errNothingToExtend = contests.E(contests.CodeConflict, contests.T(
 		"Không có lượt thi đang làm để gia hạn (lượt đã kết thúc: hãy trả lại lượt thi)", "No attempt in progress to extend (an attempt over: give an attempt back)"))
+	errHasResults = contests.E(contests.CodeConflict, contests.T(
+		"Đợt thi đã có kết quả, không thể gia hạn hay trả lại lượt thi", "The round has results; no time or attempt can be given back"))
 	errNothingToGiveBack = contests.E(contests.CodeConflict, contests.T(
 		"Người này chưa làm lượt thi nào", "This person has not started an attempt"))
 )
+
+// Bounds of a remedy's written reason, as for an exclusion.
+const (
+	MinRemedyReason = MinExclusionReason
+	MaxRemedyReason = MaxExclusionReason
+)
+
+// CheckRemedyReason returns the reason of an organizer's remedy in NFC, or
+// CodeInvalid naming "reason" when it is shorter or longer than allowed:
+// every remedy is audited with why it was given.
+func CheckRemedyReason(reason string) (string, error) {
+	reason = strings.TrimSpace(contests.NFC(reason))
+	if n := utf8.RuneCountInString(reason); n < MinRemedyReason || n > MaxRemedyReason {
+		return "", contests.Invalid(contests.Field("reason", contests.T(
+			"Lý do phải từ %d đến %d ký tự", "The reason must be %d to %d characters", MinRemedyReason, MaxRemedyReason)))
+	}
+	return reason, nil
+}
+
+// CheckRemediable refuses remedies once the round's results are computed:
+// they would change attempts the ranking has already read.
+func (r *Round) CheckRemediable() error {
+	if r.Status == RoundResults || !r.ResultsAt.IsZero() {
+		return errHasResults
+	}
+	return nil
+}

@@ -24,6 +24,7 @@ func (s *Server) roundRoutes(r fiber.Router) {
 	g.Post("/results/publish", s.orgPublishResults)
 	g.Get("/standings", s.orgRoundStandings)
 	s.prizeReviewRoutes(g)
+	s.remedyRoutes(g)
 }
 
 // roundInput is what an organizer sets on a round.
