@@ -1,9 +1,6 @@
 package excel
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"regexp"
 	"strconv"
 
@@ -26,21 +23,8 @@ func cellKey(col, row int) int64 { return int64(row)<<16 | int64(col) }
 // to its style index. ok is false when the part cannot be read or a cell has
 // no reference; the caller then asks excelize cell by cell.
 func numberCells(data []byte, sheet string, limit int64) (cells map[int64]int, ok bool) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, false
-	}
-	part := sheetPart(zr, sheet, limit)
-	if part == nil {
-		return nil, false
-	}
-	rc, err := part.Open()
-	if err != nil {
-		return nil, false
-	}
-	defer rc.Close()
-	xmlBytes, err := io.ReadAll(io.LimitReader(rc, limit))
-	if err != nil {
+	xmlBytes, ok := sheetXML(data, sheet, limit)
+	if !ok {
 		return nil, false
 	}
 	cells = map[int64]int{}

@@ -118,3 +118,40 @@ func describe(fields []contests.FieldError) string {
 	}
 	return b.String()
 }
+
+// assertCellTexts checks that each cell of want (its first line is row 1)
+// reads back as that text and holds no formula.
+func assertCellTexts(t *testing.T, f *excelize.File, sheet string, want [][]string) {
+	t.Helper()
+	for r, cells := range want {
+		for c, text := range cells {
+			ref := cellRef(c, r+1)
+			if got, _ := f.GetCellValue(sheet, ref); got != text {
+				t.Errorf("%s = %q, want %q", ref, got, text)
+			}
+			if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+				t.Errorf("%s holds formula %q", ref, formula)
+			}
+		}
+	}
+}
+
+// assertStringCells checks that refs are written as inline strings.
+func assertStringCells(t *testing.T, f *excelize.File, sheet string, refs ...string) {
+	t.Helper()
+	for _, ref := range refs {
+		if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeInlineString {
+			t.Errorf("%s type = %v, want an inline string", ref, typ)
+		}
+	}
+}
+
+// assertNumberCells checks that refs are written as numbers.
+func assertNumberCells(t *testing.T, f *excelize.File, sheet string, refs ...string) {
+	t.Helper()
+	for _, ref := range refs {
+		if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s type = %v, want a number", ref, typ)
+		}
+	}
+}

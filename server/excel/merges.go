@@ -22,21 +22,8 @@ var mergeCellRef = regexp.MustCompile(`<(?:[A-Za-z0-9_]+:)?mergeCell\b[^>]*?\bre
 // bytes, reading at most limit bytes of the unzipped sheet. ok is false
 // when the sheet's part cannot be located; the caller then asks excelize.
 func mergedRanges(data []byte, sheet string, limit int64) (refs []string, ok bool) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, false
-	}
-	part := sheetPart(zr, sheet, limit)
-	if part == nil {
-		return nil, false
-	}
-	rc, err := part.Open()
-	if err != nil {
-		return nil, false
-	}
-	defer rc.Close()
-	xmlBytes, err := io.ReadAll(io.LimitReader(rc, limit))
-	if err != nil {
+	xmlBytes, ok := sheetXML(data, sheet, limit)
+	if !ok {
 		return nil, false
 	}
 	start := bytes.Index(xmlBytes, []byte("mergeCell"))
@@ -123,4 +110,28 @@ func readXMLPart(f *zip.File, v any, limit int64) bool {
 	}
 	defer rc.Close()
 	return xml.NewDecoder(io.LimitReader(rc, limit)).Decode(v) == nil
+}
+
+// sheetXML returns the worksheet XML of sheet in the xlsx bytes, at most
+// limit bytes of it unzipped. ok is false when the part cannot be located
+// or read; the callers then ask excelize.
+func sheetXML(data []byte, sheet string, limit int64) (xmlBytes []byte, ok bool) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, false
+	}
+	part := sheetPart(zr, sheet, limit)
+	if part == nil {
+		return nil, false
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, false
+	}
+	defer rc.Close()
+	xmlBytes, err = io.ReadAll(io.LimitReader(rc, limit))
+	if err != nil {
+		return nil, false
+	}
+	return xmlBytes, true
 }

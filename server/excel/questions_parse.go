@@ -100,61 +100,28 @@ func ParseQuestions(r io.Reader, maxBytes int64) ([]QuestionRow, error) {
 }
 
 func readQuestionRows(f *workbook, sheet string) ([]QuestionRow, error) {
-	rr, err := newRowReader(f, sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rr.close()
-	layout, err := findHeader(rr, questionColumns, sheet)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkOptionColumns(layout); err != nil {
-		return nil, err
-	}
-	var (
-		p         problems
-		out       []QuestionRow
-		firstSeen = map[string]int{} // folded question text → row it first appeared on
-	)
-	for {
-		row, cells, ok, err := rr.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			break
-		}
-		q, blank := parseQuestionRow(cells, row, layout, &p)
-		if blank {
-			continue
-		}
-		if len(out) == MaxQuestionRows {
-			return nil, fileError(contests.CodeTooLarge,
-				"File có hơn %d câu hỏi; hãy chia thành nhiều file nhỏ hơn",
-				"The file has more than %d questions; split it into smaller files", MaxQuestionRows)
-		}
-		// Folding (case, accents, spaces) catches the same question pasted
-		// twice with a retouch, which would otherwise be drawn twice in
-		// one paper.
-		if key := contests.Fold(q.Text); key != "" {
-			if first, dup := firstSeen[key]; dup {
-				layout.cell(&p, qcolText, row, "trùng nội dung với câu hỏi ở dòng %d", "repeats the question on row %d", first)
-			} else {
-				firstSeen[key] = row
+	firstSeen := map[string]int{} // folded question text → row it first appeared on
+	return readTable(f, sheet, sheetTable[QuestionRow]{
+		columns:     questionColumns,
+		checkLayout: checkOptionColumns,
+		maxRows:     MaxQuestionRows,
+		tooManyVI:   "File có hơn %d câu hỏi; hãy chia thành nhiều file nhỏ hơn",
+		tooManyEN:   "The file has more than %d questions; split it into smaller files",
+		parse: func(cells []string, row int, l *columnLayout, p *problems) (QuestionRow, bool) {
+			q, blank := parseQuestionRow(cells, row, l, p)
+			// Folding (case, accents, spaces) catches the same question
+			// pasted twice with a retouch, which would otherwise be drawn
+			// twice in one paper.
+			if key := contests.Fold(q.Text); key != "" && !blank {
+				if first, dup := firstSeen[key]; dup {
+					l.cell(p, qcolText, row, "trùng nội dung với câu hỏi ở dòng %d", "repeats the question on row %d", first)
+				} else {
+					firstSeen[key] = row
+				}
 			}
-		}
-		out = append(out, QuestionRow{Row: row, Question: q})
-	}
-	// As for units: merges come after the row limit, and alone, since the
-	// blank cells they cause would only repeat the same problem.
-	if err := checkMergedCells(f, sheet, layout.headerRow+1); err != nil {
-		return nil, err
-	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+			return QuestionRow{Row: row, Question: q}, blank
+		},
+	})
 }
 
 // checkOptionColumns refuses a header with a hole in its option columns

@@ -124,52 +124,28 @@ func WriteQuestions(w io.Writer, qs []quiz.Question) error {
 		}
 		options = max(options, len(q.Options))
 	}
-	f, err := NewWorkbook(QuestionSheet)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }()
-	s, err := NewSheetWriter(f, QuestionSheet, questionSheetColumns(options, true))
-	if err != nil {
-		return err
-	}
-	for i, q := range qs {
-		if err := s.WriteRow(questionCells(i+1, q, options, true)...); err != nil {
-			return err
+	return writeOneTable(w, QuestionSheet, questionSheetColumns(options, true), func(s *SheetWriter) error {
+		for i, q := range qs {
+			if err := s.WriteRow(questionCells(i+1, q, options, true)...); err != nil {
+				return err
+			}
 		}
-	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	return writeWorkbook(f, w)
+		return nil
+	}, nil)
 }
 
 // QuestionTemplate writes the empty question import file: the header row
 // and two example questions (one answer, several answers) on sheet CauHoi,
 // and a HuongDan sheet explaining each column.
 func QuestionTemplate(w io.Writer) error {
-	f, err := NewWorkbook(QuestionSheet)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }()
-	s, err := NewSheetWriter(f, QuestionSheet, questionSheetColumns(templateOptions, false))
-	if err != nil {
-		return err
-	}
-	for i, q := range templateQuestions {
-		if err := s.WriteRow(questionCells(i+1, q, templateOptions, false)...); err != nil {
-			return err
+	return writeOneTable(w, QuestionSheet, questionSheetColumns(templateOptions, false), func(s *SheetWriter) error {
+		for i, q := range templateQuestions {
+			if err := s.WriteRow(questionCells(i+1, q, templateOptions, false)...); err != nil {
+				return err
+			}
 		}
-	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	if err := writeGuideSheet(f, questionGuide()); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return writeWorkbook(f, w)
+		return nil
+	}, func(f *excelize.File) error { return writeGuideSheet(f, questionGuide()) })
 }
 
 // writeGuideSheet writes a HuongDan sheet, one line per column: its header,

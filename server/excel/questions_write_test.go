@@ -94,29 +94,11 @@ func TestWriteQuestionsCells(t *testing.T) {
 		{"3", "@chủ đề", "Khó", "=1+1", "+84 912 345 678", "-", "@x", "=SUM(A1:A2)", "", "", "", "", "B", "", "", "", "", "x"},
 		{"4", "", "", "0123", "1", "2.50", "", "", "", "", "", "", "A, B", "", "", "", "", ""},
 	}
-	for r, cells := range want {
-		for c, text := range cells {
-			ref := cellRef(c, r+1)
-			if got, _ := f.GetCellValue(s, ref); got != text {
-				t.Errorf("%s = %q, want %q", ref, got, text)
-			}
-			if formula, _ := f.GetCellFormula(s, ref); formula != "" {
-				t.Errorf("%s holds formula %q", ref, formula)
-			}
-		}
-	}
+	assertCellTexts(t, f, s, want)
 	// Formula-like and number-like text is written as string cells;
 	// STT and points as numbers.
-	for _, ref := range []string{"B4", "D4", "E4", "F4", "G4", "H4", "D5", "E5", "F5", "M5"} {
-		if typ, _ := f.GetCellType(s, ref); typ != excelize.CellTypeInlineString {
-			t.Errorf("%s type = %v, want an inline string", ref, typ)
-		}
-	}
-	for _, ref := range []string{"A2", "O3"} {
-		if typ, _ := f.GetCellType(s, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s type = %v, want a number", ref, typ)
-		}
-	}
+	assertStringCells(t, f, s, "B4", "D4", "E4", "F4", "G4", "H4", "D5", "E5", "F5", "M5")
+	assertNumberCells(t, f, s, "A2", "O3")
 	// Long text wraps in its cell.
 	for _, ref := range []string{"D3", "E3", "N2"} {
 		styleID, _ := f.GetCellStyle(s, ref)

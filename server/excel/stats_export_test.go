@@ -56,11 +56,7 @@ func TestWriteStatsReportCells(t *testing.T) {
 			t.Errorf("%s is a %v cell, want empty", ref, typ)
 		}
 	}
-	for _, ref := range []string{"C2", "D2", "F2", "G2", "D3", "G3"} {
-		if typ, _ := f.GetCellType(ReportUnitsSheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s is a %v cell, want a number", ref, typ)
-		}
-	}
+	assertNumberCells(t, f, ReportUnitsSheet, "C2", "D2", "F2", "G2", "D3", "G3")
 	if typ, _ := f.GetCellType(ReportUnitsSheet, "B3"); typ != excelize.CellTypeInlineString {
 		t.Errorf("B3 (a name starting with =) is a %v cell, want text", typ)
 	}

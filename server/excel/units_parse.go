@@ -84,54 +84,25 @@ func ParseUnits(r io.Reader, maxBytes int64) ([]UnitRow, error) {
 }
 
 func readUnitRows(f *workbook, sheet string) ([]UnitRow, error) {
-	rr, err := newRowReader(f, sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rr.close()
-	layout, err := findHeader(rr, unitColumns, sheet)
-	if err != nil {
-		return nil, err
-	}
-	var (
-		p         problems
-		out       []UnitRow
-		firstSeen = map[string]int{} // code → row it first appeared on
-	)
-	for {
-		row, cells, ok, err := rr.next()
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			break
-		}
-		u, blank := parseUnitRow(cells, row, layout, &p)
-		if blank {
-			continue
-		}
-		if len(out) == MaxUnitRows {
-			return nil, fileError(contests.CodeTooLarge,
-				"File có hơn %d dòng dữ liệu; hãy chia thành nhiều file nhỏ hơn",
-				"The file has more than %d data rows; split it into smaller files", MaxUnitRows)
-		}
-		if first, dup := firstSeen[u.Code]; dup && u.Code != "" {
-			layout.cell(&p, colCode, row, "Mã đơn vị %q trùng với dòng %d", "Unit code %q is already used on row %d", u.Code, first)
-		} else if u.Code != "" {
-			firstSeen[u.Code] = row
-		}
-		out = append(out, u)
-	}
-	// Merged cells are checked after the rows: a sheet lists them after its
-	// data, and the row limit above must refuse a huge file first. They
-	// cause the blank-cell errors they produce, so they are reported alone.
-	if err := checkMergedCells(f, sheet, layout.headerRow+1); err != nil {
-		return nil, err
-	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	firstSeen := map[string]int{} // code → row it first appeared on
+	return readTable(f, sheet, sheetTable[UnitRow]{
+		columns:   unitColumns,
+		maxRows:   MaxUnitRows,
+		tooManyVI: "File có hơn %d dòng dữ liệu; hãy chia thành nhiều file nhỏ hơn",
+		tooManyEN: "The file has more than %d data rows; split it into smaller files",
+		parse: func(cells []string, row int, l *columnLayout, p *problems) (UnitRow, bool) {
+			u, blank := parseUnitRow(cells, row, l, p)
+			if blank || u.Code == "" {
+				return u, blank
+			}
+			if first, dup := firstSeen[u.Code]; dup {
+				l.cell(p, colCode, row, "Mã đơn vị %q trùng với dòng %d", "Unit code %q is already used on row %d", u.Code, first)
+			} else {
+				firstSeen[u.Code] = row
+			}
+			return u, false
+		},
+	})
 }
 
 // parseUnitRow reads one data row, recording what is wrong with it.

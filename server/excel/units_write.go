@@ -34,49 +34,22 @@ func WriteUnits(w io.Writer, units []*contests.Unit) error {
 	for _, u := range units {
 		codeByID[u.ID] = u.Code
 	}
-	f, err := NewWorkbook(UnitSheet)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }()
-	s, err := NewSheetWriter(f, UnitSheet, unitSheetColumns())
-	if err != nil {
-		return err
-	}
-	for _, u := range units {
-		if err := s.WriteRow(u.Code, u.Name, UnitKindLabel(u.Kind), codeByID[u.ParentID], u.Headcount, u.Target); err != nil {
-			return err
+	return writeOneTable(w, UnitSheet, unitSheetColumns(), func(s *SheetWriter) error {
+		for _, u := range units {
+			if err := s.WriteRow(u.Code, u.Name, UnitKindLabel(u.Kind), codeByID[u.ParentID], u.Headcount, u.Target); err != nil {
+				return err
+			}
 		}
-	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	return writeWorkbook(f, w)
+		return nil
+	}, nil)
 }
 
 // UnitTemplate writes the empty unit import file: the header row and one
 // example row on sheet DonVi, and a HuongDan sheet explaining each column.
 func UnitTemplate(w io.Writer) error {
-	f, err := NewWorkbook(UnitSheet)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }()
-	s, err := NewSheetWriter(f, UnitSheet, unitSheetColumns())
-	if err != nil {
-		return err
-	}
-	if err := s.WriteRow("CB001", "Chi bộ Khu phố 1", "Chi bộ", "P001", 35, 15); err != nil {
-		return err
-	}
-	if err := s.Close(); err != nil {
-		return err
-	}
-	if err := writeUnitGuide(f); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return writeWorkbook(f, w)
+	return writeOneTable(w, UnitSheet, unitSheetColumns(), func(s *SheetWriter) error {
+		return s.WriteRow("CB001", "Chi bộ Khu phố 1", "Chi bộ", "P001", 35, 15)
+	}, writeUnitGuide)
 }
 
 var unitGuide = [][]string{
@@ -117,6 +90,35 @@ func writeUnitGuide(f *excelize.File) error {
 		}
 	}
 	return s.Close()
+}
+
+// writeOneTable writes a workbook whose first sheet is one table: the
+// header of cols, then the rows rows writes. guide, when not nil, adds the
+// sheets that follow (a template's HuongDan); the table stays the sheet
+// that opens.
+func writeOneTable(w io.Writer, sheet string, cols []Column, rows func(*SheetWriter) error, guide func(*excelize.File) error) error {
+	f, err := NewWorkbook(sheet)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	s, err := NewSheetWriter(f, sheet, cols)
+	if err != nil {
+		return err
+	}
+	if err := rows(s); err != nil {
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	if guide != nil {
+		if err := guide(f); err != nil {
+			return err
+		}
+		f.SetActiveSheet(0)
+	}
+	return writeWorkbook(f, w)
 }
 
 func writeWorkbook(f *excelize.File, w io.Writer) error {

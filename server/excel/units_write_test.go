@@ -72,28 +72,10 @@ func TestWriteUnitsCells(t *testing.T) {
 		{"@A", "@SUM(A1:A2)", "Huyện", "0007", "7", "0"},
 		{"NT", "Ngoài tỉnh", "Ngoài tỉnh", "", "0", "0"},
 	}
-	for r, cells := range want {
-		for c, text := range cells {
-			ref := cellRef(c, r+1)
-			if got, _ := f.GetCellValue(UnitSheet, ref); got != text {
-				t.Errorf("%s = %q, want %q", ref, got, text)
-			}
-			if formula, _ := f.GetCellFormula(UnitSheet, ref); formula != "" {
-				t.Errorf("%s holds formula %q", ref, formula)
-			}
-		}
-	}
+	assertCellTexts(t, f, UnitSheet, want)
 	// Formula-like text and codes are string cells; counts are numbers.
-	for _, ref := range []string{"A2", "A4", "B4", "A5", "B5", "A6", "B6", "A7", "B7", "D7"} {
-		if typ, _ := f.GetCellType(UnitSheet, ref); typ != excelize.CellTypeInlineString {
-			t.Errorf("%s type = %v, want an inline string", ref, typ)
-		}
-	}
-	for _, ref := range []string{"E2", "F2"} {
-		if typ, _ := f.GetCellType(UnitSheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("%s type = %v, want a number", ref, typ)
-		}
-	}
+	assertStringCells(t, f, UnitSheet, "A2", "A4", "B4", "A5", "B5", "A6", "B6", "A7", "B7", "D7")
+	assertNumberCells(t, f, UnitSheet, "E2", "F2")
 	assertSheetConventions(t, f, UnitSheet, "$A$1:$F$8")
 }
 

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accessClaims, storageTokenStore, tokensFromGrant, type KeyValueStorage } from './tokens';
-
-function mapStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
+import { memoryStorage } from './memoryStorage';
 
 describe('storageTokenStore', () => {
   it('round-trips tokens and clears them', () => {
-    const storage = mapStorage();
+    const storage = memoryStorage();
     const store = storageTokenStore(storage);
     const tokens = tokensFromGrant({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 }, 1000);
     store.set(tokens);
@@ -23,7 +14,7 @@ describe('storageTokenStore', () => {
   });
 
   it('treats corrupt or partial data as logged out', () => {
-    const storage = mapStorage();
+    const storage = memoryStorage();
     const store = storageTokenStore(storage);
     storage.data.set('hoithi.auth', '{not json');
     expect(store.get()).toBeNull();

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../api';
-import type { KeyValueStorage } from '../tokens';
+import { memoryStorage } from '../memoryStorage';
 import { forgetPaper, keepPaper, keepPosition, livePaper, paperStorageKey, readPaper } from './paperKeep';
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 // The server's clock runs 60 s ahead of the phone's; ten minutes to answer.
 const received = Date.parse('2026-12-06T10:00:00Z');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../errors';
-import type { KeyValueStorage } from '../tokens';
+import { memoryStorage } from '../memoryStorage';
 import {
   attemptStorageKey,
   forgetOlderAttempts,
@@ -10,16 +10,6 @@ import {
 } from './saveQueue';
 
 const KEY = attemptStorageKey('u1', 'r1', 1);
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, v),
-    removeItem: (k) => void data.delete(k),
-  };
-}
 
 interface Sent {
   key: string;
