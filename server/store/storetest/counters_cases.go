@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -51,20 +50,9 @@ func counterCases() []contractCase {
 		}},
 		{name: "counters/racing events are each counted once", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			const n = 20
-			got := make([]int64, n)
-			errs := make([]error, n)
-			var wg sync.WaitGroup
-			for i := range n {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					got[i], errs[i] = s.CountEvent(t.Context(), "race", baseTime, baseTime.Add(time.Minute))
-				}()
-			}
-			wg.Wait()
-			for _, err := range errs {
-				must(t, err)
-			}
+			got := race(t, n, func(int) (int64, error) {
+				return s.CountEvent(t.Context(), "race", baseTime, baseTime.Add(time.Minute))
+			})
 			slices.Sort(got)
 			for i, v := range got {
 				if v != int64(i+1) {

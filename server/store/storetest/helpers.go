@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -156,4 +157,21 @@ func ids[T any](items []T, id func(T) string) []string {
 		out[i] = id(it)
 	}
 	return out
+}
+
+// race makes the n calls at once and returns their results in call order;
+// a call failing fails the test.
+func race[T any](t *testing.T, n int, call func(i int) (T, error)) []T {
+	t.Helper()
+	got := make([]T, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { got[i], errs[i] = call(i) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		must(t, err)
+	}
+	return got
 }

@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -51,21 +50,12 @@ func leaseCases() []contractCase {
 		}},
 		{name: "leases/racing takers: exactly one holds it", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			const n = 12
-			won := make([]bool, n)
-			errs := make([]error, n)
-			var wg sync.WaitGroup
-			for i := range n {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					won[i], errs[i] = s.TakeLease(t.Context(), "race", fmt.Sprint("owner", i), baseTime, baseTime.Add(minute))
-				}()
-			}
-			wg.Wait()
+			won := race(t, n, func(i int) (bool, error) {
+				return s.TakeLease(t.Context(), "race", fmt.Sprint("owner", i), baseTime, baseTime.Add(minute))
+			})
 			holders := 0
-			for i := range n {
-				must(t, errs[i])
-				if won[i] {
+			for _, w := range won {
+				if w {
 					holders++
 				}
 			}

@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"hoithi/server/store"
@@ -30,19 +29,10 @@ func metaCases() []contractCase {
 		}},
 		{name: "meta/racing first records agree on one value", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			const n = 12
-			got := make([]string, n)
-			errs := make([]error, n)
-			var wg sync.WaitGroup
+			got := race(t, n, func(i int) (string, error) {
+				return s.RecordMeta(t.Context(), "race", fmt.Sprint("v", i))
+			})
 			for i := range n {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					got[i], errs[i] = s.RecordMeta(t.Context(), "race", fmt.Sprint("v", i))
-				}()
-			}
-			wg.Wait()
-			for i := range n {
-				must(t, errs[i])
 				if got[i] != got[0] {
 					t.Fatalf("racing records returned %q and %q, want one value", got[0], got[i])
 				}
