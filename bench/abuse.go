@@ -203,19 +203,10 @@ func sendBody(ctx context.Context, addr, path string, size int64, chunked bool) 
 
 // drain GETs url with the bearer token and counts the body's bytes.
 func drain(ctx context.Context, url, token string) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
-	if err != nil {
-		return 0, err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
+	resp, err := getOK(ctx, url, token, "dossier")
 	if err != nil {
 		return 0, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
-		return 0, fmt.Errorf("dossier: HTTP %d %s", resp.StatusCode, b)
-	}
 	return io.Copy(io.Discard, resp.Body)
 }

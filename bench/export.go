@@ -131,23 +131,35 @@ func startCPUProfile(path string) (stop func(), err error) {
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
-// download GETs url with the bearer token into the file at path, streaming
-// (the body is never held whole), and returns its size.
-func download(ctx context.Context, url, token, path string) (int64, error) {
+// getOK GETs url with the bearer token and returns the response when it
+// is 200 OK; otherwise an error names what (the download) and the status.
+// The caller closes the body.
+func getOK(ctx context.Context, url, token, what string) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, "GET", url, nil)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
 	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+		resp.Body.Close()
+		return nil, fmt.Errorf("%s: HTTP %d %s", what, resp.StatusCode, body)
+	}
+	return resp, nil
+}
+
+// download GETs url with the bearer token into the file at path, streaming
+// (the body is never held whole), and returns its size.
+func download(ctx context.Context, url, token, path string) (int64, error) {
+	resp, err := getOK(ctx, url, token, "export")
+	if err != nil {
 		return 0, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
-		return 0, fmt.Errorf("export: HTTP %d %s", resp.StatusCode, body)
-	}
 	f, err := os.Create(path)
 	if err != nil {
 		return 0, err
