@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hoithi/server/api"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -47,6 +48,9 @@ type config struct {
 	// LoginHashQueue bounds the logins waiting for a password-hashing core
 	// (0: auth.DefaultHashQueuePerWorker per core); beyond it, 503.
 	LoginHashQueue int
+	// OutageThreshold is the shortest gap in the deployment's heartbeat
+	// counted as an outage, whose time is given back (server/api/outages.go).
+	OutageThreshold time.Duration
 }
 
 func configFromEnv() config {
@@ -72,6 +76,7 @@ func configFromEnv() config {
 		MetricsAddr:       os.Getenv("METRICS_ADDR"),
 		MetricsToken:      os.Getenv("METRICS_TOKEN"),
 		LoginHashQueue:    envInt("LOGIN_HASH_QUEUE", 0),
+		OutageThreshold:   envDuration("OUTAGE_THRESHOLD", api.DefaultOutageThreshold),
 	}
 }
 
@@ -89,6 +94,7 @@ func (c *config) bindFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", c.MetricsAddr, "separate listen address for /metrics, e.g. 127.0.0.1:9100 (env METRICS_ADDR)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", c.MetricsToken, "bearer token that /metrics on the public port answers (env METRICS_TOKEN)")
 	fs.IntVar(&c.LoginHashQueue, "login-hash-queue", c.LoginHashQueue, "logins that may wait for a password-hashing core before the rest get 503 + Retry-After; 0 = 64 per core (env LOGIN_HASH_QUEUE)")
+	fs.DurationVar(&c.OutageThreshold, "outage-threshold", c.OutageThreshold, "a gap in the heartbeat longer than this is an outage whose time is given back to attempts in progress (env OUTAGE_THRESHOLD)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", c.TrustedProxies, "comma-separated proxy IPs whose X-Forwarded-For is trusted (env TRUSTED_PROXIES)")
 }
 

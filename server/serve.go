@@ -109,11 +109,11 @@ func serve(ctx context.Context, c config, ready chan<- string) error {
 	// given back first (server/api/outages.go), or the sweeper would time
 	// the attempts out.
 	recoverCtx, cancelRecover := context.WithTimeout(ctx, 10*time.Minute)
-	if _, err := srv.RecoverFromOutage(recoverCtx); err != nil {
+	if _, err := srv.RecoverFromOutage(recoverCtx, c.OutageThreshold); err != nil {
 		log.Error("giving back the time of an outage", "err", err)
 	}
 	cancelRecover()
-	go srv.RunHeartbeat(ctx, api.HeartbeatEvery)
+	go srv.RunHeartbeat(ctx, api.HeartbeatEvery(c.OutageThreshold))
 	go srv.RunSweeper(ctx, 15*time.Second)
 	ln, err := net.Listen("tcp", net.JoinHostPort(c.Host, strconv.Itoa(c.Port)))
 	if err != nil {

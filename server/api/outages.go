@@ -28,12 +28,11 @@ import (
 const (
 	heartbeatName    = "heartbeat:deployment"
 	outageCheckLease = "outage-check"
-	// HeartbeatEvery is how often each instance beats.
-	HeartbeatEvery = 5 * time.Second
-	// OutageThreshold is the smallest gap counted as an outage: a few
-	// missed beats (a slow restart of one instance while others serve
-	// never reaches it, the others beat).
-	OutageThreshold = 20 * time.Second
+	// DefaultOutageThreshold is the smallest gap counted as an outage: a
+	// few missed beats (a restart of one instance while others serve
+	// never reaches it, the others beat). Instances beat four times
+	// within it (HeartbeatEvery).
+	DefaultOutageThreshold = 20 * time.Second
 	// outageLeaseFor bounds one instance's compensation run.
 	outageLeaseFor = 5 * time.Minute
 )
@@ -41,10 +40,13 @@ const (
 // auditActorServer is the actor of what the server does by itself.
 const auditActorServer = "server"
 
+// HeartbeatEvery is how often each instance beats for an outage threshold.
+func HeartbeatEvery(threshold time.Duration) time.Duration { return max(threshold/4, 500*time.Millisecond) }
+
 // RecoverFromOutage runs once at start, before serving: it waits its turn
-// for the outage check (bounded by ctx), compensates the outage it finds,
-// beats, and returns the outage (nil when none).
-func (s *Server) RecoverFromOutage(ctx context.Context) (*quiz.Outage, error) {
+// for the outage check (bounded by ctx), compensates a gap over threshold
+// since the last beat, beats, and returns the outage (nil when none).
+func (s *Server) RecoverFromOutage(ctx context.Context, threshold time.Duration) (*quiz.Outage, error) {
 	owner := store.NewID()
 	for {
 		now := time.Now() // the lease is about processes, not the contest's clock
@@ -67,7 +69,7 @@ func (s *Server) RecoverFromOutage(ctx context.Context) (*quiz.Outage, error) {
 	if err != nil {
 		return nil, err
 	}
-	if last.IsZero() || now.Sub(last) <= OutageThreshold {
+	if last.IsZero() || now.Sub(last) <= threshold {
 		return nil, s.Store.Beat(ctx, heartbeatName, now)
 	}
 	o := quiz.Outage{From: last, To: now}

@@ -30,11 +30,11 @@ func TestOutageGivenBackOnStart(t *testing.T) {
 		server := func() *Server {
 			return NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
 		}
-		o, err := server().RecoverFromOutage(ctx)
+		o, err := server().RecoverFromOutage(ctx, DefaultOutageThreshold)
 		if err != nil || o == nil || o.Length() != 65*time.Second {
 			t.Fatalf("outage %+v, %v; want 65 s", o, err)
 		}
-		if again, err := server().RecoverFromOutage(ctx); err != nil || again != nil {
+		if again, err := server().RecoverFromOutage(ctx, DefaultOutageThreshold); err != nil || again != nil {
 			t.Fatalf("a second instance after the same outage found %+v, %v", again, err)
 		}
 		e.now = started.Add(600*time.Second + 30*time.Second) // past the old deadline + grace
@@ -78,9 +78,9 @@ func TestShortGapIsNoOutage(t *testing.T) {
 	if err := e.store.Beat(t.Context(), heartbeatName, e.now); err != nil {
 		t.Fatal(err)
 	}
-	e.now = e.now.Add(OutageThreshold)
+	e.now = e.now.Add(DefaultOutageThreshold)
 	srv := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
-	if o, err := srv.RecoverFromOutage(t.Context()); err != nil || o != nil {
+	if o, err := srv.RecoverFromOutage(t.Context(), DefaultOutageThreshold); err != nil || o != nil {
 		t.Fatalf("%+v %v", o, err)
 	}
 }
