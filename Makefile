@@ -30,6 +30,7 @@ test-go:
 	@scripts/test-go.sh
 
 test-frontend: node_modules
+	npm run check
 	NO_COLOR=1 npm run test:unit
 	npm run build
 	npm run size

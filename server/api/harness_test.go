@@ -227,6 +227,7 @@ func (e *env) send(req *http.Request) response {
 	raw, _ := io.ReadAll(resp.Body)
 	r := response{Status: resp.StatusCode, Raw: raw, Header: resp.Header}
 	_ = json.Unmarshal(raw, &r.Body)
+	checkSpec(e.t, req, r.Status, r.Header, raw)
 	return r
 }
 

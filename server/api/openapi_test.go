@@ -75,3 +75,52 @@ func TestEveryRouteIsDocumented(t *testing.T) {
 		t.Fatalf("only %d routes found: the walk is broken", len(registered))
 	}
 }
+
+// TestResponsesMatchSpec walks every route whose answer the frontend reads
+// through the generated types (frontend/src/lib/api/schema.d.ts) with real
+// data, so each of them has at least one real answer validated against
+// docs/openapi.yaml (env.send validates every JSON answer that has a schema;
+// this test fails when a route of the list was not validated).
+func TestResponsesMatchSpec(t *testing.T) {
+	e := newEnv(t, engines[0].open(t), Limits{})
+	f := newQuizFixture(t, e)
+	tok, _ := e.register(40, "W1-A")
+	e.do("POST", "/api/v1/auth/login", map[string]any{"login": "0912000040", "password": "mat-khau-123"}, "")
+	e.do("GET", "/api/v1/me", nil, tok)
+	e.do("GET", "/api/v1/units?q=an", nil, "")
+	e.do("GET", "/api/v1/units/"+e.units["W1"].ID, nil, "")
+	e.do("GET", "/api/v1/org/units", nil, f.org)
+	e.do("GET", "/api/v1/contests", nil, "")
+	e.do("GET", "/api/v1/contests/"+f.slug, nil, "")
+	e.do("GET", "/api/v1/contests/"+f.slug+"/rounds", nil, tok)
+	e.do("GET", "/api/v1/me/rounds", nil, tok)
+	att := f.start(tok)
+	e.do("POST", "/api/v1/rounds/"+f.roundID+"/attempts", nil, tok) // resumes: 200
+	e.do("GET", "/api/v1/rounds/"+f.roundID+"/attempts/current", nil, tok)
+	qids := questionIDs(att)
+	f.answerCodes(tok, 1, qids[0], f.codesOf(tok, 1, qids[0], []string{f.key[qids[0]]}), 1)
+	e.do("PUT", "/api/v1/rounds/"+f.roundID+"/attempts/1/prediction", map[string]any{"value": 3, "seq": 1}, tok)
+	f.submit(tok, 1)
+	f.playThree(t)
+	f.publishResults()
+	tok = e.reissue(tok)
+	e.do("GET", "/api/v1/rounds/"+f.roundID+"/me", nil, tok)
+	e.do("GET", "/api/v1/rounds/"+f.roundID+"/standings", nil, "")
+	e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/standings", nil, f.org)
+	e.do("GET", "/api/v1/rounds/"+f.roundID+"/review/1", nil, tok)
+
+	for _, key := range []string{
+		"POST /api/v1/auth/register 201", "POST /api/v1/auth/login 200", "GET /api/v1/me 200",
+		"GET /api/v1/units 200", "GET /api/v1/units/{id} 200", "GET /api/v1/org/units 200",
+		"GET /api/v1/contests 200", "GET /api/v1/contests/{slug} 200", "GET /api/v1/contests/{slug}/rounds 200",
+		"GET /api/v1/me/rounds 200", "POST /api/v1/rounds/{id}/attempts 201", "POST /api/v1/rounds/{id}/attempts 200",
+		"GET /api/v1/rounds/{id}/attempts/current 200", "PUT /api/v1/rounds/{id}/attempts/{no}/answers/{qid} 200",
+		"PUT /api/v1/rounds/{id}/attempts/{no}/prediction 200", "POST /api/v1/rounds/{id}/attempts/{no}/submit 200",
+		"GET /api/v1/rounds/{id}/me 200", "GET /api/v1/rounds/{id}/standings 200",
+		"GET /api/v1/org/rounds/{rid}/standings 200", "GET /api/v1/rounds/{id}/review/{no} 200",
+	} {
+		if _, ok := specSeen.Load(key); !ok {
+			t.Errorf("%s: no answer validated against docs/openapi.yaml (no schema, or the walk did not reach it)", key)
+		}
+	}
+}

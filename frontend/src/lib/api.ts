@@ -3,15 +3,14 @@
 import { createHttp, type Http, type HttpOptions } from './http';
 import { tokensFromGrant, type TokenGrant } from './tokens';
 import { installId } from './installId';
+import type { Reply, Schema } from './api/wire';
 
-export type Gender = 'male' | 'female';
-export type Occupation =
-  | 'party_member'
-  | 'youth_union'
-  | 'student'
-  | 'civil_servant'
-  | 'armed_forces'
-  | 'citizen';
+// Wire types come from docs/openapi.yaml through the generated
+// ./api/schema.d.ts (npm run api:types): a field the server does not send,
+// or sends with another type, fails svelte-check, and the Go tests validate
+// the server's real answers against the same spec.
+export type Gender = Schema<'Registration'>['gender'];
+export type Occupation = Schema<'Registration'>['occupation'];
 /** Display order of the occupation groups (contests.Occupations). */
 export const OCCUPATIONS: readonly Occupation[] = [
   'party_member',
@@ -22,73 +21,14 @@ export const OCCUPATIONS: readonly Occupation[] = [
   'citizen',
 ];
 export type Role = 'citizen' | 'judge' | 'secretary' | 'organizer' | 'admin';
-export type ContestStatus = 'draft' | 'published' | 'closed';
+export type ContestStatus = Schema<'Contest'>['status'];
 
-export interface ContestSummary {
-  slug: string;
-  title: string;
-  kind: 'quiz' | 'essay';
-  description?: string;
-  startsAt?: string;
-  endsAt?: string;
-  ownerUnitName?: string;
-  status: ContestStatus;
-}
-
-export interface UnitOption {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId?: string;
-  pathName?: string;
-  /** Members or population (số đảng viên/đoàn viên/dân số); 0 when unknown. */
-  headcount?: number;
-  /** Participation target in people (chỉ tiêu dự thi); 0 when none is set. */
-  target?: number;
-}
-
-export interface UserSummary {
-  id: string;
-  fullName: string;
-}
-
-export interface RoleGrant {
-  role: Role;
-  unitId: string;
-  unitName?: string;
-}
-
-export interface Profile {
-  id: string;
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  phone: string;
-  email?: string;
-  address?: string;
-  occupation: Occupation;
-  cccdMasked: string;
-  unit: { id: string; name: string; pathName?: string };
-  roles: RoleGrant[];
-}
-
-export interface Registration {
-  fullName: string;
-  birthDate: string;
-  gender: Gender;
-  phone: string;
-  cccd: string;
-  unitId: string;
-  occupation: Occupation;
-  email: string;
-  address: string;
-  password: string;
-}
-
-export interface AuthResult extends TokenGrant {
-  user: UserSummary;
-}
+export type ContestSummary = Schema<'Contest'>;
+export type UnitOption = Schema<'Unit'>;
+export type Profile = Schema<'User'>;
+export type RoleGrant = Profile['roles'][number];
+export type Registration = Schema<'Registration'>;
+export type AuthResult = Schema<'Tokens'>;
 
 export interface NewUnit {
   code: string;
@@ -109,119 +49,20 @@ export type UnitSheet = 'export' | 'template';
 
 // Quiz, as a participant sees it. No type here has a field for a correct
 // answer: the server sends none before the results are published.
-export type RoundPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'results';
-export type AttemptStatus = 'in_progress' | 'submitted' | 'timed_out';
-
-export interface AttemptResult {
-  roundId: string;
-  no: number;
-  status: AttemptStatus;
-  correctCount: number;
-  total: number;
-  score: number;
-  durationMs: number;
-  startedAt: string;
-  submittedAt: string;
-  prediction?: number;
-  attemptsUsed: number;
-  attemptsLeft: number;
-}
-
-export interface RoundPublic {
-  id: string;
-  no: number;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  timeLimitSec: number;
-  maxAttempts: number;
-  questionCount: number;
-  phase: RoundPhase;
-  predictionText?: string;
-  targetValue?: number;
-  /** Present when the caller is logged in. */
-  attemptsUsed?: number;
-  best?: AttemptResult;
-  inProgress?: number;
-}
-
+export type RoundPhase = Schema<'RoundPhase'>;
+export type AttemptStatus = Schema<'AttemptStatus'>;
+export type AttemptResult = Schema<'AttemptResult'>;
+export type RoundPublic = Schema<'RoundPublic'>;
 /** An open round on the citizen's home, with the contest it belongs to. */
-export interface MyOpenRound {
-  contestSlug: string;
-  contestTitle: string;
-  round: RoundPublic;
-}
-
-export interface PaperQuestion {
-  id: string;
-  text: string;
-  imageUrl?: string;
-  multiple: boolean;
-  options: { id: string; text: string }[];
-}
-
-export interface SavedAnswer {
-  options: string[];
-  seq: number;
-}
-
-export interface Attempt {
-  roundId: string;
-  no: number;
-  startedAt: string;
-  deadline: string;
-  serverNow: string;
-  status: AttemptStatus;
-  questions: PaperQuestion[];
-  answers: Record<string, SavedAnswer>;
-  predictionText?: string;
-  prediction?: number;
-  predictionSeq?: number;
-  attemptsLeft: number;
-}
-
-export interface Standing {
-  rank: number;
-  fullName: string;
-  unitPath: string;
-  score: number;
-  correctCount: number;
-  total: number;
-  durationMs: number;
-  prediction?: number;
-  predictionError?: number;
-  prize?: string;
-  prizeName?: string;
-  /** The prediction placed this line against a neighbour (public tables show it only then). */
-  predictionDecided?: boolean;
-}
-
-export interface MyRound {
-  attempts: AttemptResult[];
-  attemptsUsed: number;
-  attemptsLeft: number;
-  phase: RoundPhase;
-  inProgress?: number;
-  standing?: Standing;
-}
-
-export interface StandingsPage {
-  standings: Standing[];
-  total: number;
-  /** The round's ranking keys in words ("Xếp hạng theo: …"), on public standings. */
-  ranking?: string;
-}
-
-export interface ReviewQuestion extends PaperQuestion {
-  chosen: string[] | null;
-  correct: string[];
-  explanation?: string;
-}
-
-export interface Review {
-  no: number;
-  questions: ReviewQuestion[];
-}
+export type MyOpenRound = Reply<'/api/v1/me/rounds', 'get'>['rounds'][number];
+export type PaperQuestion = Schema<'PaperQuestion'>;
+export type SavedAnswer = Schema<'SavedAnswer'>;
+export type Attempt = Schema<'Attempt'>;
+export type Standing = Schema<'Standing'>;
+export type MyRound = Schema<'MyRound'>;
+export type StandingsPage = Schema<'StandingsPage'>;
+export type Review = Schema<'Review'>;
+export type ReviewQuestion = Review['questions'][number];
 
 /** canOrganize tells whether a profile may open the organizer pages. */
 export function canOrganize(roles: readonly RoleGrant[] | undefined): boolean {
@@ -242,15 +83,12 @@ export function createApi(opts: HttpOptions) {
     http,
 
     async contests(): Promise<ContestSummary[]> {
-      const res = await http.request<{ contests?: ContestSummary[] } | ContestSummary[]>(
-        'GET',
-        '/api/v1/contests',
-      );
-      return Array.isArray(res) ? res : (res?.contests ?? []);
+      const res = await http.request<Reply<'/api/v1/contests', 'get'>>('GET', '/api/v1/contests');
+      return res.contests;
     },
 
     async contest(slug: string): Promise<ContestSummary> {
-      const res = await http.request<{ contest: ContestSummary }>(
+      const res = await http.request<Reply<'/api/v1/contests/{slug}', 'get'>>(
         'GET',
         `/api/v1/contests/${encodeURIComponent(slug)}`,
       );
@@ -260,7 +98,7 @@ export function createApi(opts: HttpOptions) {
     /** Search works without diacritics: the server folds both sides. */
     async searchUnits(q: string, signal?: AbortSignal, limit = 20): Promise<UnitOption[]> {
       const query = new URLSearchParams({ q, limit: String(limit) });
-      const res = await http.request<{ units: UnitOption[] }>('GET', `/api/v1/units?${query}`, {
+      const res = await http.request<Reply<'/api/v1/units', 'get'>>('GET', `/api/v1/units?${query}`, {
         signal,
       });
       return res.units ?? [];
@@ -295,7 +133,7 @@ export function createApi(opts: HttpOptions) {
     },
 
     async me(): Promise<Profile> {
-      const res = await http.request<{ user: Profile }>('GET', '/api/v1/me', { auth: true });
+      const res = await http.request<Reply<'/api/v1/me', 'get'>>('GET', '/api/v1/me', { auth: true });
       return res.user;
     },
 
@@ -313,7 +151,7 @@ export function createApi(opts: HttpOptions) {
     },
 
     async orgUnits(): Promise<UnitOption[]> {
-      const res = await http.request<{ units: UnitOption[] }>('GET', '/api/v1/org/units', {
+      const res = await http.request<Reply<'/api/v1/org/units', 'get'>>('GET', '/api/v1/org/units', {
         auth: true,
       });
       return res.units ?? [];
@@ -339,7 +177,7 @@ export function createApi(opts: HttpOptions) {
 
     /** With a token the server adds the caller's attempts and best result. */
     async contestRounds(slug: string, withMine: boolean): Promise<RoundPublic[]> {
-      const res = await http.request<{ rounds: RoundPublic[] }>(
+      const res = await http.request<Reply<'/api/v1/contests/{slug}/rounds', 'get'>>(
         'GET',
         `/api/v1/contests/${encodeURIComponent(slug)}/rounds`,
         { auth: withMine },
@@ -349,7 +187,7 @@ export function createApi(opts: HttpOptions) {
 
     /** The citizen's home: the rounds open now that they may enter, soonest closing first. */
     async myRounds(): Promise<MyOpenRound[]> {
-      const res = await http.request<{ rounds: MyOpenRound[] }>('GET', '/api/v1/me/rounds', { auth: true });
+      const res = await http.request<Reply<'/api/v1/me/rounds', 'get'>>('GET', '/api/v1/me/rounds', { auth: true });
       return res.rounds ?? [];
     },
 
@@ -369,7 +207,7 @@ export function createApi(opts: HttpOptions) {
 
     /** Answers with what the server holds afterwards (maybe a newer save from another phone). */
     saveAnswer(roundId: string, no: number, questionId: string, options: string[], seq: number) {
-      return http.request<{ saved: boolean; options: string[] | null; seq: number }>(
+      return http.request<Schema<'AnswerSaved'>>(
         'PUT',
         `${roundPath(roundId)}/attempts/${no}/answers/${encodeURIComponent(questionId)}`,
         { auth: true, body: { options, seq } },
@@ -377,7 +215,7 @@ export function createApi(opts: HttpOptions) {
     },
 
     savePrediction(roundId: string, no: number, value: number, seq: number) {
-      return http.request<{ saved: boolean; value?: number; seq: number }>(
+      return http.request<Schema<'PredictionSaved'>>(
         'PUT',
         `${roundPath(roundId)}/attempts/${no}/prediction`,
         { auth: true, body: { value, seq } },
@@ -393,7 +231,7 @@ export function createApi(opts: HttpOptions) {
     async standings(roundId: string, offset: number, limit: number, withAuth = false): Promise<StandingsPage> {
       const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
       const res = await http.request<StandingsPage>('GET', `${roundPath(roundId)}/standings?${q}`, { auth: withAuth });
-      return { standings: res.standings ?? [], total: res.total ?? 0, ranking: res.ranking };
+      return res;
     },
 
     review(roundId: string, no: number): Promise<Review> {

@@ -7,6 +7,7 @@ import type { ContestStatus, Role, RoundPhase, Standing, StandingsPage } from '.
 import type { FieldError } from './errors';
 import type { Http } from './http';
 import type { RankRule } from './quiz/ranking';
+import type { Schema } from './api/wire';
 
 export type ContestKind = 'quiz' | 'essay';
 
@@ -20,34 +21,16 @@ export interface QuizSettings {
   collective?: unknown;
 }
 
-export interface OrgContest {
-  id: string;
-  slug: string;
-  kind: ContestKind;
-  title: string;
-  description: string;
-  bannerUrl?: string;
-  status: ContestStatus;
-  ownerUnitId: string;
-  ownerUnitName: string;
-  eligibleUnitId: string;
-  startsAt?: string;
-  endsAt?: string;
-  settings: QuizSettings | null;
-  createdAt: string;
-  /**
-   * "manage": the caller organizes the owning unit (or above). "report": the
-   * caller organizes a unit inside the contest's tree and may only read that
-   * unit's figures and weekly report. Absent from older servers: manage.
-   */
-  access?: ContestAccess;
-  /** Report access only: the unit whose figures the caller sends upward. */
-  reportUnit?: { id: string; name: string };
-  /** Stored version: sent back with an edit, so a save over another organizer's newer change is refused (409). */
-  version?: number;
-}
+/**
+ * A contest as organizers see it (docs/openapi.yaml OrgContest): access
+ * "manage" (the caller organizes the owning unit or above) or "report" (a
+ * unit inside the contest's tree, which reads only its own figures and weekly
+ * report: reportUnit); version goes back with an edit, so a save over another
+ * organizer's newer change is refused (409). settings depend on the kind.
+ */
+export type OrgContest = Omit<Schema<'OrgContest'>, 'settings'> & { settings: QuizSettings | null };
 
-export type ContestAccess = 'manage' | 'report';
+export type ContestAccess = Schema<'OrgContest'>['access'];
 
 /** Fields of a create (all but status) or a PATCH (only those sent change). */
 export interface ContestInput {

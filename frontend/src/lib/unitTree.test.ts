@@ -8,7 +8,10 @@ const u = (id: string, name: string, parentId?: string, headcount = 0, code = id
   name,
   kind: 'grassroots',
   parentId,
+  depth: 0,
   headcount,
+  target: 0,
+  pathName: name,
 });
 
 const units = [
