@@ -20,27 +20,8 @@ import (
 // a FerretDB started once for this test binary by TestMain.
 var mongoURI string
 
-func TestMain(m *testing.M) { os.Exit(runTests(m)) }
-
-func runTests(m *testing.M) int {
-	if uri := os.Getenv("MONGODB_URI"); uri != "" {
-		mongoURI = uri
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "hoithi-blob-ferretdb-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "temp dir:", err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	srv, err := ferrettest.Start(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "start FerretDB:", err)
-		return 1
-	}
-	defer srv.Stop()
-	mongoURI = srv.URI
-	return m.Run()
+func TestMain(m *testing.M) {
+	os.Exit(ferrettest.Main(m, func(uri string, _ bool) { mongoURI = uri }))
 }
 
 var databaseSeq atomic.Int64

@@ -23,29 +23,13 @@ var target struct {
 }
 
 func TestMain(m *testing.M) {
-	os.Exit(runTests(m))
-}
-
-func runTests(m *testing.M) int {
-	if uri := os.Getenv("MONGODB_URI"); uri != "" {
-		target.uri, target.engine, target.atomic = uri, "mongodb", true
-		return m.Run()
-	}
-	dir, err := os.MkdirTemp("", "hoithi-ferretdb-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "temp dir:", err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	srv, err := ferrettest.Start(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "start FerretDB:", err)
-		return 1
-	}
-	defer srv.Stop()
-	// FerretDB v1 is not atomic under concurrency (docs/mongodb.md).
-	target.uri, target.engine, target.atomic = srv.URI, "ferretdb", false
-	return m.Run()
+	os.Exit(ferrettest.Main(m, func(uri string, ferret bool) {
+		// FerretDB v1 is not atomic under concurrency (docs/mongodb.md).
+		target.uri, target.engine, target.atomic = uri, "mongodb", !ferret
+		if ferret {
+			target.engine = "ferretdb"
+		}
+	}))
 }
 
 // testOptions let the tests use FerretDB, which production refuses.

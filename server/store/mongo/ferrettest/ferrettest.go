@@ -52,3 +52,29 @@ func (s *Server) Stop() {
 	case <-time.After(10 * time.Second):
 	}
 }
+
+// Main runs a test binary's tests (m.Run) against the MongoDB at
+// MONGODB_URI when set, else against one FerretDB started for the whole
+// run in a temporary directory (one per test would dominate the run time).
+// use is told the server's URI and whether it is FerretDB, which is not
+// atomic under concurrency. For TestMain: os.Exit(ferrettest.Main(m, use)).
+func Main(m interface{ Run() int }, use func(uri string, ferret bool)) int {
+	if uri := os.Getenv("MONGODB_URI"); uri != "" {
+		use(uri, false)
+		return m.Run()
+	}
+	dir, err := os.MkdirTemp("", "hoithi-ferretdb-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "temp dir:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	srv, err := Start(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "start FerretDB:", err)
+		return 1
+	}
+	defer srv.Stop()
+	use(srv.URI, true)
+	return m.Run()
+}
