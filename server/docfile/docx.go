@@ -62,25 +62,20 @@ func DefaultLimits() Limits {
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
-	if l.MaxEntries <= 0 {
-		l.MaxEntries = d.MaxEntries
-	}
-	if l.MaxEntryBytes <= 0 {
-		l.MaxEntryBytes = d.MaxEntryBytes
-	}
-	if l.MaxTotalBytes <= 0 {
-		l.MaxTotalBytes = d.MaxTotalBytes
-	}
-	if l.MaxRatio <= 0 {
-		l.MaxRatio = d.MaxRatio
-	}
-	if l.MaxNesting <= 0 {
-		l.MaxNesting = d.MaxNesting
-	}
-	if l.MaxPathDepth <= 0 {
-		l.MaxPathDepth = d.MaxPathDepth
-	}
+	orDefault(&l.MaxEntries, d.MaxEntries)
+	orDefault(&l.MaxEntryBytes, d.MaxEntryBytes)
+	orDefault(&l.MaxTotalBytes, d.MaxTotalBytes)
+	orDefault(&l.MaxRatio, d.MaxRatio)
+	orDefault(&l.MaxNesting, d.MaxNesting)
+	orDefault(&l.MaxPathDepth, d.MaxPathDepth)
 	return l
+}
+
+// orDefault sets a limit left at zero (or below) to its default.
+func orDefault[T int | int64](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
 }
 
 // maxMarginParts bounds the header, footer and note parts read.

@@ -24,14 +24,7 @@ func FuzzDocxText(f *testing.F) {
 	limits := Limits{MaxEntries: 64, MaxEntryBytes: 256 << 10, MaxTotalBytes: 512 << 10, MaxRatio: 100}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, meta, b, err := extract(bytes.NewReader(data), int64(len(data)), limits)
-		if b.largestPart > limits.MaxEntryBytes+1 || b.total > limits.MaxTotalBytes+1 {
-			t.Fatalf("inflated %d bytes, largest part %d: past the limits %+v", b.total, b.largestPart, limits)
-		}
-		if err != nil {
-			var ce *contests.Error
-			if !errors.As(err, &ce) || ce.Code != contests.CodeInvalid || len(ce.Fields) != 1 || ce.Fields[0].Field != "file" {
-				t.Fatalf("error %v is not an invalid-input error naming \"file\"", err)
-			}
+		if refusedWithinLimits(t, b, limits, err) {
 			if text != "" || !reflect.DeepEqual(meta, Meta{}) {
 				t.Fatalf("refused document returned text %q or meta %+v", text, meta)
 			}
@@ -59,14 +52,7 @@ func FuzzCheckArchive(f *testing.F) {
 	limits := Limits{MaxEntries: 64, MaxEntryBytes: 256 << 10, MaxTotalBytes: 512 << 10, MaxRatio: 100, MaxNesting: 1, MaxPathDepth: 8}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := checkArchive(bytes.NewReader(data), int64(len(data)), limits)
-		if b.largestPart > limits.MaxEntryBytes+1 || b.total > limits.MaxTotalBytes+1 {
-			t.Fatalf("inflated %d bytes, largest part %d: past the limits %+v", b.total, b.largestPart, limits)
-		}
-		if err != nil {
-			var ce *contests.Error
-			if !errors.As(err, &ce) || ce.Code != contests.CodeInvalid || len(ce.Fields) != 1 || ce.Fields[0].Field != "file" {
-				t.Fatalf("error %v is not an invalid-input error naming \"file\"", err)
-			}
+		if refusedWithinLimits(t, b, limits, err) {
 			return
 		}
 		if err := StripDocxProperties(bytes.NewReader(data), int64(len(data)), io.Discard, limits); err != nil {
@@ -196,4 +182,22 @@ func FuzzStripImageMetadata(f *testing.F) {
 			t.Fatal("a second pass removed more: the first left metadata")
 		}
 	})
+}
+
+// refusedWithinLimits fails the test when an archive inflated past limits
+// or was refused with anything but the one invalid-input error naming
+// "file"; it reports whether the archive was refused.
+func refusedWithinLimits(t *testing.T, b *budget, limits Limits, err error) bool {
+	t.Helper()
+	if b.largestPart > limits.MaxEntryBytes+1 || b.total > limits.MaxTotalBytes+1 {
+		t.Fatalf("inflated %d bytes, largest part %d: past the limits %+v", b.total, b.largestPart, limits)
+	}
+	if err == nil {
+		return false
+	}
+	var ce *contests.Error
+	if !errors.As(err, &ce) || ce.Code != contests.CodeInvalid || len(ce.Fields) != 1 || ce.Fields[0].Field != "file" {
+		t.Fatalf("error %v is not an invalid-input error naming \"file\"", err)
+	}
+	return true
 }
