@@ -17,6 +17,7 @@ import { writeServiceWorker } from '../scripts/postbuild.mjs';
 import { BASE_URL, PHONE, openPhone, screenshot, step } from './browser.mjs';
 import { fillRegistration, logIn, newCitizen, submitRegistration } from './people.mjs';
 import { appServer, axeProblems, readabilityProblems, slowPhone, timeTo } from './phone-helpers.mjs';
+import { answerFirst } from './quiz-helpers.mjs';
 
 const LANDING_BUDGET_BYTES = 60 * 1024;
 const APP = fileURLToPath(new URL('../dist/app/', import.meta.url));
@@ -45,15 +46,6 @@ async function checkPage(page, name) {
 async function inFirstScreen(locator) {
   const box = await locator.boundingBox();
   return !!box && box.y >= 0 && box.y + box.height <= PHONE.viewport.height;
-}
-
-/** answerFirst picks the first option of the question on screen and returns its text. */
-async function answerFirst(page) {
-  const option = page.locator('label.option').first();
-  const text = (await option.locator('.label').innerText()).trim();
-  await option.click();
-  await page.locator('label.option.picked').first().waitFor();
-  return text;
 }
 
 /** onBuildB waits for the page to run build B; on a timeout it says what the page and the worker hold. */

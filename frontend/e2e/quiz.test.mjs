@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
 import { fillRegistration, newCitizen, submitRegistration } from './people.mjs';
+import { answerFirst } from './quiz-helpers.mjs';
 
 const person = newCitizen('Trần Thị Dự Thi');
 /** The one line beside the timer; screen readers hear the whole sentence. */
@@ -34,15 +35,6 @@ async function timerSeconds(page) {
 async function questionNo(page) {
   const text = await page.locator('legend .no').innerText();
   return Number(/Câu (\d+)\/10/.exec(text)?.[1]);
-}
-
-/** answerFirst picks the first option of the question on screen and returns its text. */
-async function answerFirst(page) {
-  const option = page.locator('label.option').first();
-  const text = (await option.locator('.label').innerText()).trim();
-  await option.click();
-  await page.locator('label.option.picked').first().waitFor();
-  return text;
 }
 
 const saved = (page) => page.locator('[data-status="saved"]').waitFor();

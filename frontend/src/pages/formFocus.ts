@@ -1,6 +1,8 @@
 // After a failed submit, focus moves to the first field with a message so
 // keyboard and screen-reader users land where the fix is needed.
 import { tick } from 'svelte';
+import { describeError } from '../lib/errors';
+import type { Translator } from '../lib/i18n';
 
 /**
  * focusFirstError focuses the element of the first field (in form order)
@@ -30,4 +32,19 @@ export function splitFieldErrors(
     else other.push(message);
   }
   return { shown, other };
+}
+
+/**
+ * refusedForm is what a form shows once the server refused its submit: the
+ * messages of the fields the form shows (`known`) under them, and one top
+ * message with the error's own message and the other fields' messages.
+ */
+export function refusedForm(
+  err: unknown,
+  t: Translator,
+  known: readonly string[],
+): { fields: Record<string, string>; top: string } {
+  const shown = describeError(err, t);
+  const { shown: fields, other } = splitFieldErrors(shown.fields, known);
+  return { fields, top: [shown.message, ...other].join(' ') };
 }
