@@ -43,6 +43,7 @@ bench: server
 	./bin/server bench quiz
 	./bin/server bench similarity
 	./bin/server bench export
+	./bin/server bench results
 	./bin/server bench abuse
 
 ## fuzz: run each fuzz target briefly (the seed corpora also run in `make test`)

@@ -23,9 +23,10 @@ import (
 //	server bench similarity [--works 20000] [--words 2000]
 //	server bench abuse [--parallel 20] [--body-mb 100] [--works 3] [--work-mb 100] [--server BIN]
 //	server bench login [--logins 2000] [--queue N]
+//	server bench results [--people 500000]
 func runBench(args []string) error {
 	if len(args) == 0 {
-		return errors.New("bench: say which: quiz, similarity, export, abuse or login")
+		return errors.New("bench: say which: quiz, similarity, export, results, abuse or login")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -41,6 +42,13 @@ func runBench(args []string) error {
 		report, err = benchAbuse(ctx, args[1:], logf)
 	case "login":
 		report, err = benchLogin(ctx, args[1:], logf)
+	case "results":
+		cfg := bench.ResultsConfig{People: 500_000, Logf: logf}
+		fs := flag.NewFlagSet("bench results", flag.ContinueOnError)
+		fs.IntVar(&cfg.People, "people", cfg.People, "people with a submitted attempt in the round")
+		if err = fs.Parse(args[1:]); err == nil {
+			report, err = bench.Results(ctx, cfg)
+		}
 	case "export":
 		cfg := bench.ExportConfig{Rows: 500_000, Logf: logf}
 		fs := flag.NewFlagSet("bench export", flag.ContinueOnError)
@@ -51,7 +59,7 @@ func runBench(args []string) error {
 			report, err = bench.Export(ctx, cfg)
 		}
 	default:
-		return fmt.Errorf("bench: unknown benchmark %q (quiz, similarity, export, abuse or login)", args[0])
+		return fmt.Errorf("bench: unknown benchmark %q (quiz, similarity, export, results, abuse or login)", args[0])
 	}
 	if err != nil {
 		return err

@@ -1,0 +1,193 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+
+	"hoithi/contests"
+	"hoithi/contests/quiz"
+	"hoithi/server/auth"
+	"hoithi/server/store"
+)
+
+// ResultsConfig sizes a results run.
+type ResultsConfig struct {
+	People int // each with one submitted attempt in the round
+	Logf   func(format string, args ...any)
+}
+
+// ResultsReport is the one JSON line `server bench results` prints.
+type ResultsReport struct {
+	People int `json:"people"`
+	// Seconds is the organizer's request to compute the round's results:
+	// every record read and re-scored, ranked, names read, the table
+	// written.
+	Seconds float64 `json:"seconds"`
+	// PeakRSSMB is this process's VmHWM during the request (the server
+	// runs in process; the peak is reset once seeding is done).
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	SeedSeconds float64 `json:"seed_seconds"`
+	// Participants is what the computation counted (= People when every
+	// record was read).
+	Participants int `json:"participants"`
+}
+
+// Results seeds a SQLite data directory with cfg.People people who each
+// submitted one attempt of a closed round, starts the real API in this
+// process and times POST /org/rounds/:rid/results as the organizer.
+func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
+	if cfg.People < 1 {
+		return nil, errors.New("bench: people must be at least 1")
+	}
+	logf := cfg.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	dir, err := os.MkdirTemp("", "hoithi-bench-results-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	jwtSecret, dataKey, err := writeSecrets(dir)
+	if err != nil {
+		return nil, err
+	}
+	t0 := time.Now()
+	roundID, org, err := seedResultsWorld(ctx, dir, dataKey, cfg.People, logf)
+	if err != nil {
+		return nil, fmt.Errorf("seed: %w", err)
+	}
+	seed := time.Since(t0).Seconds()
+	logf("seeding took %.1fs; starting the server", seed)
+	tokens, err := auth.NewTokens(jwtSecret, nil)
+	if err != nil {
+		return nil, err
+	}
+	token, err := tokens.Issue(org)
+	if err != nil {
+		return nil, err
+	}
+	forgetSeeding(logf)
+	srv, err := InProcess()(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Stop()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+srv.Addr+"/api/v1/org/rounds/"+roundID+"/results", nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	t0 = time.Now()
+	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("compute results: %w", err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	seconds := time.Since(t0).Seconds()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("compute results: %d %s", resp.StatusCode, body)
+	}
+	_, peak, err := ProcMemory(os.Getpid())
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Summary quiz.RoundSummary `json:"summary"`
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		return nil, fmt.Errorf("compute results: %w", err)
+	}
+	logf("computed the results of %d people in %.1fs", out.Summary.Participants, seconds)
+	return &ResultsReport{People: cfg.People, Seconds: round2(seconds), PeakRSSMB: megabytes(peak),
+		SeedSeconds: round2(seed), Participants: int(out.Summary.Participants)}, nil
+}
+
+// seedResultsWorld stores the unit tree, a quiz contest with a bank and a
+// closed round, n citizens and for each a record with one submitted
+// attempt (a paper drawn as the server draws it, some answers right), and
+// the organizer. It returns the round's ID and the organizer.
+func seedResultsWorld(ctx context.Context, dir string, dataKey []byte, n int, logf func(string, ...any)) (string, *contests.User, error) {
+	b, err := openBase(ctx, dir, dataKey)
+	if err != nil {
+		return "", nil, err
+	}
+	defer b.st.Close()
+	st, now := b.st, b.now
+	ct := &contests.Contest{ID: store.NewID(), Slug: "bench-results", Kind: contests.KindQuiz,
+		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tính kết quả)",
+		OwnerUnitID: b.ward.ID, OwnerUnitPath: b.ward.Path, EligibleUnitPath: b.ward.Path, Status: contests.ContestPublished,
+		StartsAt: now.Add(-8 * 24 * time.Hour), EndsAt: now.Add(30 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
+	if err := st.CreateContest(ctx, ct); err != nil {
+		return "", nil, fmt.Errorf("contest: %w", err)
+	}
+	bank := benchBank()
+	if err := st.CreateQuestions(ctx, ct.ID, bank); err != nil {
+		return "", nil, fmt.Errorf("bank: %w", err)
+	}
+	opens := now.Add(-7 * 24 * time.Hour)
+	r := benchRound(ct.ID, 1, opens, now.Add(-time.Hour))
+	if err := st.CreateRound(ctx, r); err != nil {
+		return "", nil, fmt.Errorf("round: %w", err)
+	}
+	plan, err := quiz.Prepare(bank, r.Blueprint)
+	if err != nil {
+		return "", nil, err
+	}
+	t0 := time.Now()
+	ids, err := seedExportPeople(ctx, st, b.keys, b.grassroots, n, now)
+	if err != nil {
+		return "", nil, err
+	}
+	logf("seeded %d users in %.1fs", n, time.Since(t0).Seconds())
+	t0 = time.Now()
+	key := plan.Key()
+	for i, id := range ids {
+		started := opens.Add(time.Duration(i%(6*24*3600)) * time.Second)
+		p := &quiz.Participation{RoundID: r.ID, UserID: id, ContestID: ct.ID, UnitPath: b.grassroots[i%len(b.grassroots)].Path}
+		paper, err := plan.Draw(uint64(i) + 1)
+		if err != nil {
+			return "", nil, err
+		}
+		if _, _, err := p.Start(r, store.NewID(), paper, key, started); err != nil {
+			return "", nil, fmt.Errorf("start %d: %w", i, err)
+		}
+		for j, it := range paper.Items {
+			answer := key[it.QuestionID]
+			if (i+j)%3 == 0 { // a third of the answers wrong, spread
+				answer = []string{it.OptionOrder[(j+1)%len(it.OptionOrder)]}
+			}
+			if _, err := p.SaveAnswer(1, it.QuestionID, answer, int64(j+1), started.Add(time.Duration(j+1)*10*time.Second)); err != nil {
+				return "", nil, fmt.Errorf("answer %d: %w", i, err)
+			}
+		}
+		if _, err := p.SavePrediction(1, int64(n-i%1000), 1, started.Add(5*time.Minute)); err != nil {
+			return "", nil, fmt.Errorf("prediction %d: %w", i, err)
+		}
+		if _, _, err := p.Submit(1, key, started.Add(6*time.Minute), r.Policy); err != nil {
+			return "", nil, fmt.Errorf("submit %d: %w", i, err)
+		}
+		p.Version = 1
+		if err := st.PutParticipation(ctx, p); err != nil {
+			return "", nil, fmt.Errorf("record %d: %w", i, err)
+		}
+		if (i+1)%100_000 == 0 {
+			logf("seeded %d records", i+1)
+		}
+	}
+	logf("seeded %d records in %.1fs", n, time.Since(t0).Seconds())
+	org := &contests.User{ID: store.NewID(), FullName: "Ban Tổ chức Phường An Biên", Phone: "+84900000000", PhoneKey: "+84900000000",
+		UnitID: b.ward.ID, UnitPath: b.ward.Path, CreatedAt: now,
+		Grants: []contests.Grant{{Role: contests.RoleOrganizer, UnitID: b.ward.ID, UnitPath: b.ward.Path}}}
+	if err := st.CreateUser(ctx, org); err != nil {
+		return "", nil, fmt.Errorf("organizer: %w", err)
+	}
+	return r.ID, org, nil
+}
