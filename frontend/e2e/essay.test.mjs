@@ -228,7 +228,7 @@ test('essay contest: submit, screen, judge with a third judge, close and forward
     await sec.getByLabel('Ngưỡng chênh lệch (điểm)').fill('20');
     await sec.getByLabel('Số bài (N)').fill('1');
     // Judges are picked by name, never by ID.
-    const picker = sec.getByLabel('Giám khảo thể loại Báo điện tử');
+    const picker = sec.getByRole('searchbox', { name: 'Giám khảo thể loại Báo điện tử' });
     await picker.fill('giam khao so');
     await picker.press('Enter');
     for (const j of ctx.judges) await sec.getByRole('button', { name: `Chọn ${j.fullName}` }).click();

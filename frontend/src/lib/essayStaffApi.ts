@@ -89,7 +89,6 @@ export interface AwardView {
   code: string;
   title: string;
   category: string;
-  categoryName: string;
   tier: string;
   tierName: string;
   final: number;
@@ -149,6 +148,7 @@ export interface JudgeRoundSummary {
 export interface QueueWork {
   code: string;
   category: string;
+  categoryName: string;
   title: string;
   words: number;
   status?: '' | 'draft' | 'submitted';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScore, parseScore } from './scoreFormat';
+import { formatScore, parseScore, roundShown } from './scoreFormat';
 
 describe('scores', () => {
   it.each([
@@ -11,6 +11,15 @@ describe('scores', () => {
     [null, 'vi', '—'],
   ] as const)('%s in %s → %s', (v, lang, want) => {
     expect(formatScore(v, lang)).toBe(want);
+  });
+  it.each([
+    [83.4, 0.25, 83.5],
+    [83.374, 0.25, 83.25],
+    [7.125, 0.25, 7.25],
+    [83.74, 0.5, 83.5],
+    [7.833333, 0.01, 7.83],
+  ])('%s rounded to %s → %s', (v, p, want) => {
+    expect(roundShown(v, p)).toBeCloseTo(want, 9);
   });
   it.each([
     ['33,5', 33.5],

@@ -9,6 +9,11 @@ export function formatScore(value: number | null | undefined, lang: Lang = 'vi')
   return new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: 2, useGrouping: false }).format(value);
 }
 
+/** roundShown rounds a total to the contest's precision (contests/essay RoundShown). */
+export function roundShown(value: number, precision = 0.25): number {
+  return Math.round(Math.round((value / precision) * 1e6) / 1e6) * precision;
+}
+
 /**
  * parseScore reads what a judge typed: "33,5" and "33.5" are 33.5; blank or
  * anything else is NaN (the field then says so, nothing is guessed).
