@@ -328,15 +328,20 @@ async function judgeAll(roundName, plan) {
       await card.getByRole('link', { name: 'Vào chấm' }).click();
       const progress = page.getByText(/^Đã chấm \d+\/\d+$/);
       await progress.waitFor();
+      let previous = '';
       for (;;) {
         const [done, total] = (await progress.innerText()).match(/\d+/g).map(Number);
         if (done === total) break;
-        // "n" opens the next unscored work with the cursor in its first box
-        // (after a submission the cursor may already be there).
-        await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
-        await page.locator('body').press('n');
+        const reading = page.getByRole('heading', { level: 2 }).filter({ hasText: suffix });
+        if (!previous) {
+          // "n" opens the next unscored work with the cursor in its first box.
+          await page.locator('body').press('n');
+        } else {
+          // After a submission the page opens the next unscored work itself.
+          await page.waitForFunction((prev) => [...document.querySelectorAll('h2')].every((h) => h.textContent !== prev), previous);
+        }
         await page.waitForFunction(() => document.activeElement?.id === 'crit-0');
-        const heading = await page.getByRole('heading', { level: 2 }).filter({ hasText: suffix }).innerText();
+        const heading = (previous = await reading.innerText());
         const title = Object.keys(plan).find((t) => heading.includes(t));
         assert.ok(title, `unplanned work ${heading}`);
         const k = (given[title] = (given[title] ?? 0) + 1) - 1;

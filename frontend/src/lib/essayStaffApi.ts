@@ -89,6 +89,7 @@ export interface AwardView {
   code: string;
   title: string;
   category: string;
+  categoryName: string;
   tier: string;
   tierName: string;
   final: number;
@@ -148,7 +149,6 @@ export interface JudgeRoundSummary {
 export interface QueueWork {
   code: string;
   category: string;
-  categoryName: string;
   title: string;
   words: number;
   status?: '' | 'draft' | 'submitted';
