@@ -344,6 +344,10 @@ export function createOrgApi(http: Http) {
     exclude(rid: string, userId: string, reason: string): Promise<PrizeReview> {
       return http.request('POST', `${roundPath(rid)}/exclusions`, { ...auth, body: { userId, reason } });
     },
+    /** An organizer's remedy for time or attempts lost to a fault (audited with the reason). */
+    remedy(rid: string, kind: RemedyKind, body: RemedyRequest): Promise<RemedyResult> {
+      return http.request('POST', `${roundPath(rid)}/remedies/${kind}`, { ...auth, body });
+    },
     finishReview(rid: string): Promise<PrizeReview> {
       return http.request('POST', `${roundPath(rid)}/prize-review/done`, auth);
     },
@@ -402,3 +406,21 @@ function unitQuery(q: UnitQuery): string {
 }
 
 export type OrgApi = ReturnType<typeof createOrgApi>;
+
+/** The organizer's remedies (POST /org/rounds/{rid}/remedies/{kind}). */
+export type RemedyKind = 'extend-attempt' | 'extend-attempts' | 'give-back' | 'extend-close';
+
+export interface RemedyRequest {
+  userId?: string;
+  seconds?: number;
+  from?: string;
+  to?: string;
+  reason: string;
+}
+
+export interface RemedyResult {
+  extended?: number;
+  givenBack?: number;
+  deadline?: string;
+  round?: OrgRound;
+}

@@ -210,6 +210,8 @@ export const en: Dictionary = {
   'quiz.submitting': 'Submitting…',
   'quiz.submitWaiting': 'Cannot reach the server. Your attempt is kept on this phone and will be submitted when the network is back.',
   'quiz.autoSubmit': 'Time is up — submitting…',
+  'quiz.outageAdded': '{duration} was added to your time because of a server fault',
+  'quiz.extraAdded': 'The organizers added {duration} to your time',
   'quiz.confirm.title': 'Submit?',
   'quiz.confirm.unanswered': '{count} questions are not answered.',
   'quiz.confirm.allAnswered': 'Every question is answered.',

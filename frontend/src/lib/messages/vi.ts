@@ -209,6 +209,8 @@ export const vi = {
   'quiz.submitting': 'Đang nộp bài…',
   'quiz.submitWaiting': 'Chưa kết nối được máy chủ. Bài làm vẫn trên máy và sẽ tự nộp khi có mạng.',
   'quiz.autoSubmit': 'Hết giờ — đang nộp bài…',
+  'quiz.outageAdded': 'Thời gian làm bài được cộng thêm {duration} do sự cố máy chủ',
+  'quiz.extraAdded': 'Ban tổ chức đã cộng thêm {duration} thời gian làm bài',
   'quiz.confirm.title': 'Nộp bài?',
   'quiz.confirm.unanswered': 'Bạn còn {count} câu chưa trả lời.',
   'quiz.confirm.allAnswered': 'Bạn đã trả lời tất cả các câu.',
