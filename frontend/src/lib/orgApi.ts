@@ -410,13 +410,7 @@ export type OrgApi = ReturnType<typeof createOrgApi>;
 /** The organizer's remedies (POST /org/rounds/{rid}/remedies/{kind}). */
 export type RemedyKind = 'extend-attempt' | 'extend-attempts' | 'give-back' | 'extend-close';
 
-export interface RemedyRequest {
-  userId?: string;
-  seconds?: number;
-  from?: string;
-  to?: string;
-  reason: string;
-}
+export type RemedyRequest = Schema<'RemedyRequest'>;
 
 export interface RemedyResult {
   extended?: number;
