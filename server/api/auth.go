@@ -214,7 +214,7 @@ func (s *Server) me(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"user": s.toUserDTO(c.UserContext(), u)})
+	return c.JSON(userResponse{User: s.toUserDTO(c.UserContext(), u)})
 }
 
 type changePasswordRequest struct {

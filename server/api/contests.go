@@ -22,7 +22,7 @@ func (s *Server) listContests(c *fiber.Ctx) error {
 	for _, ct := range list {
 		out = append(out, s.toContestDTO(ctx, ct))
 	}
-	return c.JSON(fiber.Map{"contests": out})
+	return c.JSON(contestsResponse{Contests: out})
 }
 
 // getContest is the landing page of a share link; drafts stay hidden from
@@ -38,5 +38,5 @@ func (s *Server) getContest(c *fiber.Ctx) error {
 			return contests.NotFound("cuộc thi", "contest")
 		}
 	}
-	return c.JSON(fiber.Map{"contest": s.toContestDTO(ctx, ct)})
+	return c.JSON(contestResponse{Contest: s.toContestDTO(ctx, ct)})
 }

@@ -59,7 +59,7 @@ func (s *Server) myRounds(c *fiber.Ctx) error {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Round.ClosesAt.Before(out[j].Round.ClosesAt) })
-	return c.JSON(fiber.Map{"rounds": out})
+	return c.JSON(myRoundsResponse{Rounds: out})
 }
 
 // roundPublic is a round as a citizen sees it before entering; with userID,

@@ -101,7 +101,7 @@ func (s *Server) orgListContests(c *fiber.Ctx) error {
 			add(ct, reach{access: access, reportGrants: rg})
 		}
 	}
-	return c.JSON(fiber.Map{"contests": out})
+	return c.JSON(orgContestsResponse{Contests: out})
 }
 
 // orgContest loads a contest the caller organizes.
@@ -129,7 +129,7 @@ func (s *Server) orgGetContest(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	return c.JSON(fiber.Map{"contest": s.withReach(c.UserContext(), s.toOrgContestDTO(c, ct), reach{access: access, reportGrants: rg})})
+	return c.JSON(orgContestResponse{Contest: s.withReach(c.UserContext(), s.toOrgContestDTO(c, ct), reach{access: access, reportGrants: rg})})
 }
 
 type contestRequest struct {
@@ -190,7 +190,7 @@ func (s *Server) orgCreateContest(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"contest": s.toOrgContestDTO(c, ct)})
+	return c.Status(fiber.StatusCreated).JSON(orgContestResponse{Contest: s.toOrgContestDTO(c, ct)})
 }
 
 func (s *Server) orgUpdateContest(c *fiber.Ctx) error {
@@ -218,7 +218,7 @@ func (s *Server) orgUpdateContest(c *fiber.Ctx) error {
 		return err
 	}
 	s.rounds.forgetContest(ct.ID)
-	return c.JSON(fiber.Map{"contest": s.toOrgContestDTO(c, ct)})
+	return c.JSON(orgContestResponse{Contest: s.toOrgContestDTO(c, ct)})
 }
 
 // applyContest validates and copies the editable fields of req into ct.

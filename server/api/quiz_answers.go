@@ -93,7 +93,7 @@ func (s *Server) savePrediction(c *fiber.Ctx) error {
 		return err
 	}
 	a, _ := p.Attempt(no)
-	return c.JSON(fiber.Map{"saved": saved, "value": a.Prediction, "seq": a.PredictionSeq})
+	return c.JSON(predictionSaved{Saved: saved, Value: a.Prediction, Seq: a.PredictionSeq})
 }
 
 // submitAttempt finalizes an attempt; submitting it again returns the same
@@ -132,7 +132,7 @@ func (s *Server) myRound(c *fiber.Ctx) error {
 		return err
 	}
 	ctx, userID := c.UserContext(), claimsOf(c).UserID()
-	out := fiber.Map{"attempts": []resultDTO{}, "attemptsUsed": 0, "attemptsLeft": e.round.MaxAttempts, "phase": e.round.Phase(s.Now())}
+	out := myRoundView{Attempts: []resultDTO{}, AttemptsLeft: e.round.MaxAttempts, Phase: e.round.Phase(s.Now())}
 	p, err := s.Play.Read(ctx, e.round.ID, userID)
 	if err == nil {
 		list := []resultDTO{}
@@ -141,9 +141,9 @@ func (s *Server) myRound(c *fiber.Ctx) error {
 				list = append(list, toResultDTO(e.round, p, a))
 			}
 		}
-		out["attempts"], out["attemptsUsed"], out["attemptsLeft"] = list, p.Used(), p.Left(e.round)
+		out.Attempts, out.AttemptsUsed, out.AttemptsLeft = list, p.Used(), p.Left(e.round)
 		if cur := p.Current(); cur != nil && !s.Now().After(cur.Deadline.Add(quiz.Grace)) {
-			out["inProgress"] = cur.No
+			out.InProgress = &cur.No
 		}
 	} else if contests.ErrorCode(err) != contests.CodeNotFound {
 		return err
@@ -151,7 +151,7 @@ func (s *Server) myRound(c *fiber.Ctx) error {
 	if e.round.Status == quiz.RoundResults {
 		if st, err := s.quiz.StandingOf(ctx, e.round.ID, userID); err == nil {
 			d := toStandingDTO(*st, s.unitNames.pathName(ctx, st.UnitPath))
-			out["standing"] = d
+			out.Standing = &d
 		}
 	}
 	return c.JSON(out)
@@ -209,9 +209,9 @@ func (s *Server) sendStandings(c *fiber.Ctx, roundID string, view *standingsView
 	for _, st := range rows {
 		out = append(out, view.row(st, s.unitNames.pathName(ctx, st.UnitPath)))
 	}
-	res := fiber.Map{"standings": out, "total": total}
+	res := standingsPage{Standings: out, Total: total}
 	if view != nil && view.rule != nil {
-		res["ranking"] = view.rule.Describe().In(language(c))
+		res.Ranking = view.rule.Describe().In(language(c))
 	}
 	return c.JSON(res)
 }

@@ -80,7 +80,7 @@ func (s *Server) listQuestions(c *fiber.Ctx) error {
 	for _, q := range qs {
 		out = append(out, toQuestionDTO(q))
 	}
-	return c.JSON(fiber.Map{"questions": out, "keySkew": keySkewOf(qs, language(c))})
+	return c.JSON(questionBank{Questions: out, KeySkew: keySkewOf(qs, language(c))})
 }
 
 // keySkewDTO is the key-skew warning of a bank (quiz.CheckKeySkew) with its
@@ -119,7 +119,7 @@ func (s *Server) createQuestion(c *fiber.Ctx) error {
 		return err
 	}
 	s.rounds.forgetContest(ct.ID)
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"question": toQuestionDTO(q)})
+	return c.Status(fiber.StatusCreated).JSON(questionResponse{Question: toQuestionDTO(q)})
 }
 
 // updateQuestion edits a question (retiring it is an edit). Changing the
@@ -143,7 +143,7 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	}
 	s.rounds.forgetContest(ct.ID)
 	s.Log.Info("question updated", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "question", q.ID)
-	return c.JSON(fiber.Map{"question": toQuestionDTO(q)})
+	return c.JSON(questionResponse{Question: toQuestionDTO(q)})
 }
 
 // importQuestions adds every question of a workbook, or none if any row is
@@ -193,7 +193,7 @@ func (s *Server) importQuestions(c *fiber.Ctx) error {
 	s.Log.Info("questions imported", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "count", len(qs))
 	// The import stands; a skewed key is worth a warning, not a refusal
 	// (the bank as a whole, the new rows last, is what papers draw from).
-	return c.JSON(fiber.Map{"created": len(qs), "keySkew": keySkewOf(append(bank, qs...), language(c))})
+	return c.JSON(questionsImported{Created: len(qs), KeySkew: keySkewOf(append(bank, qs...), language(c))})
 }
 
 func (s *Server) exportQuestions(c *fiber.Ctx) error {

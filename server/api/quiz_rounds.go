@@ -116,7 +116,7 @@ func (s *Server) orgListRounds(c *fiber.Ctx) error {
 		}
 		out = append(out, s.toRoundDTO(c.UserContext(), r, language(c)))
 	}
-	return c.JSON(fiber.Map{"rounds": out})
+	return c.JSON(roundsResponse{Rounds: out})
 }
 
 func (s *Server) orgCreateRound(c *fiber.Ctx) error {
@@ -138,7 +138,7 @@ func (s *Server) orgCreateRound(c *fiber.Ctx) error {
 	if err := s.quiz.CreateRound(c.UserContext(), r); err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+	return c.Status(fiber.StatusCreated).JSON(roundResponse{Round: s.toRoundDTO(c.UserContext(), r, language(c))})
 }
 
 // orgRound loads a round of a quiz the caller organizes.
@@ -159,7 +159,7 @@ func (s *Server) orgGetRound(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+	return c.JSON(roundResponse{Round: s.toRoundDTO(c.UserContext(), r, language(c))})
 }
 
 // orgUpdateRound edits a round. Once it has opened, what shapes the papers
@@ -208,7 +208,7 @@ func (s *Server) orgUpdateRound(c *fiber.Ctx) error {
 		return err
 	}
 	s.rounds.forget(r.ID)
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+	return c.JSON(roundResponse{Round: s.toRoundDTO(c.UserContext(), r, language(c))})
 }
 
 var frozenMsg = contests.T("Không thể thay đổi sau khi đợt thi đã mở", "Cannot change once the round has opened")
@@ -232,7 +232,7 @@ func (s *Server) orgPublishRound(c *fiber.Ctx) error {
 		}
 		s.rounds.forget(r.ID)
 	}
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+	return c.JSON(roundResponse{Round: s.toRoundDTO(c.UserContext(), r, language(c))})
 }
 
 // orgPreviewRound draws a paper as a candidate would get it, with the key,
@@ -265,5 +265,5 @@ func (s *Server) orgPreviewRound(c *fiber.Ctx) error {
 		d.Options = paperQuestion(plan, it).Options
 		out = append(out, d)
 	}
-	return c.JSON(fiber.Map{"questions": out, "seed": seed})
+	return c.JSON(paperPreview{Questions: out, Seed: seed})
 }

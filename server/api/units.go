@@ -49,7 +49,7 @@ func (s *Server) listUnits(c *fiber.Ctx) error {
 	for _, u := range units {
 		out = append(out, s.toUnitDTO(ctx, u))
 	}
-	return c.JSON(fiber.Map{"units": out})
+	return c.JSON(unitsResponse{Units: out})
 }
 
 func (s *Server) getUnit(c *fiber.Ctx) error {
@@ -57,7 +57,7 @@ func (s *Server) getUnit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"unit": s.toUnitDTO(c.UserContext(), u)})
+	return c.JSON(unitResponse{Unit: s.toUnitDTO(c.UserContext(), u)})
 }
 
 // orgUnits returns the whole subtree(s) the organizer manages, flat; the page
@@ -74,7 +74,7 @@ func (s *Server) orgUnits(c *fiber.Ctx) error {
 			out = append(out, s.toUnitDTO(ctx, u))
 		}
 	}
-	return c.JSON(fiber.Map{"units": out})
+	return c.JSON(unitsResponse{Units: out})
 }
 
 // rootPath turns the system-wide scope "/" into the store's "all units".
@@ -155,7 +155,7 @@ func (s *Server) createUnit(c *fiber.Ctx) error {
 		}
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"unit": s.toUnitDTO(ctx, u)})
+	return c.Status(fiber.StatusCreated).JSON(unitResponse{Unit: s.toUnitDTO(ctx, u)})
 }
 
 var errQuotaFromAbove = contests.T("Chỉ đơn vị cấp trên mới đặt được", "Only the level above may set it")
@@ -196,5 +196,5 @@ func (s *Server) updateUnit(c *fiber.Ctx) error {
 		return err
 	}
 	s.unitNames.forget(u.ID)
-	return c.JSON(fiber.Map{"unit": s.toUnitDTO(ctx, u)})
+	return c.JSON(unitResponse{Unit: s.toUnitDTO(ctx, u)})
 }

@@ -61,7 +61,7 @@ func (s *Server) importUnits(c *fiber.Ctx) error {
 		s.unitNames.forget(u.ID)
 	}
 	s.Log.Info("units imported", "request_id", requestID(c), "by", claimsOf(c).UserID(), "created", created, "updated", len(units)-created)
-	return c.JSON(fiber.Map{"created": created, "updated": len(units) - created})
+	return c.JSON(importCounts{Created: created, Updated: len(units) - created})
 }
 
 // outOfScope names every row the caller may not write: an existing unit

@@ -75,7 +75,7 @@ func (s *Server) orgListUsers(c *fiber.Ctx) error {
 	for _, u := range users {
 		out = append(out, s.toUserDTO(ctx, u))
 	}
-	return c.JSON(fiber.Map{"users": out, "total": total})
+	return c.JSON(usersPage{Users: out, Total: total})
 }
 
 type orgCreateUserRequest struct {
@@ -107,7 +107,7 @@ func (s *Server) orgCreateUser(c *fiber.Ctx) error {
 	}
 	s.Log.Info("organizer created account", "request_id", requestID(c), "organizer", claimsOf(c).UserID(), "user", u.ID,
 		"shared_phone", u.PhoneKey != u.Phone, "shared_cccd", u.CCCDKey != u.CCCDHash)
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": s.toUserDTO(ctx, u)})
+	return c.Status(fiber.StatusCreated).JSON(userResponse{User: s.toUserDTO(ctx, u)})
 }
 
 // orgResetPassword is how people who forgot their password get back in
@@ -204,7 +204,7 @@ func (s *Server) orgSetGrants(c *fiber.Ctx) error {
 	}
 	u.Grants = grants
 	s.Log.Info("grants changed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "user", u.ID, "grants", len(grants))
-	return c.JSON(fiber.Map{"user": s.toUserDTO(ctx, u)})
+	return c.JSON(userResponse{User: s.toUserDTO(ctx, u)})
 }
 
 // grantorRoles lists who may give role: admins give anything (Allowed lets an
