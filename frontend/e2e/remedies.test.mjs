@@ -1,0 +1,104 @@
+// Organizer remedy through the UI: a citizen is in a 60 s attempt (set up
+// through the API); the demo organizer opens the round's "Bù thời gian,
+// trả lượt", adds 5 minutes to every attempt in progress with a written
+// reason; the citizen's attempt then ends 5 minutes later and says the
+// organizers added the time, on the citizen's own attempt page. Runs against `server serve --demo`
+// (scripts/e2e.sh).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { BASE_URL, openPhone, step } from './browser.mjs';
+import { ORGANIZER, logIn, openOrgContests } from './people.mjs';
+
+const suffix = String(Date.now()).slice(-6);
+const ROUND = `Tuần thử bù giờ ${suffix}`;
+const REASON = 'Mạng di động tại thôn 3 mất sóng 5 phút lúc đang thi';
+
+async function call(method, url, token, body) {
+  const res = await fetch(BASE_URL + url, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const ctx = {};
+const phones = [];
+
+before(async () => {
+  const orgToken = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
+  const units = (await call('GET', '/api/v1/org/units', orgToken)).units;
+  const unit = (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
+  const contest = await call('POST', '/api/v1/org/contests', orgToken, {
+    slug: `bu-gio-${suffix}`, kind: 'quiz', title: `Thi thử bù giờ ${suffix}`, ownerUnitId: unit('AB').id, status: 'published',
+    settings: { excludedRoles: ['organizer', 'secretary', 'judge'] },
+  });
+  ctx.contestId = contest.contest.id;
+  for (const [i, text] of ['Đảng Cộng sản Việt Nam thành lập năm nào?', 'Quốc khánh nước Việt Nam là ngày nào?'].entries()) {
+    await call('POST', `/api/v1/org/contests/${ctx.contestId}/questions`, orgToken, {
+      topic: 'Kiến thức chung', difficulty: 1, text, points: 1, correct: ['A'],
+      options: ['Một', 'Hai', 'Ba', 'Bốn'].map((o, j) => ({ id: 'ABCD'[j], text: `${o} ${i}` })),
+    });
+  }
+  const now = Date.now();
+  const round = await call('POST', `/api/v1/org/contests/${ctx.contestId}/rounds`, orgToken, {
+    no: 1, title: ROUND, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(),
+    blueprint: { quotas: [{ n: 2 }] }, timeLimitSec: 60, maxAttempts: 1, policy: 'best',
+    prediction: { enabled: false }, rule: { keys: ['score_desc', 'duration_asc'] },
+    tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }],
+  });
+  ctx.roundId = round.round.id;
+  await call('POST', `/api/v1/org/rounds/${ctx.roundId}/publish`, orgToken);
+  const n = String(Date.now()).slice(-6);
+  ctx.phone = `0971${n}`;
+  ctx.citizen = (await call('POST', '/api/v1/auth/register', null, {
+    fullName: 'Đỗ Văn Mất Sóng', birthDate: '1986-04-02', gender: 'male', phone: ctx.phone,
+    cccd: `089086${n}`, unitId: unit('AB-KP1').id, occupation: 'citizen', password: 'matkhau-kiem-thu',
+  })).accessToken;
+  ctx.deadline = Date.parse((await call('POST', `/api/v1/rounds/${ctx.roundId}/attempts`, ctx.citizen)).deadline);
+});
+
+after(async () => {
+  for (const p of phones) await p.close();
+});
+
+test('organizer: adds time to the attempts in progress with a reason', async () => {
+  const org = await openPhone();
+  phones.push(org);
+  const { page } = org;
+
+  await step(page, 'remedy', async () => {
+    await openOrgContests(page, ORGANIZER);
+    await page.goto(`${BASE_URL}/org/contests/${ctx.contestId}`);
+    await page.getByRole('tab', { name: /Đợt thi/ }).click();
+    const card = page.locator(`li[data-round="${ROUND}"]`);
+    await card.getByRole('button', { name: 'Bù thời gian, trả lượt' }).click();
+    await card.getByLabel('Cộng thêm thời gian cho mọi lượt đang làm').check();
+    await card.getByLabel('Số phút cộng thêm').fill('5');
+    await card.getByRole('button', { name: 'Áp dụng' }).click();
+    // Without a reason the server refuses and names the field.
+    await card.getByText(/Lý do phải từ 10 đến 1000 ký tự/).first().waitFor();
+    await card.getByLabel('Lý do').fill(REASON);
+    await card.getByRole('button', { name: 'Áp dụng' }).click();
+    await card.getByText('Đã cộng thêm thời gian cho 1 lượt đang làm.').waitFor();
+  });
+
+  const cur = await call('GET', `/api/v1/rounds/${ctx.roundId}/attempts/current`, ctx.citizen);
+  assert.equal(Date.parse(cur.deadline) - ctx.deadline, 300_000, 'the deadline moved by 5 minutes');
+  assert.equal(cur.extraSec, 300);
+  assert.deepEqual(org.problems.filter((p) => !/\b400\b/.test(p)), [], 'no errors on the page beyond the refused first try');
+
+  const citizen = await openPhone();
+  phones.push(citizen);
+  await step(citizen.page, 'citizen-sees-time-added', async () => {
+    const p = citizen.page;
+    await p.goto(`${BASE_URL}/login`);
+    await logIn(p, { phone: ctx.phone, password: 'matkhau-kiem-thu' });
+    await p.waitForURL('**/me');
+    await p.goto(`${BASE_URL}/c/bu-gio-${suffix}/r/${ctx.roundId}`);
+    await p.getByText('Ban tổ chức đã cộng thêm 5 phút thời gian làm bài').waitFor();
+  });
+  assert.deepEqual(citizen.problems, [], 'no errors on the attempt page');
+});
