@@ -32,7 +32,7 @@ type readiness struct {
 
 // healthz says the process is alive; it touches nothing else.
 func (s *Server) healthz(c *fiber.Ctx) error {
-	return c.JSON(fiber.Map{"status": "ok", "version": s.Version})
+	return c.JSON(liveStatus{Status: "ok", Version: s.Version})
 }
 
 // readyz says the instance can serve: the store answers (checked on every
@@ -51,9 +51,9 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 	}
 	if reason != "" {
 		s.Log.Warn("not ready", "reason", reason)
-		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "unavailable"})
+		return c.Status(fiber.StatusServiceUnavailable).JSON(readyStatus{Status: "unavailable"})
 	}
-	return c.JSON(fiber.Map{"status": "ready"})
+	return c.JSON(readyStatus{Status: "ready"})
 }
 
 // probe runs the write probe and the disk check unless they ran less than

@@ -71,7 +71,7 @@ func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
 		return err
 	}
 	s.Log.Info("overall standings computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "people", len(ranked), "rounds", len(perRound))
-	return c.JSON(fiber.Map{"rounds": len(perRound), "people": len(ranked), "winners": len(winners)})
+	return c.JSON(overallComputed{Rounds: len(perRound), People: len(ranked), Winners: len(winners)})
 }
 
 // roundEntries rebuilds a round's ranking entries from its published

@@ -74,7 +74,7 @@ func (s *Server) orgExtendAttempt(c *fiber.Ctx) error {
 	if err := s.auditRemedy(c, r, "quiz.remedy.extend_attempt", req.UserID, req, map[string]any{"deadline": deadline}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"extended": 1, "deadline": deadline})
+	return c.JSON(remedyExtended{Extended: 1, Deadline: &deadline})
 }
 
 // orgExtendAttempts adds time to every attempt of the round in progress.
@@ -100,7 +100,7 @@ func (s *Server) orgExtendAttempts(c *fiber.Ctx) error {
 	if err := s.auditRemedy(c, r, "quiz.remedy.extend_attempts", r.ID, req, map[string]any{"attempts": n}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"extended": n})
+	return c.JSON(remedyExtended{Extended: n})
 }
 
 // orgGiveBack gives an attempt back to one person (userId) or to everyone
@@ -137,7 +137,7 @@ func (s *Server) orgGiveBack(c *fiber.Ctx) error {
 	if err := s.auditRemedy(c, r, "quiz.remedy.give_back", subject, req, map[string]any{"people": n}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"givenBack": n})
+	return c.JSON(remedyGivenBack{GivenBack: n})
 }
 
 // orgExtendClose moves the round's close later.
@@ -170,7 +170,7 @@ func (s *Server) orgExtendClose(c *fiber.Ctx) error {
 	if err := s.auditRemedy(c, r, "quiz.remedy.extend_close", r.ID, req, map[string]any{"closesAt": r.ClosesAt}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(ctx, r, language(c))})
+	return c.JSON(roundResponse{Round: s.toRoundDTO(ctx, r, language(c))})
 }
 
 // eachRemedied applies change to every record of the round that pick

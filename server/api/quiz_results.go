@@ -31,7 +31,7 @@ func (s *Server) orgComputeResults(c *fiber.Ctx) error {
 	s.rounds.forget(r.ID)
 	s.Log.Info("round results computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "round", r.ID,
 		"participants", sum.Participants, "attempts", sum.Attempts, "target", r.TargetValue)
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c)), "summary": sum})
+	return c.JSON(resultsComputed{Round: s.toRoundDTO(c.UserContext(), r, language(c)), Summary: sum})
 }
 
 func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests.Contest) (quiz.RoundSummary, error) {
@@ -171,7 +171,7 @@ func (s *Server) orgPublishResults(c *fiber.Ctx) error {
 		return err
 	}
 	s.rounds.forget(r.ID)
-	return c.JSON(fiber.Map{"round": s.toRoundDTO(c.UserContext(), r, language(c))})
+	return c.JSON(roundResponse{Round: s.toRoundDTO(c.UserContext(), r, language(c))})
 }
 
 func (s *Server) orgRoundStandings(c *fiber.Ctx) error {
@@ -208,7 +208,7 @@ func (s *Server) contestRounds(c *fiber.Ctx) error {
 			out = append(out, s.roundPublic(ctx, r, userID, now))
 		}
 	}
-	return c.JSON(fiber.Map{"rounds": out})
+	return c.JSON(publicRoundsResponse{Rounds: out})
 }
 
 func sameJSON(a, b any) bool {

@@ -125,24 +125,18 @@ func (s *Server) reportView(ctx context.Context, stats quiz.RoundStats, unitID s
 // scopedStatsAnswer is statsAnswer for either access: managers get the
 // whole tree as before; a report-access caller gets the scope unit's
 // figures only (quiz.UnitOnly) with the unit asked as "unit".
-func (s *Server) scopedStatsAnswer(ctx context.Context, stats quiz.RoundStats, at time.Time, v unitView, rc reach) (fiber.Map, error) {
+func (s *Server) scopedStatsAnswer(ctx context.Context, stats quiz.RoundStats, at time.Time, v unitView, rc reach) (statsView, error) {
 	if !rc.report() {
 		out, err := statsAnswer(stats, at, v)
-		if err != nil {
-			return nil, err
-		}
-		out["scope"] = manageScope
-		return out, nil
+		out.Scope = manageScope
+		return out, err
 	}
 	scope, asked, dto, err := s.reportView(ctx, stats, v.unitID, rc)
 	if err != nil {
-		return nil, err
+		return statsView{}, err
 	}
 	v.unitID = asked.ID
 	out, err := statsAnswer(scope.UnitOnly(), at, v)
-	if err != nil {
-		return nil, err
-	}
-	out["scope"] = dto
-	return out, nil
+	out.Scope = dto
+	return out, err
 }

@@ -1,6 +1,10 @@
 package api
 
-import "hoithi/contests/quiz"
+import (
+	"time"
+
+	"hoithi/contests/quiz"
+)
 
 // Named JSON answers: the envelopes around the DTOs (dto.go, quiz_dto.go),
 // one type per shape docs/openapi.yaml describes, instead of fiber.Map
@@ -102,4 +106,70 @@ type standingsPage struct {
 	Standings []standingDTO `json:"standings"`
 	Total     int           `json:"total"`
 	Ranking   string        `json:"ranking,omitempty"`
+}
+
+// liveStatus and readyStatus answer /healthz and /readyz.
+type liveStatus struct {
+	Status  string `json:"status"`
+	Version string `json:"version"`
+}
+
+type readyStatus struct {
+	Status string `json:"status"`
+}
+
+type failedLogins struct {
+	Failures []failedLoginDTO `json:"failures"`
+}
+
+// passwordReset carries a temporary password shown once to the organizer.
+type passwordReset struct {
+	TemporaryPassword string `json:"temporaryPassword"`
+}
+
+type staffPage struct {
+	Staff []*userDTO `json:"staff"`
+	Total int        `json:"total"`
+}
+
+// staffCreated carries the new account and its first password, shown once.
+type staffCreated struct {
+	User     *userDTO `json:"user"`
+	Password string   `json:"password"`
+}
+
+type judgeCandidates struct {
+	Judges []judgeCandidateDTO `json:"judges"`
+}
+
+type collectiveAnswer struct {
+	Rule  quiz.CollectiveRule `json:"rule"`
+	Units []quiz.UnitStanding `json:"units"`
+}
+
+// overallComputed counts what the cumulative ranking was computed from.
+type overallComputed struct {
+	Rounds  int `json:"rounds"`
+	People  int `json:"people"`
+	Winners int `json:"winners"`
+}
+
+type resultsComputed struct {
+	Round   roundDTO          `json:"round"`
+	Summary quiz.RoundSummary `json:"summary"`
+}
+
+type publicRoundsResponse struct {
+	Rounds []roundPublicDTO `json:"rounds"`
+}
+
+// remedyExtended counts the attempts an organizer's remedy extended, with
+// the new deadline when it was one attempt.
+type remedyExtended struct {
+	Extended int        `json:"extended"`
+	Deadline *time.Time `json:"deadline,omitempty"`
+}
+
+type remedyGivenBack struct {
+	GivenBack int `json:"givenBack"`
 }

@@ -44,7 +44,7 @@ func (s *Server) orgListStaff(c *fiber.Ctx) error {
 	for _, u := range users {
 		out = append(out, s.toUserDTO(ctx, u))
 	}
-	return c.JSON(fiber.Map{"staff": out, "total": total})
+	return c.JSON(staffPage{Staff: out, Total: total})
 }
 
 type createStaffRequest struct {
@@ -110,7 +110,7 @@ func (s *Server) orgCreateStaff(c *fiber.Ctx) error {
 		return err
 	}
 	s.Log.Info("organizer created staff account", "request_id", requestID(c), "organizer", claimsOf(c).UserID(), "user", u.ID, "role", a.Role)
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": s.toUserDTO(ctx, u), "password": password})
+	return c.Status(fiber.StatusCreated).JSON(staffCreated{User: s.toUserDTO(ctx, u), Password: password})
 }
 
 type judgeCandidateDTO struct {
@@ -142,5 +142,5 @@ func (s *Server) essayJudgeCandidates(c *fiber.Ctx) error {
 			}
 		}
 	}
-	return c.JSON(fiber.Map{"judges": out})
+	return c.JSON(judgeCandidates{Judges: out})
 }

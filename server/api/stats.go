@@ -60,21 +60,21 @@ func readUnitView(c *fiber.Ctx) (unitView, error) {
 // asked (a national tree has thousands of units), and with ?unitId= that
 // unit's node with its own breakdown. The snapshot itself is shared by
 // every request and never changed.
-func statsAnswer(stats quiz.RoundStats, computedAt time.Time, v unitView) (fiber.Map, error) {
-	out := fiber.Map{"computedAt": computedAt}
+func statsAnswer(stats quiz.RoundStats, computedAt time.Time, v unitView) (statsView, error) {
+	out := statsView{ComputedAt: computedAt}
 	trimmed := stats
 	trimmed.Units = make([]*quiz.UnitStats, len(stats.Units))
 	for i, u := range stats.Units {
 		trimmed.Units[i] = u.Shallow(v.depth)
 	}
-	out["stats"] = trimmed
+	out.Stats = trimmed
 	if v.unitID != "" {
 		node := stats.Find(v.unitID)
 		if node == nil {
-			return nil, contests.NotFound("đơn vị trong phạm vi cuộc thi", "unit within the contest")
+			return statsView{}, contests.NotFound("đơn vị trong phạm vi cuộc thi", "unit within the contest")
 		}
-		out["unit"] = node.Shallow(v.depth)
-		out["breakdown"] = node.Breakdown()
+		b := node.Breakdown()
+		out.Unit, out.Breakdown = node.Shallow(v.depth), &b
 	}
 	return out, nil
 }
@@ -98,8 +98,7 @@ func (st *statsAPI) roundStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out["round"] = fiber.Map{"id": r.ID, "no": r.No, "title": r.Title, "phase": r.Phase(st.s.Now())}
-	return c.JSON(out)
+	return c.JSON(roundStatsView{statsView: out, Round: statsRound{ID: r.ID, No: r.No, Title: r.Title, Phase: r.Phase(st.s.Now())}})
 }
 
 // contestStats answers like roundStats. The per-round lines are the whole
@@ -122,11 +121,46 @@ func (st *statsAPI) contestStats(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out["rounds"] = snap.Rounds
+	lines := snap.Rounds
 	if rc.report() {
-		out["rounds"] = []stats.RoundLine{}
+		lines = []stats.RoundLine{}
 	}
-	return c.JSON(out)
+	return c.JSON(contestStatsView{statsView: out, Rounds: lines})
+}
+
+// statsView is a statistics answer: the unit tree cut to the depth asked,
+// the unit asked with its breakdown, and the caller's scope (manage: the
+// whole contest; report: their unit only).
+type statsView struct {
+	ComputedAt time.Time           `json:"computedAt"`
+	Stats      quiz.RoundStats     `json:"stats"`
+	Unit       *quiz.UnitStats     `json:"unit,omitempty"`
+	Breakdown  *quiz.UnitBreakdown `json:"breakdown,omitempty"`
+	Scope      scopeDTO            `json:"scope"`
+}
+
+type statsRound struct {
+	ID    string     `json:"id"`
+	No    int        `json:"no"`
+	Title string     `json:"title"`
+	Phase quiz.Phase `json:"phase"`
+}
+
+type roundStatsView struct {
+	statsView
+	Round statsRound `json:"round"`
+}
+
+// contestStatsView adds the per-round lines (none for report access).
+type contestStatsView struct {
+	statsView
+	Rounds []stats.RoundLine `json:"rounds"`
+}
+
+type itemsView struct {
+	ComputedAt time.Time `json:"computedAt"`
+	Attempts   int       `json:"attempts"`
+	Items      []itemDTO `json:"items"`
 }
 
 // itemDTO is one question's analysis with the words organizers know it by.
@@ -152,5 +186,5 @@ func (st *statsAPI) roundItems(c *fiber.Ctx) error {
 		q := row.Question
 		items[i] = itemDTO{ItemStat: row.Stat, Text: q.Text, Topic: q.Topic, Difficulty: q.Difficulty, Retired: q.Retired}
 	}
-	return c.JSON(fiber.Map{"computedAt": at, "attempts": snap.Attempts, "items": items})
+	return c.JSON(itemsView{ComputedAt: at, Attempts: snap.Attempts, Items: items})
 }

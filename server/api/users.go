@@ -49,7 +49,7 @@ func (s *Server) orgFailedLogins(c *fiber.Ctx) error {
 		}
 		out = append(out, d)
 	}
-	return c.JSON(fiber.Map{"failures": out})
+	return c.JSON(failedLogins{Failures: out})
 }
 
 func (s *Server) orgListUsers(c *fiber.Ctx) error {
@@ -129,7 +129,7 @@ func (s *Server) orgResetPassword(c *fiber.Ctx) error {
 		return err
 	}
 	s.Log.Info("password reset by organizer", "request_id", requestID(c), "organizer", claimsOf(c).UserID(), "user", u.ID)
-	return c.JSON(fiber.Map{"temporaryPassword": temp})
+	return c.JSON(passwordReset{TemporaryPassword: temp})
 }
 
 type grantsRequest struct {
