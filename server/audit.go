@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,19 +17,12 @@ func runAudit(args []string) error {
 	if len(args) == 0 || args[0] != "verify" {
 		return errors.New("usage: server audit verify [--data-dir D] [--mongodb-uri U]")
 	}
-	c := configFromEnv()
-	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
-	c.bindFlags(fs)
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	ctx := context.Background()
-	st, _, err := app(ctx, c, c.logger())
+	st, err := openCommandStore("audit verify", args[1:])
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	broken, err := verifyChains(ctx, st, os.Stdout)
+	broken, err := verifyChains(context.Background(), st, os.Stdout)
 	if err != nil {
 		return err
 	}

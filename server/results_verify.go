@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,19 +21,12 @@ func runResults(args []string) error {
 		return errors.New("usage: server results verify ROUND_ID [--data-dir D] [--mongodb-uri U]")
 	}
 	roundID := args[1]
-	c := configFromEnv()
-	fs := flag.NewFlagSet("results verify", flag.ContinueOnError)
-	c.bindFlags(fs)
-	if err := fs.Parse(args[2:]); err != nil {
-		return err
-	}
-	ctx := context.Background()
-	st, _, err := app(ctx, c, c.logger())
+	st, err := openCommandStore("results verify", args[2:])
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	problems, err := verifyResults(ctx, st, roundID, os.Stdout)
+	problems, err := verifyResults(context.Background(), st, roundID, os.Stdout)
 	if err != nil {
 		return err
 	}
