@@ -62,22 +62,15 @@ var abuseRoutes = []string{"/api/v1/auth/login", "/api/v1/auth/register", "/api/
 
 // Abuse runs the two phases and reports the server's peaks.
 func Abuse(ctx context.Context, cfg AbuseConfig) (*AbuseReport, error) {
-	logf := cfg.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
-	}
+	logf := orDiscard(cfg.Logf)
 	if cfg.Parallel <= 0 || cfg.BodyMB <= 0 || cfg.Works < 0 || cfg.WorkMB <= 0 {
 		return nil, errors.New("bench: parallel, body and work sizes must be positive")
 	}
-	dir, err := os.MkdirTemp("", "hoithi-bench-abuse-")
+	dir, jwtSecret, dataKey, err := secretsDir("hoithi-bench-abuse-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	jwtSecret, dataKey, err := writeSecrets(dir)
-	if err != nil {
-		return nil, err
-	}
 	logf("seeding a dossier of %d × %d MB works", cfg.Works, cfg.WorkMB)
 	w, err := seedDossier(ctx, dir, dataKey, cfg.Works, cfg.WorkMB<<20)
 	if err != nil {

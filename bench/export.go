@@ -49,19 +49,12 @@ func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
 	if cfg.Rows < 0 {
 		return nil, errors.New("bench: rows must not be negative")
 	}
-	logf := cfg.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
-	}
-	dir, err := os.MkdirTemp("", "hoithi-bench-export-")
+	logf := orDiscard(cfg.Logf)
+	dir, jwtSecret, dataKey, err := secretsDir("hoithi-bench-export-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	jwtSecret, dataKey, err := writeSecrets(dir)
-	if err != nil {
-		return nil, err
-	}
 	t0 := time.Now()
 	w, err := seedExportWorld(ctx, dir, dataKey, cfg.Rows, logf)
 	if err != nil {

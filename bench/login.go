@@ -62,10 +62,7 @@ func Login(ctx context.Context, cfg LoginConfig) (*LoginReport, error) {
 	if cfg.GiveUp <= 0 {
 		cfg.GiveUp = 2 * time.Minute
 	}
-	logf := cfg.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
-	}
+	logf := orDiscard(cfg.Logf)
 	dir, err := os.MkdirTemp("", "hoithi-bench-login-")
 	if err != nil {
 		return nil, err

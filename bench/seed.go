@@ -45,6 +45,27 @@ func writeSecrets(dir string) (jwtSecret, dataKey []byte, err error) {
 	return jwtSecret, dataKey, err
 }
 
+// secretsDir makes a throw-away data directory holding fresh secrets
+// (writeSecrets); the caller removes it.
+func secretsDir(prefix string) (dir string, jwtSecret, dataKey []byte, err error) {
+	if dir, err = os.MkdirTemp("", prefix); err != nil {
+		return "", nil, nil, err
+	}
+	if jwtSecret, dataKey, err = writeSecrets(dir); err != nil {
+		os.RemoveAll(dir)
+		return "", nil, nil, err
+	}
+	return dir, jwtSecret, dataKey, nil
+}
+
+// orDiscard is logf, or a log that drops everything when logf is nil.
+func orDiscard(logf func(string, ...any)) func(string, ...any) {
+	if logf == nil {
+		return func(string, ...any) {}
+	}
+	return logf
+}
+
 // seedWorld fills a new SQLite file in dir through the store (no server
 // running): a province, a ward with four grassroots units, a published quiz
 // contest of the ward with a bank of 300 questions, an open round and a
