@@ -35,17 +35,7 @@ func TestOpenTwiceKeepsIndexesAndData(t *testing.T) {
 	if err != nil || got.ID != unit.ID {
 		t.Fatalf("unit after reopening = %+v, %v; want ID %s", got, err, unit.ID)
 	}
-	for _, coll := range []string{usersCollection, unitsCollection, refreshTokensCollection, contestsCollection} {
-		names, err := indexNames(ctx, second.client.Database(name).Collection(coll))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, def := range indexes {
-			if def.collection == coll && !names[def.name] {
-				t.Errorf("%s lacks index %s after two opens (has %v)", coll, def.name, names)
-			}
-		}
-	}
+	wantIndexes(t, second.client.Database(name), usersCollection, unitsCollection, refreshTokensCollection, contestsCollection)
 }
 
 func TestEmptyUniquenessKeysNeverCollide(t *testing.T) {

@@ -23,19 +23,7 @@ func TestEssayContract(t *testing.T) {
 
 func TestEssayIndexesExistAfterOpen(t *testing.T) {
 	db := openFresh(t)
-	ctx := t.Context()
-	database := db.client.Database(db.users.Database().Name())
-	for _, coll := range []string{worksCollection, essayRoundsCollection, seatsCollection, scoresCollection, auditCollection} {
-		names, err := indexNames(ctx, database.Collection(coll))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, def := range indexes {
-			if def.collection == coll && !names[def.name] {
-				t.Errorf("%s lacks index %s (has %v)", coll, def.name, names)
-			}
-		}
-	}
+	wantIndexes(t, db.client.Database(db.users.Database().Name()), worksCollection, essayRoundsCollection, seatsCollection, scoresCollection, auditCollection)
 }
 
 func rawDoc(t *testing.T, coll *mongo.Collection, id string) bson.Raw {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
 	"hoithi/server/store"
 	"hoithi/server/store/mongo/ferrettest"
 	"hoithi/server/store/storetest"
@@ -69,4 +71,21 @@ func openFresh(t *testing.T) *DB {
 func TestContract(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return openFresh(t) },
 		storetest.Options{Engine: target.engine, Atomic: target.atomic})
+}
+
+// wantIndexes fails the test when a collection of database lacks one of the
+// indexes the store declares for it.
+func wantIndexes(t *testing.T, database *mongo.Database, colls ...string) {
+	t.Helper()
+	for _, coll := range colls {
+		names, err := indexNames(t.Context(), database.Collection(coll))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, def := range indexes {
+			if def.collection == coll && !names[def.name] {
+				t.Errorf("%s lacks index %s (has %v)", coll, def.name, names)
+			}
+		}
+	}
 }

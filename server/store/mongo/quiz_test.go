@@ -24,19 +24,7 @@ func TestQuizContract(t *testing.T) {
 
 func TestQuizIndexesExistAfterOpen(t *testing.T) {
 	db := openFresh(t)
-	ctx := t.Context()
-	database := db.client.Database(db.users.Database().Name())
-	for _, coll := range []string{questionsCollection, roundsCollection, participationsCollection, standingsCollection} {
-		names, err := indexNames(ctx, database.Collection(coll))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, def := range indexes {
-			if def.collection == coll && !names[def.name] {
-				t.Errorf("%s lacks index %s (has %v)", coll, def.name, names)
-			}
-		}
-	}
+	wantIndexes(t, db.client.Database(db.users.Database().Name()), questionsCollection, roundsCollection, participationsCollection, standingsCollection)
 }
 
 func sampleQuestion(id, text string) quiz.Question {
