@@ -47,19 +47,7 @@ func TestOpenLocksTheFile(t *testing.T) {
 
 // A failed Open (here: a schema from the future) must not keep the lock.
 func TestFailedOpenReleasesTheLock(t *testing.T) {
-	ctx := t.Context()
-	path := filepath.Join(t.TempDir(), "hoithi.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.writer.ExecContext(ctx, `INSERT INTO schema_migrations VALUES (9999, 'from the future', 0)`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
-		t.Fatalf("Open of a newer schema: %v, want a refusal", err)
-	}
+	path := futureSchema(t)
 	if out, err := helperProcess(t, path); !strings.Contains(out, "newer") {
 		t.Fatalf("Open after a failed Open: %v %q, want the schema refusal rather than the lock's", err, out)
 	}

@@ -65,9 +65,14 @@ func TestReopenKeepsSchemaAndData(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesNewerSchema(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hoithi.db")
+func TestOpenRefusesNewerSchema(t *testing.T) { futureSchema(t) }
+
+// futureSchema makes a database file whose schema is newer than this
+// server's, checks that Open refuses it and returns its path.
+func futureSchema(t *testing.T) (path string) {
+	t.Helper()
+	ctx := t.Context()
+	path = filepath.Join(t.TempDir(), "hoithi.db")
 	db, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +84,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Fatalf("Open of a newer schema: err = %v, want a refusal", err)
 	}
+	return path
 }
 
 func TestMigrationOrderIsChecked(t *testing.T) {
