@@ -86,6 +86,17 @@ type UserFilter struct {
 	Offset    int
 }
 
+// PageLimit is f.Limit within ListUsers' bounds: 50 when unset, 500 at most.
+func (f UserFilter) PageLimit() int {
+	switch {
+	case f.Limit <= 0:
+		return 50
+	case f.Limit > 500:
+		return 500
+	}
+	return f.Limit
+}
+
 // Units stores the unit tree.
 type Units interface {
 	// CreateUnit inserts u (Path and NameFold already set). A taken Code →

@@ -111,7 +111,7 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 	opts := options.Find().
 		SetSort(bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}).
 		SetSkip(int64(max(f.Offset, 0))).
-		SetLimit(int64(pageLimit(f.Limit)))
+		SetLimit(int64(f.PageLimit()))
 	cursor, err := db.users.Find(ctx, filter, opts)
 	users, err := collect(ctx, cursor, err, (*userDoc).user)
 	if err != nil {
@@ -122,17 +122,6 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 
 // staffRoles are the roles that make an account staff (StaffOnly).
 var staffRoles = bson.A{string(contests.RoleJudge), string(contests.RoleSecretary), string(contests.RoleOrganizer), string(contests.RoleAdmin)}
-
-// pageLimit applies ListUsers' documented bounds: 50 by default, 500 at most.
-func pageLimit(limit int) int {
-	switch {
-	case limit <= 0:
-		return 50
-	case limit > 500:
-		return 500
-	}
-	return limit
-}
 
 // ReplacePasswordHash → CodeConflict when no account has userID and oldHash.
 func (db *DB) ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash string) error {

@@ -148,7 +148,7 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 		return nil, 0, storeError(err, nil)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+where+
-		` ORDER BY full_name, id LIMIT ? OFFSET ?`, append(args, pageLimit(f.Limit), max(f.Offset, 0))...)
+		` ORDER BY full_name, id LIMIT ? OFFSET ?`, append(args, f.PageLimit(), max(f.Offset, 0))...)
 	users, err := collect(rows, err, scanUser)
 	if err != nil {
 		return nil, 0, err

@@ -50,17 +50,6 @@ func subtreeBounds(path string) (lo, hi string) {
 	return path, path[:len(path)-1] + string(rune(last+1))
 }
 
-// pageLimit applies ListUsers' documented bounds: 50 by default, 500 at most.
-func pageLimit(limit int) int {
-	switch {
-	case limit <= 0:
-		return 50
-	case limit > 500:
-		return 500
-	}
-	return limit
-}
-
 // collect takes what QueryContext returned, scans every row with scan and
 // closes rows; errors come back as store errors. The result is never nil,
 // so an empty list encodes as [] rather than null.
