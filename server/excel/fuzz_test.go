@@ -3,6 +3,7 @@ package excel
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"testing"
 
@@ -12,24 +13,8 @@ import (
 // FuzzParseUnits: whatever bytes arrive, ParseUnits returns rows or a
 // *contests.Error, never both, never a panic; accepted rows are complete.
 func FuzzParseUnits(f *testing.F) {
-	var template, export bytes.Buffer
-	if err := UnitTemplate(&template); err != nil {
-		f.Fatal(err)
-	}
-	if err := WriteUnits(&export, sampleUnits()); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(template.Bytes())
-	f.Add(export.Bytes())
-	f.Add([]byte("Mã đơn vị,Tên đơn vị\n001,Tỉnh A\n"))
-	f.Add([]byte("PK\x03\x04"))
-	// Saved by LibreOffice in a Vietnamese locale: date and grouped number
-	// cells (cellvalue.go).
-	if lo, err := os.ReadFile("testdata/libreoffice/donvi-libreoffice-vi.xlsx"); err == nil {
-		f.Add(lo)
-	} else {
-		f.Fatal(err)
-	}
+	addImportSeeds(f, UnitTemplate, func(w io.Writer) error { return WriteUnits(w, sampleUnits()) },
+		"Mã đơn vị,Tên đơn vị\n001,Tỉnh A\n", "testdata/libreoffice/donvi-libreoffice-vi.xlsx")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := ParseUnits(bytes.NewReader(data), 1<<20)
 		if refused(t, rows, err) {
@@ -43,6 +28,27 @@ func FuzzParseUnits(f *testing.F) {
 			seen[r.Code] = true
 		}
 	})
+}
+
+// addImportSeeds seeds an import's fuzzer with the template, an export
+// written back, a CSV file where a workbook is expected, a truncated zip and
+// a file saved by LibreOffice in a Vietnamese locale (date and grouped
+// number cells: cellvalue.go).
+func addImportSeeds(f *testing.F, template, export func(io.Writer) error, csv, libreOffice string) {
+	for _, write := range []func(io.Writer) error{template, export} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b.Bytes())
+	}
+	f.Add([]byte(csv))
+	f.Add([]byte("PK\x03\x04"))
+	lo, err := os.ReadFile(libreOffice)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(lo)
 }
 
 // refused checks the import contract on one fuzzed input: rows or a

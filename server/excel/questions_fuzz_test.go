@@ -2,7 +2,7 @@ package excel
 
 import (
 	"bytes"
-	"os"
+	"io"
 	"testing"
 
 	"hoithi/contests"
@@ -12,24 +12,8 @@ import (
 // a *contests.Error, never both, never a panic; accepted questions are
 // valid, lettered and distinct.
 func FuzzParseQuestions(f *testing.F) {
-	var template, export bytes.Buffer
-	if err := QuestionTemplate(&template); err != nil {
-		f.Fatal(err)
-	}
-	if err := WriteQuestions(&export, sampleQuestions()); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(template.Bytes())
-	f.Add(export.Bytes())
-	f.Add([]byte("Câu hỏi,Phương án A,Phương án B,Đáp án\nQ,x,y,A\n"))
-	f.Add([]byte("PK\x03\x04"))
-	// Saved by LibreOffice in a Vietnamese locale: date and grouped number
-	// cells (cellvalue.go).
-	if lo, err := os.ReadFile("testdata/libreoffice/cauhoi-libreoffice-vi.xlsx"); err == nil {
-		f.Add(lo)
-	} else {
-		f.Fatal(err)
-	}
+	addImportSeeds(f, QuestionTemplate, func(w io.Writer) error { return WriteQuestions(w, sampleQuestions()) },
+		"Câu hỏi,Phương án A,Phương án B,Đáp án\nQ,x,y,A\n", "testdata/libreoffice/cauhoi-libreoffice-vi.xlsx")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rows, err := ParseQuestions(bytes.NewReader(data), 1<<20)
 		if refused(t, rows, err) {
