@@ -40,16 +40,7 @@ func TestParseCCCD(t *testing.T) {
 		{"001612000001", CCCD{"001612000001", "001", "Hà Nội", contests.GenderMale, 2200, 12}},
 		{"001912000001", CCCD{"001912000001", "001", "Hà Nội", contests.GenderFemale, 2300, 12}},
 	}
-	for _, tt := range tests {
-		got, err := ParseCCCD(tt.in)
-		if err != nil {
-			t.Errorf("ParseCCCD(%q) error: %v", tt.in, err)
-			continue
-		}
-		if got != tt.want {
-			t.Errorf("ParseCCCD(%q) = %+v, want %+v", tt.in, got, tt.want)
-		}
-	}
+	wantAccepted(t, "ParseCCCD", ParseCCCD, tests)
 }
 
 func TestParseCCCDRejects(t *testing.T) {
@@ -64,14 +55,7 @@ func TestParseCCCDRejects(t *testing.T) {
 		{"003099012345", "(003) không phải mã tỉnh"},
 		{"100099012345", "(100) không phải mã tỉnh"},
 	}
-	for _, tt := range tests {
-		got, err := ParseCCCD(tt.in)
-		if err == nil {
-			t.Errorf("ParseCCCD(%q) = %+v, want an error", tt.in, got)
-			continue
-		}
-		assertFieldMsg(t, err, "cccd", tt.msgVI)
-	}
+	wantRefused(t, "ParseCCCD", ParseCCCD, "cccd", tests)
 }
 
 func assertFieldMsg(t *testing.T, err error, field, fragment string) {

@@ -15,11 +15,7 @@ func FuzzNormalizePhone(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := NormalizePhone(s)
-		if err != nil {
-			var e *contests.Error
-			if !errors.As(err, &e) || e.Code != contests.CodeInvalid || len(e.Fields) != 1 || e.Fields[0].Field != "phone" {
-				t.Fatalf("NormalizePhone(%q) returned an unexpected error shape: %v", s, err)
-			}
+		if refusedOn(t, "NormalizePhone", s, err, "phone") {
 			return
 		}
 		if n := len(got); got[:3] != "+84" || (n != 12 && n != 13) {
@@ -40,11 +36,7 @@ func FuzzParseCCCD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := ParseCCCD(s)
-		if err != nil {
-			var e *contests.Error
-			if !errors.As(err, &e) || e.Code != contests.CodeInvalid || len(e.Fields) != 1 || e.Fields[0].Field != "cccd" {
-				t.Fatalf("ParseCCCD(%q) returned an unexpected error shape: %v", s, err)
-			}
+		if refusedOn(t, "ParseCCCD", s, err, "cccd") {
 			return
 		}
 		if len(c.Number) != 12 {
@@ -65,4 +57,18 @@ func FuzzParseCCCD(f *testing.F) {
 			t.Fatalf("ParseCCCD(%q) = %+v does not match its own birth year and gender: %v", s, c, err)
 		}
 	})
+}
+
+// refusedOn reports whether call refused input; a refusal must be one
+// CodeInvalid field error on field.
+func refusedOn(t *testing.T, call, input string, err error, field string) bool {
+	t.Helper()
+	if err == nil {
+		return false
+	}
+	var e *contests.Error
+	if !errors.As(err, &e) || e.Code != contests.CodeInvalid || len(e.Fields) != 1 || e.Fields[0].Field != field {
+		t.Fatalf("%s(%q) returned an unexpected error shape: %v", call, input, err)
+	}
+	return true
 }

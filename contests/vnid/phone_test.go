@@ -1,11 +1,7 @@
 package vnid
 
 import (
-	"errors"
-	"strings"
 	"testing"
-
-	"hoithi/contests"
 )
 
 func TestNormalizePhoneAccepts(t *testing.T) {
@@ -29,23 +25,11 @@ func TestNormalizePhoneAccepts(t *testing.T) {
 		{"024 3825 1234", "+842438251234"}, // Hà Nội landline, 11 digits
 		{"+84 28 3829 1234", "+842838291234"},
 	}
-	for _, tt := range tests {
-		got, err := NormalizePhone(tt.in)
-		if err != nil {
-			t.Errorf("NormalizePhone(%q) error: %v", tt.in, err)
-			continue
-		}
-		if got != tt.want {
-			t.Errorf("NormalizePhone(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
+	wantAccepted(t, "NormalizePhone", NormalizePhone, tests)
 }
 
 func TestNormalizePhoneRejects(t *testing.T) {
-	tests := []struct {
-		in      string
-		inMsgVI string // a fragment the Vietnamese message must contain
-	}{
+	tests := []struct{ in, msgVI string }{
 		{"", "Vui lòng nhập"},
 		{"   ", "Vui lòng nhập"},
 		{"091234567", "quá ngắn: cần 10"},
@@ -66,27 +50,5 @@ func TestNormalizePhoneRejects(t *testing.T) {
 		{"+84", "quá ngắn"},
 		{"-. ()", "không có chữ số"},
 	}
-	for _, tt := range tests {
-		got, err := NormalizePhone(tt.in)
-		if err == nil {
-			t.Errorf("NormalizePhone(%q) = %q, want an error", tt.in, got)
-			continue
-		}
-		var e *contests.Error
-		if !errors.As(err, &e) || e.Code != contests.CodeInvalid {
-			t.Errorf("NormalizePhone(%q) error %v is not a CodeInvalid *contests.Error", tt.in, err)
-			continue
-		}
-		if len(e.Fields) != 1 || e.Fields[0].Field != "phone" {
-			t.Errorf("NormalizePhone(%q) fields = %+v, want one on phone", tt.in, e.Fields)
-			continue
-		}
-		msg := e.Fields[0].Msg
-		if !strings.Contains(strings.ToLower(msg.VI), strings.ToLower(tt.inMsgVI)) {
-			t.Errorf("NormalizePhone(%q) message %q does not contain %q", tt.in, msg.VI, tt.inMsgVI)
-		}
-		if msg.EN == "" {
-			t.Errorf("NormalizePhone(%q) has no English message", tt.in)
-		}
-	}
+	wantRefused(t, "NormalizePhone", NormalizePhone, "phone", tests)
 }
