@@ -191,4 +191,7 @@ type Score struct {
 	Version     int64              `json:"version"`
 	SubmittedAt time.Time          `json:"submittedAt,omitempty"`
 	UpdatedAt   time.Time          `json:"updatedAt"`
+	// ReopenReason is why the secretariat last reopened the locked sheet
+	// (Reopen); the judge is shown it while the sheet is a draft again.
+	ReopenReason string `json:"reopenReason,omitempty"`
 }

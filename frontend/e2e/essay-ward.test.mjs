@@ -6,7 +6,8 @@
 // deadline; six citizens submit Word files (one names the author's Khu phố
 // → flagged; two are near-duplicates → flagged); the secretary screens,
 // checks similarity and runs a preliminary round (a discrepancy goes to a
-// third judge) and a final round; the organizer decides the prizes (still
+// third judge; the judges' progress; a locked sheet reopened with a reason
+// the judge is shown) and a final round with the rubric copied; the organizer decides the prizes (still
 // there after a reload; a second click erases nothing), forwards two works
 // to the province contest picked by name (twice: once), and downloads and
 // reads every essay export. Made through the API: only the citizens who
@@ -355,9 +356,12 @@ async function judgeAll(roundName, plan) {
           await page.locator('#crit-0').fill('');
           judge.triedAboveMax = true;
         }
-        await page.keyboard.type(content);
+        const reopened = page.getByText(/^Tổ thư ký đã mở lại phiếu điểm: /);
+        if (await reopened.count()) judge.toldReopened = await reopened.innerText();
+        // fill, not type: a reopened sheet still holds the earlier figures.
+        await page.locator('#crit-0').fill(content);
         await page.keyboard.press('Enter');
-        await page.keyboard.type(form);
+        await page.locator('#crit-1').fill(form);
         const sum = Number(content.replace(',', '.')) + Number(form);
         const shown = String(sum).replace('.', ',');
         await page.getByText(`Tổng điểm: ${shown} / 100`).waitFor();
@@ -394,6 +398,24 @@ test('a preliminary round: two judges per work, a discrepancy settled by the thi
     await card.getByText('Đã giao giám khảo thứ ba.').waitFor();
   });
   await judgeAll('Sơ khảo', { [B.title]: [['70', '8']] });
+  await step(sec, 'round-1-progress-and-reopen', async () => {
+    const card = roundCard(sec, 'Sơ khảo');
+    await card.getByRole('button', { name: 'Tải lại' }).click();
+    // Every judge by name with their figures; nobody is pending now.
+    const progress = card.getByRole('table', { name: 'Tiến độ giám khảo' });
+    for (const j of JUDGES) await progress.getByRole('row', { name: new RegExp(`^${j.fullName}`) }).waitFor();
+    assert.equal(await progress.getByRole('link', { name: /^Gọi nhắc/ }).count(), 0, 'no reminder when nothing is pending');
+    // The secretariat reopens one locked sheet of D, with a reason.
+    const button = card.getByRole('button', { name: new RegExp(`^Mở lại phiếu của .* cho bài ${D.code}$`) }).first();
+    const who = (await button.getAttribute('aria-label')).replace(/^Mở lại phiếu của /, '').replace(/ cho bài .*$/, '');
+    sec.once('dialog', (d) => d.accept('Nhập nhầm điểm hình thức'));
+    await button.click();
+    await card.getByText(`Đã mở lại phiếu của ${who} cho bài ${D.code}; giám khảo đã được báo lý do.`).waitFor();
+    await progress.getByRole('row', { name: new RegExp(`^${who}.*${D.code}`) }).getByRole('link', { name: `Gọi nhắc ${who}` }).waitFor();
+    ctx.reopenedBy = who;
+  });
+  await judgeAll('Sơ khảo', { [D.title]: [['61', '5']] });
+  assert.equal(JUDGES.find((j) => j.fullName === ctx.reopenedBy).toldReopened, 'Tổ thư ký đã mở lại phiếu điểm: Nhập nhầm điểm hình thức', 'the judge is told');
   await step(sec, 'round-1-closed', async () => {
     const card = roundCard(sec, 'Sơ khảo');
     await card.getByRole('button', { name: 'Tải lại' }).click();

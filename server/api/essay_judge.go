@@ -83,8 +83,11 @@ type judgeWorkDTO struct {
 	Title    string            `json:"title"`
 	Words    int               `json:"words"`
 	Status   essay.ScoreStatus `json:"status,omitempty"` // of my sheet: "" not started
-	Total    *float64          `json:"total,omitempty"`
-	Kind     essay.ScoreKind   `json:"kind"`
+	// Reopened is the secretariat's reason when it reopened my locked sheet
+	// (shown while the sheet is a draft again).
+	Reopened string          `json:"reopened,omitempty"`
+	Total    *float64        `json:"total,omitempty"`
+	Kind     essay.ScoreKind `json:"kind"`
 }
 
 type judgeReadDTO struct {
@@ -154,6 +157,9 @@ func (j *judging) queue(c *fiber.Ctx) error {
 		d := judgeWorkDTO{Code: w.Code, Category: w.Category, Title: w.Title, Words: w.Words, Kind: seat.Kind}
 		if sc, err := j.store.Score(ctx, r.ID, w.ID, me); err == nil {
 			d.Status = sc.Status
+			if sc.Status == essay.ScoreDraft {
+				d.Reopened = sc.ReopenReason
+			}
 			if sc.Status == essay.ScoreSubmitted {
 				total := sc.Total
 				d.Total = &total
@@ -212,6 +218,9 @@ func (j *judging) readWork(c *fiber.Ctx) error {
 	}
 	if sc, err := j.store.Score(ctx, r.ID, w.ID, me); err == nil {
 		d.Status, d.Criteria, d.Comment = sc.Status, sc.Criteria, sc.Comment
+		if sc.Status == essay.ScoreDraft {
+			d.Reopened = sc.ReopenReason
+		}
 		if sc.Status == essay.ScoreSubmitted {
 			total := sc.Total
 			d.Total = &total

@@ -24,6 +24,7 @@ func (s *Server) essayRoundRoutes(r fiber.Router) {
 	g.Post("/works/:wid/third", s.assignThirdJudge)
 	g.Post("/close", s.closeEssayRound)
 	g.Post("/works/:wid/unlock", s.unlockScore)
+	g.Get("/progress", s.essayProgress)
 }
 
 type essayRoundRequest struct {

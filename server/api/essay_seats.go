@@ -1,7 +1,6 @@
 package api
 
 import (
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -81,15 +80,12 @@ func (s *Server) unlockScore(c *fiber.Ctx) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Reason) == "" {
-		return contests.Invalid(contests.Field("reason", contests.T("Cần ghi lý do mở lại", "Give the reason")))
-	}
 	ctx := c.UserContext()
 	sc, err := s.essay.Score(ctx, r.ID, c.Params("wid"), req.JudgeID)
 	if err != nil {
 		return err
 	}
-	if err := sc.Unlock(s.Now()); err != nil {
+	if err := sc.Reopen(req.Reason, s.Now()); err != nil {
 		return err
 	}
 	if err := s.essay.PutScore(ctx, sc); err != nil {

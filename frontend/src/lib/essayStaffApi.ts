@@ -116,6 +116,18 @@ export interface PrizeList {
   awards: AwardView[] | null;
 }
 
+export interface JudgeProgress {
+  judgeId: string;
+  fullName: string;
+  phone: string;
+  assigned: number;
+  scored: number;
+  pending: number;
+  third: number;
+  pendingCodes: string[];
+  lastActivity?: string;
+}
+
 export interface ForwardTarget {
   id: string;
   title: string;
@@ -154,6 +166,8 @@ export interface QueueWork {
   status?: '' | 'draft' | 'submitted';
   total?: number;
   kind: string;
+  /** The secretariat's reason when it reopened my locked sheet. */
+  reopened?: string;
 }
 
 export interface JudgeQueue {
@@ -203,6 +217,11 @@ export function createEssayStaffApi(http: Http) {
     },
     assign: (rid: string) => post<{ round: EssayRound; works: number; seats: number }>(`${round(rid)}/assign`),
     results: (rid: string) => get<{ round: EssayRound; works: WorkOutcome[]; discrepancies: number }>(`${round(rid)}/results`),
+    async progress(rid: string): Promise<JudgeProgress[]> {
+      return (await get<{ judges: JudgeProgress[] | null }>(`${round(rid)}/progress`)).judges ?? [];
+    },
+    reopen: (rid: string, wid: string, judgeId: string, reason: string) =>
+      post<{ status: string }>(`${round(rid)}/works/${enc(wid)}/unlock`, { judgeId, reason }),
     third: (rid: string, wid: string) => post<{ seat: { judgeId: string } }>(`${round(rid)}/works/${enc(wid)}/third`),
     close: (rid: string) => post<{ round: EssayRound; advancing: { workId: string }[] | null }>(`${round(rid)}/close`),
     /** The contest's essay settings as stored, and its version (for the edit). */

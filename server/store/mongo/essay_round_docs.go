@@ -85,18 +85,20 @@ type criterionScoreDoc struct {
 
 type scoreDoc struct {
 	// Key is roundId|workId|judgeId, like the seat the sheet belongs to.
-	Key         string              `bson:"_id"`
-	RoundID     string              `bson:"roundId"`
-	WorkID      string              `bson:"workId"`
-	JudgeID     string              `bson:"judgeId"`
-	Kind        string              `bson:"kind"`
-	Criteria    []criterionScoreDoc `bson:"criteria"`
-	Total       float64             `bson:"total"`
-	Comment     string              `bson:"comment"`
-	Status      string              `bson:"status"`
-	Version     int64               `bson:"version"`
-	SubmittedAt time.Time           `bson:"submittedAt,omitempty"`
-	UpdatedAt   time.Time           `bson:"updatedAt,omitempty"`
+	Key      string              `bson:"_id"`
+	RoundID  string              `bson:"roundId"`
+	WorkID   string              `bson:"workId"`
+	JudgeID  string              `bson:"judgeId"`
+	Kind     string              `bson:"kind"`
+	Criteria []criterionScoreDoc `bson:"criteria"`
+	Total    float64             `bson:"total"`
+	Comment  string              `bson:"comment"`
+	// ReopenReason: see essay.Score.
+	ReopenReason string    `bson:"reopenReason,omitempty"`
+	Status       string    `bson:"status"`
+	Version      int64     `bson:"version"`
+	SubmittedAt  time.Time `bson:"submittedAt,omitempty"`
+	UpdatedAt    time.Time `bson:"updatedAt,omitempty"`
 }
 
 type auditDoc struct {
@@ -188,7 +190,7 @@ func (d *seatDoc) seat() essay.Seat {
 func toScoreDoc(s *essay.Score) *scoreDoc {
 	d := &scoreDoc{
 		Key: seatKey(s.RoundID, s.WorkID, s.JudgeID), RoundID: s.RoundID, WorkID: s.WorkID, JudgeID: s.JudgeID,
-		Kind: string(s.Kind), Total: s.Total, Comment: s.Comment, Status: string(s.Status), Version: s.Version,
+		Kind: string(s.Kind), Total: s.Total, Comment: s.Comment, ReopenReason: s.ReopenReason, Status: string(s.Status), Version: s.Version,
 		SubmittedAt: storedTime(s.SubmittedAt), UpdatedAt: storedTime(s.UpdatedAt),
 	}
 	if s.Criteria != nil {
@@ -204,7 +206,7 @@ func toScoreDoc(s *essay.Score) *scoreDoc {
 func (d *scoreDoc) score() essay.Score {
 	s := essay.Score{
 		RoundID: d.RoundID, WorkID: d.WorkID, JudgeID: d.JudgeID, Kind: essay.ScoreKind(d.Kind),
-		Total: d.Total, Comment: d.Comment, Status: essay.ScoreStatus(d.Status), Version: d.Version,
+		Total: d.Total, Comment: d.Comment, ReopenReason: d.ReopenReason, Status: essay.ScoreStatus(d.Status), Version: d.Version,
 		SubmittedAt: loadedTime(d.SubmittedAt), UpdatedAt: loadedTime(d.UpdatedAt),
 	}
 	if d.Criteria != nil {

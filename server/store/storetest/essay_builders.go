@@ -134,13 +134,15 @@ func NewScore(roundID, workID, judgeID string, total float64) *essay.Score {
 	at := baseTime.In(vietnam).Add(2 * time.Hour)
 	return &essay.Score{
 		RoundID: roundID, WorkID: workID, JudgeID: judgeID, Kind: essay.ScoreRegular,
-		Criteria:    map[string]float64{"noi_dung": total * 0.75, "hinh_thuc": total * 0.125},
-		Total:       total,
-		Comment:     "Bài viết có chiều sâu, dẫn chứng cụ thể.",
-		Status:      essay.ScoreSubmitted,
-		Version:     1,
-		SubmittedAt: at,
-		UpdatedAt:   at,
+		Criteria: map[string]float64{"noi_dung": total * 0.75, "hinh_thuc": total * 0.125},
+		Total:    total,
+		Comment:  "Bài viết có chiều sâu, dẫn chứng cụ thể.",
+		// Kept across a resubmission: the last reopening's reason.
+		ReopenReason: "Nhập nhầm điểm hình thức",
+		Status:       essay.ScoreSubmitted,
+		Version:      1,
+		SubmittedAt:  at,
+		UpdatedAt:    at,
 	}
 }
 
