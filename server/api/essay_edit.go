@@ -131,5 +131,5 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if newFile && old != stored.BlobID {
 		_ = s.Blobs.Delete(ctx, old)
 	}
-	return c.JSON(fiber.Map{"work": toAuthorWork(w)})
+	return c.JSON(authorWorkResponse{Work: toAuthorWork(w)})
 }

@@ -63,7 +63,7 @@ func (s *Server) forwardTargets(c *fiber.Ctx) error {
 		}
 		out = append(out, t)
 	}
-	return c.JSON(fiber.Map{"targets": out})
+	return c.JSON(forwardTargets{Targets: out})
 }
 
 // forwardItem is one work of a forwarding, as the confirmation lists it.
@@ -180,8 +180,8 @@ func (s *Server) forwardWorks(c *fiber.Ctx) error {
 			tied = append(tied, w.Code)
 		}
 	}
-	return c.JSON(fiber.Map{"forwarded": created, "works": items, "tiedAtCap": tied, "preview": req.Preview,
-		"to": fiber.Map{"title": parent.Title, "unitName": s.unitNames.name(ctx, parent.OwnerUnitID)}})
+	return c.JSON(forwardDone{Forwarded: created, Works: items, TiedAtCap: tied, Preview: req.Preview,
+		To: forwardedTo{Title: parent.Title, UnitName: s.unitNames.name(ctx, parent.OwnerUnitID)}})
 }
 
 // forwardOne copies w and its identity sheet into parent as entry fwID; it

@@ -108,7 +108,7 @@ type judgeFileDTO struct {
 // rounds lists the rounds where the caller sits on a panel.
 func (j *judging) rounds(c *fiber.Ctx) error {
 	ctx, me := c.UserContext(), claimsOf(c).UserID()
-	out := []fiber.Map{}
+	out := []judgeRoundLine{}
 	for _, p := range scopePaths(c, contests.RoleJudge) {
 		list, err := j.store.ListContests(ctx, rootPath(p), true)
 		if err != nil {
@@ -124,12 +124,12 @@ func (j *judging) rounds(c *fiber.Ctx) error {
 			}
 			for _, r := range rounds {
 				if r.Status == essay.RoundScoring && r.OnPanel(me) {
-					out = append(out, fiber.Map{"id": r.ID, "name": r.Name, "no": r.No, "contest": ct.Title})
+					out = append(out, judgeRoundLine{ID: r.ID, Name: r.Name, No: r.No, Contest: ct.Title})
 				}
 			}
 		}
 	}
-	return c.JSON(fiber.Map{"rounds": out})
+	return c.JSON(judgeRounds{Rounds: out})
 }
 
 // queue is the caller's work list with progress: code, title and the
@@ -172,8 +172,8 @@ func (j *judging) queue(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"round": fiber.Map{"id": r.ID, "name": r.Name, "rubric": r.Rubric, "status": r.Status},
-		"works": out, "done": done, "total": len(out), "categories": categories})
+	return c.JSON(judgeQueue{Round: judgeRoundHead{ID: r.ID, Name: r.Name, Rubric: r.Rubric, Status: r.Status},
+		Works: out, Done: done, Total: len(out), Categories: categories})
 }
 
 // seat finds the caller's live seat on the work with the given code.
@@ -310,7 +310,7 @@ func (j *judging) score(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	return c.JSON(fiber.Map{"status": sc.Status, "total": sc.Total})
+	return c.JSON(scoreSaved{Status: sc.Status, Total: sc.Total})
 }
 
 // judgeCategory is a category as a judge reads it: its key and its name in

@@ -63,7 +63,7 @@ func (s *Server) essayPrizeList(c *fiber.Ctx) error {
 		return err
 	}
 	st, _ := essay.ParseSettings(ct.Settings)
-	return c.JSON(fiber.Map{"decided": r.PrizesDecided(), "awards": s.awardViews(c.UserContext(), st, r.Awards), "updatedAt": r.UpdatedAt})
+	return c.JSON(prizeList{Decided: r.PrizesDecided(), Awards: s.awardViews(c.UserContext(), st, r.Awards), UpdatedAt: r.UpdatedAt})
 }
 
 // essayPrizes proposes (preview) or decides the prizes of a closed round:
@@ -130,23 +130,23 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 	}
 	youngest, oldest := essay.Youngest(entrants), essay.Oldest(entrants)
 	awards = essay.WithSpecials(awards, youngest, oldest)
-	out := fiber.Map{"awards": s.awardViews(ctx, st, awards), "youngest": codes(c, s, youngest), "oldest": codes(c, s, oldest)}
+	out := prizesDecided{Awards: s.awardViews(ctx, st, awards), Youngest: codes(c, s, youngest), Oldest: codes(c, s, oldest)}
 	if req.YouthMaxAge > 0 && req.YouthQuota > 0 {
 		youth, err := essay.Youth(entrants, req.YouthMaxAge, s.Now().UTC(), req.YouthQuota)
 		if err != nil {
 			return err
 		}
-		out["youth"] = codes(c, s, youth)
+		out.Youth = codes(c, s, youth)
 	}
 	if req.CollectiveMinTier != "" {
 		units, err := essay.Collective(entrants, req.Plan.Tiers, req.CollectiveMinTier, max(req.CollectiveDepth, 1))
 		if err != nil {
 			return err
 		}
-		out["collective"] = units
+		out.Collective = units
 	}
 	if req.Preview {
-		out["decided"] = false
+		out.Decided = false
 		return c.JSON(out)
 	}
 	replaced, err := r.DecidePrizes(awards, req.Reason, s.Now())
@@ -163,7 +163,7 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), action, "round:"+r.ID, data); err != nil {
 		return err
 	}
-	out["decided"] = true
+	out.Decided = true
 	return c.JSON(out)
 }
 

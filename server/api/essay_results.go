@@ -60,7 +60,7 @@ func (s *Server) essayResults(c *fiber.Ctx) error {
 			discrepancies++
 		}
 	}
-	return c.JSON(fiber.Map{"round": r, "works": list, "discrepancies": discrepancies})
+	return c.JSON(essayRoundResults{Round: r, Works: list, Discrepancies: discrepancies})
 }
 
 // assignThirdJudge seats a third judge (or the panel head, under the
@@ -116,7 +116,7 @@ func (s *Server) assignThirdJudge(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "seat.third", "work:"+workID, map[string]any{"round": r.ID, "judge": judge, "kind": kind}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"seat": seat})
+	return c.JSON(seatResponse{Seat: seat})
 }
 
 // closeEssayRound decides the round: every work needs a final score; those
@@ -167,5 +167,5 @@ func (s *Server) closeEssayRound(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "round.closed", "round:"+r.ID, map[string]any{"results": len(results), "advancing": len(advancing)}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"round": r, "results": results, "advancing": advancing})
+	return c.JSON(roundClosed{Round: r, Results: results, Advancing: advancing})
 }

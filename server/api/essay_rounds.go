@@ -48,7 +48,7 @@ func (s *Server) listEssayRounds(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"rounds": list})
+	return c.JSON(essayRoundsResponse{Rounds: list})
 }
 
 // createEssayRound sets a judging round up: rubric, judges per work,
@@ -105,7 +105,7 @@ func (s *Server) createEssayRound(c *fiber.Ctx) error {
 	if err := s.essay.CreateEssayRound(c.UserContext(), r); err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"round": r})
+	return c.Status(fiber.StatusCreated).JSON(essayRoundResponse{Round: r})
 }
 
 // pool gathers what assignment needs (see essayPool).
@@ -200,7 +200,7 @@ func (s *Server) assignEssayRound(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "round.assigned", "round:"+r.ID, map[string]any{"seed": r.Seed, "works": len(assignment), "seats": len(seats)}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"round": r, "works": len(assignment), "seats": len(seats)})
+	return c.JSON(roundAssigned{Round: r, Works: len(assignment), Seats: len(seats)})
 }
 
 // staffRound loads a round for its contest's secretariat.

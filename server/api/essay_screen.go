@@ -60,7 +60,7 @@ func (s *Server) staffWorks(c *fiber.Ctx) error {
 	for _, w := range list {
 		out = append(out, s.toStaffWork(c, w))
 	}
-	return c.JSON(fiber.Map{"works": out, "total": total})
+	return c.JSON(staffWorksPage{Works: out, Total: total})
 }
 
 // workIdentity shows a work's identity sheet to the secretariat; every
@@ -77,17 +77,17 @@ func (s *Server) workIdentity(c *fiber.Ctx) error {
 	if err := s.record(c.UserContext(), ct.ID, claimsOf(c).UserID(), "identity.viewed", "work:"+w.ID, nil); err != nil {
 		return err
 	}
-	people := []fiber.Map{}
+	people := []personView{}
 	for _, p := range append([]essay.Person{id.Author}, id.Coauthors...) {
-		m := fiber.Map{"fullName": p.FullName, "penName": p.PenName, "title": p.Title, "unitName": p.UnitName,
-			"address": p.Address, "phone": p.Phone, "email": p.Email, "cccdMasked": p.CCCDMasked,
-			"bankAccount": p.BankAccount, "bankName": p.BankName}
+		m := personView{FullName: p.FullName, PenName: p.PenName, Title: p.Title, UnitName: p.UnitName,
+			Address: p.Address, Phone: p.Phone, Email: p.Email, CCCDMasked: p.CCCDMasked,
+			BankAccount: p.BankAccount, BankName: p.BankName}
 		if !p.BirthDate.IsZero() {
-			m["birthDate"] = p.BirthDate.Format("2006-01-02")
+			m.BirthDate = p.BirthDate.Format("2006-01-02")
 		}
 		people = append(people, m)
 	}
-	return c.JSON(fiber.Map{"workId": w.ID, "author": people[0], "coauthors": people[1:]})
+	return c.JSON(identitySheet{WorkID: w.ID, Author: people[0], Coauthors: people[1:]})
 }
 
 type screenRequest struct {
@@ -133,5 +133,5 @@ func (s *Server) screenWork(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), action, "work:"+w.ID, map[string]any{"code": w.Code, "reason": w.RejectReason}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"work": s.toStaffWork(c, w)})
+	return c.JSON(staffWorkResponse{Work: s.toStaffWork(c, w)})
 }

@@ -62,7 +62,7 @@ func (j *judging) recuse(c *fiber.Ctx) error {
 	if err := j.record(ctx, r.ContestID, seat.JudgeID, "seat.recused", "work:"+w.Code, map[string]any{"round": r.ID, "reason": contests.NFC(req.Reason), "replacement": replacement}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"recused": true})
+	return c.JSON(recused{Recused: true})
 }
 
 type unlockRequest struct {
@@ -94,5 +94,5 @@ func (s *Server) unlockScore(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "score.unlocked", "work:"+sc.WorkID, map[string]any{"round": r.ID, "judge": req.JudgeID, "reason": req.Reason, "previousTotal": sc.Total}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"status": sc.Status})
+	return c.JSON(scoreStatus{Status: sc.Status})
 }

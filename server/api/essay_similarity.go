@@ -50,19 +50,19 @@ func (s *Server) checkSimilarity(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	pairs := make([]fiber.Map, 0, len(res.Pairs))
+	pairs := make([]similarPair, 0, len(res.Pairs))
 	for _, p := range res.Pairs {
 		a, b := byID[p.A], byID[p.B]
-		pairs = append(pairs, fiber.Map{"a": workLabel(a), "b": workLabel(b), "overlapA": p.OverlapA, "overlapB": p.OverlapB, "shared": p.Shared})
+		pairs = append(pairs, similarPair{A: workLabel(a), B: workLabel(b), OverlapA: p.OverlapA, OverlapB: p.OverlapB, Shared: p.Shared})
 	}
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "similarity.checked", "contest:"+ct.ID, map[string]any{"works": len(docs), "flagged": len(pairs)}); err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"works": len(docs), "pairs": pairs})
+	return c.JSON(similarityFound{Works: len(docs), Pairs: pairs})
 }
 
-func workLabel(w *essay.Work) fiber.Map {
-	return fiber.Map{"id": w.ID, "code": w.Code, "receipt": w.Receipt, "title": w.Title, "category": w.Category}
+func workLabel(w *essay.Work) workLabelDTO {
+	return workLabelDTO{ID: w.ID, Code: w.Code, Receipt: w.Receipt, Title: w.Title, Category: w.Category}
 }
 
 // comparePair shows two works side by side with their common passages,
@@ -80,5 +80,5 @@ func (s *Server) comparePair(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"a": fiber.Map{"work": workLabel(a), "text": a.Text}, "b": fiber.Map{"work": workLabel(b), "text": b.Text}, "passages": passages})
+	return c.JSON(comparison{A: comparedWork{Work: workLabel(a), Text: a.Text}, B: comparedWork{Work: workLabel(b), Text: b.Text}, Passages: passages})
 }

@@ -27,7 +27,7 @@ func (s *Server) essayRules(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"categories": st.Categories, "deadline": st.Deadline})
+	return c.JSON(essayRulesView{Categories: st.Categories, Deadline: st.Deadline})
 }
 
 // workRequest is the "work" part of a submission; the file is the "file" part.
@@ -154,7 +154,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 		return err
 	}
 	keep = true
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"work": toAuthorWork(w)})
+	return c.Status(fiber.StatusCreated).JSON(authorWorkResponse{Work: toAuthorWork(w)})
 }
 
 // identitySheet builds the identity sheet from the account and the form.
@@ -247,7 +247,7 @@ func (s *Server) myWorks(c *fiber.Ctx) error {
 	for _, w := range list {
 		out = append(out, toAuthorWork(w))
 	}
-	return c.JSON(fiber.Map{"works": out})
+	return c.JSON(authorWorksResponse{Works: out})
 }
 
 // withdrawWork lets an author take back a work before screening decides.
@@ -272,5 +272,5 @@ func (s *Server) withdrawWork(c *fiber.Ctx) error {
 		s.undoWork(c.UserContext(), w.ID, func(x *essay.Work) { x.Status = essay.WorkSubmitted })
 		return err
 	}
-	return c.JSON(fiber.Map{"work": toAuthorWork(w)})
+	return c.JSON(authorWorkResponse{Work: toAuthorWork(w)})
 }
