@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 
 	"hoithi/server/store"
@@ -23,14 +24,15 @@ type essayCase = suiteCase[EssayStore]
 // failed, K skipped" when t ends. open must return an empty store and
 // register its own cleanup.
 func RunEssay(t *testing.T, open func(t *testing.T) EssayStore, opt Options) {
-	var cases []essayCase
-	cases = append(cases, workCases()...)
-	cases = append(cases, workListCases()...)
-	cases = append(cases, identityCases()...)
-	cases = append(cases, essayRoundCases()...)
-	cases = append(cases, essayRoundVersionCases()...)
-	cases = append(cases, seatCases()...)
-	cases = append(cases, scoreCases()...)
-	cases = append(cases, auditCases()...)
+	cases := slices.Concat(
+		workCases(),
+		workListCases(),
+		identityCases(),
+		essayRoundCases(),
+		essayRoundVersionCases(),
+		seatCases(),
+		scoreCases(),
+		auditCases(),
+	)
 	runCases(t, "contract-essay", cases, open, opt)
 }

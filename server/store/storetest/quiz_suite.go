@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 
 	"hoithi/server/store"
@@ -25,14 +26,15 @@ type quizCase = suiteCase[QuizStore]
 // K skipped" when t ends. open must return an empty store and register its
 // own cleanup.
 func RunQuiz(t *testing.T, open func(t *testing.T) QuizStore, opt Options) {
-	var cases []quizCase
-	cases = append(cases, questionCases()...)
-	cases = append(cases, roundCases()...)
-	cases = append(cases, roundVersionCases()...)
-	cases = append(cases, roundVersionProbeCases()...)
-	cases = append(cases, participationCases()...)
-	cases = append(cases, participationListCases()...)
-	cases = append(cases, standingCases()...)
-	cases = append(cases, standingSwapCases()...)
+	cases := slices.Concat(
+		questionCases(),
+		roundCases(),
+		roundVersionCases(),
+		roundVersionProbeCases(),
+		participationCases(),
+		participationListCases(),
+		standingCases(),
+		standingSwapCases(),
+	)
 	runCases(t, "contract-quiz", cases, open, opt)
 }

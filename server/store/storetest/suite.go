@@ -6,6 +6,7 @@ package storetest
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -57,22 +58,23 @@ func (c *tally) record(t *testing.T) {
 // open, and prints "contract <engine>: N passed, M failed, K skipped" when t
 // ends. open must return an empty store and register its own cleanup.
 func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
-	var cases []contractCase
-	cases = append(cases, userCases()...)
-	cases = append(cases, userListCases()...)
-	cases = append(cases, usersBatchCases()...)
-	cases = append(cases, unitCases()...)
-	cases = append(cases, tokenCases()...)
-	cases = append(cases, contestCases()...)
-	cases = append(cases, contestVersionCases()...)
-	cases = append(cases, metaCases()...)
-	cases = append(cases, leaseCases()...)
-	cases = append(cases, heartbeatCases()...)
-	cases = append(cases, counterCases()...)
-	cases = append(cases, snapshotCases()...)
-	cases = append(cases, searchCases()...)
-	cases = append(cases, probeCases()...)
-	cases = append(cases, messageCases()...)
+	cases := slices.Concat(
+		userCases(),
+		userListCases(),
+		usersBatchCases(),
+		unitCases(),
+		tokenCases(),
+		contestCases(),
+		contestVersionCases(),
+		metaCases(),
+		leaseCases(),
+		heartbeatCases(),
+		counterCases(),
+		snapshotCases(),
+		searchCases(),
+		probeCases(),
+		messageCases(),
+	)
 	runCases(t, "contract", cases, open, opt)
 }
 
