@@ -13,6 +13,7 @@ import (
 	"runtime/pprof"
 	"time"
 
+	"hoithi/contests"
 	"hoithi/server/auth"
 )
 
@@ -61,16 +62,7 @@ func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
 		return nil, fmt.Errorf("seed: %w", err)
 	}
 	logf("seeding took %.1fs; starting the server", time.Since(t0).Seconds())
-	tokens, err := auth.NewTokens(jwtSecret, nil)
-	if err != nil {
-		return nil, err
-	}
-	token, err := tokens.Issue(w.organizer)
-	if err != nil {
-		return nil, err
-	}
-	forgetSeeding(logf)
-	srv, err := InProcess()(ctx, dir)
+	srv, token, err := serveAs(ctx, dir, jwtSecret, w.organizer, logf)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +90,27 @@ func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
 	}
 	logf("exported %d rows in %.1fs: %s, %.1f MB", cfg.Rows, seconds, out, float64(size)/(1<<20))
 	return &ExportReport{Rows: cfg.Rows, Seconds: round2(seconds), PeakRSSMB: megabytes(peak), FileBytes: size}, nil
+}
+
+// serveAs starts the real API in this process on the seeded data directory
+// dir and returns it with a token of who. The seeding's memory is given
+// back first (forgetSeeding), so the peak measured after is the request's.
+// The caller stops the server.
+func serveAs(ctx context.Context, dir string, jwtSecret []byte, who *contests.User, logf func(string, ...any)) (*Target, string, error) {
+	tokens, err := auth.NewTokens(jwtSecret, nil)
+	if err != nil {
+		return nil, "", err
+	}
+	token, err := tokens.Issue(who)
+	if err != nil {
+		return nil, "", err
+	}
+	forgetSeeding(logf)
+	srv, err := InProcess()(ctx, dir)
+	if err != nil {
+		return nil, "", err
+	}
+	return srv, token, nil
 }
 
 // forgetSeeding returns the seeding's memory to the system and resets the

@@ -35,12 +35,9 @@ func seedExportWorld(ctx context.Context, dir string, dataKey []byte, n int, log
 	}
 	defer b.st.Close()
 	st, keys, ward, grassroots, now := b.st, b.keys, b.ward, b.grassroots, b.now
-	ct := &contests.Contest{ID: store.NewID(), Slug: "bench-export", Kind: contests.KindQuiz,
-		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo xuất Excel)",
-		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,
-		StartsAt: now.Add(-8 * 24 * time.Hour), EndsAt: now.Add(30 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
-	if err := st.CreateContest(ctx, ct); err != nil {
-		return nil, fmt.Errorf("contest: %w", err)
+	ct, err := b.wardQuiz(ctx, "bench-export", "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo xuất Excel)", "", 8*24*time.Hour)
+	if err != nil {
+		return nil, err
 	}
 	r := benchRound(ct.ID, 1, now.Add(-7*24*time.Hour), now.Add(-time.Hour))
 	r.Status, r.ResultsAt = quiz.RoundResults, now.Add(-30*time.Minute)

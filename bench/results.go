@@ -12,7 +12,6 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
-	"hoithi/server/auth"
 	"hoithi/server/store"
 )
 
@@ -45,19 +44,12 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 	if cfg.People < 1 {
 		return nil, errors.New("bench: people must be at least 1")
 	}
-	logf := cfg.Logf
-	if logf == nil {
-		logf = func(string, ...any) {}
-	}
-	dir, err := os.MkdirTemp("", "hoithi-bench-results-")
+	logf := orDiscard(cfg.Logf)
+	dir, jwtSecret, dataKey, err := secretsDir("hoithi-bench-results-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	jwtSecret, dataKey, err := writeSecrets(dir)
-	if err != nil {
-		return nil, err
-	}
 	t0 := time.Now()
 	roundID, org, err := seedResultsWorld(ctx, dir, dataKey, cfg.People, logf)
 	if err != nil {
@@ -65,16 +57,7 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 	}
 	seed := time.Since(t0).Seconds()
 	logf("seeding took %.1fs; starting the server", seed)
-	tokens, err := auth.NewTokens(jwtSecret, nil)
-	if err != nil {
-		return nil, err
-	}
-	token, err := tokens.Issue(org)
-	if err != nil {
-		return nil, err
-	}
-	forgetSeeding(logf)
-	srv, err := InProcess()(ctx, dir)
+	srv, token, err := serveAs(ctx, dir, jwtSecret, org, logf)
 	if err != nil {
 		return nil, err
 	}
@@ -121,12 +104,9 @@ func seedResultsWorld(ctx context.Context, dir string, dataKey []byte, n int, lo
 	}
 	defer b.st.Close()
 	st, now := b.st, b.now
-	ct := &contests.Contest{ID: store.NewID(), Slug: "bench-results", Kind: contests.KindQuiz,
-		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tính kết quả)",
-		OwnerUnitID: b.ward.ID, OwnerUnitPath: b.ward.Path, EligibleUnitPath: b.ward.Path, Status: contests.ContestPublished,
-		StartsAt: now.Add(-8 * 24 * time.Hour), EndsAt: now.Add(30 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
-	if err := st.CreateContest(ctx, ct); err != nil {
-		return "", nil, fmt.Errorf("contest: %w", err)
+	ct, err := b.wardQuiz(ctx, "bench-results", "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tính kết quả)", "", 8*24*time.Hour)
+	if err != nil {
+		return "", nil, err
 	}
 	bank := benchBank()
 	if err := st.CreateQuestions(ctx, ct.ID, bank); err != nil {

@@ -81,14 +81,11 @@ func seedWorld(ctx context.Context, dir string, people, standingRows int, logf f
 		return nil, err
 	}
 	defer b.st.Close()
-	st, keys, ward, grassroots, now := b.st, b.keys, b.ward, b.grassroots, b.now
-	ct := &contests.Contest{ID: store.NewID(), Slug: "bench", Kind: contests.KindQuiz,
-		Title:       "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tải)",
-		Description: "Cuộc thi trắc nghiệm dùng để đo hiệu năng.",
-		OwnerUnitID: ward.ID, OwnerUnitPath: ward.Path, EligibleUnitPath: ward.Path, Status: contests.ContestPublished,
-		StartsAt: now.Add(-24 * time.Hour), EndsAt: now.Add(30 * 24 * time.Hour), CreatedAt: now, UpdatedAt: now}
-	if err := st.CreateContest(ctx, ct); err != nil {
-		return nil, fmt.Errorf("contest: %w", err)
+	st, keys, grassroots, now := b.st, b.keys, b.grassroots, b.now
+	ct, err := b.wardQuiz(ctx, "bench", "Tìm hiểu lịch sử Đảng bộ Phường An Biên (đo tải)",
+		"Cuộc thi trắc nghiệm dùng để đo hiệu năng.", 24*time.Hour)
+	if err != nil {
+		return nil, err
 	}
 	bank := benchBank()
 	if err := st.CreateQuestions(ctx, ct.ID, bank); err != nil {
@@ -248,6 +245,18 @@ type base struct {
 	ward       *contests.Unit
 	grassroots []*contests.Unit
 	now        time.Time
+}
+
+// wardQuiz stores a published quiz contest of the ward that started
+// `started` ago and ends in 30 days.
+func (b *base) wardQuiz(ctx context.Context, slug, title, description string, started time.Duration) (*contests.Contest, error) {
+	ct := &contests.Contest{ID: store.NewID(), Slug: slug, Kind: contests.KindQuiz, Title: title, Description: description,
+		OwnerUnitID: b.ward.ID, OwnerUnitPath: b.ward.Path, EligibleUnitPath: b.ward.Path, Status: contests.ContestPublished,
+		StartsAt: b.now.Add(-started), EndsAt: b.now.Add(30 * 24 * time.Hour), CreatedAt: b.now, UpdatedAt: b.now}
+	if err := b.st.CreateContest(ctx, ct); err != nil {
+		return nil, fmt.Errorf("contest: %w", err)
+	}
+	return ct, nil
 }
 
 // openBase opens the SQLite store in dir and seeds the unit tree; the
