@@ -251,6 +251,10 @@ test('the secretary screens: the unit-naming work and the near-duplicate are fla
     await sec.waitForURL(`**/org/essay/${ctx.contestId}`);
     const [, , , , named, copy] = ctx.works;
     await sec.getByRole('row', { name: new RegExp(named.receipt) }).getByText(/Tên đơn vị của tác giả "Khu phố 2"/).waitFor();
+    // The secretariat reads the work as it was sent.
+    const original = await download(sec, `Tải bản gốc ${named.receipt}`, dir);
+    assert.equal(original.name, `${named.receipt}.docx`);
+    assert.deepEqual(await readFile(original.file), await readFile(named.file), 'the original, unchanged');
 
     await sec.getByRole('tab', { name: 'Trùng lặp' }).click();
     await sec.getByRole('button', { name: 'Kiểm tra trùng lặp' }).click();

@@ -12,6 +12,7 @@ func (s *Server) screenRoutes(r fiber.Router) {
 	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
 	r.Get("/org/essay/:cid/works", staff, s.staffWorks)
 	r.Get("/org/essay/works/:id/identity", staff, s.workIdentity)
+	r.Get("/org/essay/works/:id/files/:n", staff, s.workOriginal)
 	r.Post("/org/essay/works/:id/screen", staff, s.screenWork)
 	r.Post("/org/essay/:cid/forward", staff, s.forwardWorks)
 	r.Get("/org/essay/:cid/forward/targets", staff, s.forwardTargets)

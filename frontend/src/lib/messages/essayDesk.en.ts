@@ -146,5 +146,7 @@ export const essayDeskEn: Record<keyof typeof essayDeskVi, string> = {
   'eprog.remind': 'Call to remind',
   'eprog.remind.label': 'Call {name} to remind',
   'judge.reopened': 'The secretariat reopened your sheet: {reason}',
+  'sec.original': 'Download the original',
+  'sec.original.label': 'Download the original of {receipt}',
   'staff.forbidden': 'Only organizers manage users.',
 };

@@ -145,5 +145,7 @@ export const essayDeskVi = {
   'eprog.remind': 'Gọi nhắc',
   'eprog.remind.label': 'Gọi nhắc {name}',
   'judge.reopened': 'Tổ thư ký đã mở lại phiếu điểm: {reason}',
+  'sec.original': 'Tải bản gốc',
+  'sec.original.label': 'Tải bản gốc {receipt}',
   'staff.forbidden': 'Chỉ ban tổ chức quản lý người dùng.',
 } as const;
