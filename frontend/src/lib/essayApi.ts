@@ -1,32 +1,14 @@
 // The author's essay endpoints (server/api/essay_submit.go). Kept out of
 // api.ts: they travel with the essay panel's lazy chunk, so a quiz-only
 // visitor's phone never downloads them.
+import type { Reply, Schema } from './api/wire';
 import type { Http } from './http';
 
-export type FileKind = 'docx' | 'pdf' | 'mp3' | 'mp4';
-export type WorkStatus = 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-
-export interface Category {
-  key: string;
-  name: string;
-  /** false: radio, TV, video clips (multimedia). */
-  written: boolean;
-  minWords?: number;
-  maxWords?: number;
-  maxCoauthors: number;
-  maxWorksPerAuthor: number;
-  maxWorksOfKindPerAuthor: number;
-  allowedFileKinds: FileKind[];
-  maxFileBytes: number;
-  maxMediaSeconds?: number;
-  maxOverlapPercent?: number;
-}
-
-export interface EssayRules {
-  categories: Category[];
-  /** RFC 3339; the zero time ("0001-01-01…") means no deadline. */
-  deadline: string;
-}
+export type Category = Schema<'EssayCategory'>;
+export type FileKind = Category['allowedFileKinds'][number];
+export type EssayRules = Schema<'EssayRules'>;
+export type AuthorWork = Schema<'AuthorWork'>;
+export type WorkStatus = AuthorWork['status'];
 
 export interface Person {
   fullName?: string;
@@ -51,25 +33,12 @@ export interface WorkInput {
   coauthors: Person[];
 }
 
-export interface AuthorWork {
-  id: string;
-  contestId: string;
-  category: string;
-  title: string;
-  words: number;
-  receipt: string;
-  status: WorkStatus;
-  rejectReason?: string;
-  files: string[];
-  submittedAt: string;
-}
-
 const slugPath = (slug: string) => `/api/v1/contests/${encodeURIComponent(slug)}`;
 
 export function createEssayApi(http: Http) {
   return {
     rules(slug: string): Promise<EssayRules> {
-      return http.request<EssayRules>('GET', `${slugPath(slug)}/essay`);
+      return http.request<Reply<'/api/v1/contests/{slug}/essay', 'get'>>('GET', `${slugPath(slug)}/essay`);
     },
 
     /** Multipart: the "work" JSON and one "file"; the server counts a .docx's words itself. */
@@ -77,19 +46,19 @@ export function createEssayApi(http: Http) {
       const form = new FormData();
       form.append('work', JSON.stringify(work));
       form.append('file', file, file.name);
-      const res = await http.request<{ work: AuthorWork }>('POST', `${slugPath(slug)}/works`, { auth: true, body: form });
+      const res = await http.request<Reply<'/api/v1/contests/{slug}/works', 'post'>>('POST', `${slugPath(slug)}/works`, { auth: true, body: form });
       return res.work;
     },
 
     async mine(slug: string): Promise<AuthorWork[]> {
-      const res = await http.request<{ works: AuthorWork[] }>('GET', `/api/v1/me/works?contest=${encodeURIComponent(slug)}`, {
+      const res = await http.request<Reply<'/api/v1/me/works', 'get'>>('GET', `/api/v1/me/works?contest=${encodeURIComponent(slug)}`, {
         auth: true,
       });
-      return res.works ?? [];
+      return res.works;
     },
 
     async withdraw(id: string): Promise<AuthorWork> {
-      const res = await http.request<{ work: AuthorWork }>('POST', `/api/v1/works/${encodeURIComponent(id)}/withdraw`, {
+      const res = await http.request<Reply<'/api/v1/works/{id}/withdraw', 'post'>>('POST', `/api/v1/works/${encodeURIComponent(id)}/withdraw`, {
         auth: true,
       });
       return res.work;

@@ -2773,7 +2773,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EssayRules"];
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -2812,7 +2814,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            work: components["schemas"]["AuthorWork"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -2847,7 +2853,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            works: components["schemas"]["AuthorWork"][];
+                        };
+                    };
                 };
             };
         };
@@ -2885,7 +2895,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            work: components["schemas"]["AuthorWork"];
+                        };
+                    };
                 };
                 409: components["responses"]["Error"];
             };
@@ -3313,7 +3327,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reopen a judge's submitted score sheet ({judgeId, reason}); logged. */
+        /** Reopen a judge's submitted score sheet ({judgeId, reason}; reason required): the sheet is a draft again, the judge's queue and reading view carry the reason (reopened) until it is submitted again; logged with the previous total. */
         post: {
             parameters: {
                 query?: never;
@@ -3644,6 +3658,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/essay/rounds/{rid}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-judge progress of a judging round for its secretariat: each judge by name and phone with assigned, scored and pending sheets, the codes of the works still pending, third-judge seats and the last time a sheet was saved. Recused seats do not count. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {judges: [{judgeId, fullName, phone, assigned, scored, pending, third, pendingCodes, lastActivity?}]} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/essay/rounds/{rid}/prizes": {
         parameters: {
             query?: never;
@@ -3757,7 +3809,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            work: components["schemas"]["AuthorWork"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -4456,6 +4512,44 @@ export interface components {
             saved: boolean;
             value?: number | null;
             seq: number;
+        };
+        EssayCategory: {
+            key: string;
+            name: string;
+            /** @description false: radio, TV, video clips (multimedia) */
+            written: boolean;
+            minWords?: number;
+            maxWords?: number;
+            maxCoauthors: number;
+            maxWorksPerAuthor: number;
+            maxWorksOfKindPerAuthor: number;
+            allowedFileKinds: ("docx" | "pdf" | "mp3" | "mp4")[];
+            maxFileBytes: number;
+            maxMediaSeconds?: number;
+            maxOverlapPercent?: number;
+        };
+        EssayRules: {
+            categories: components["schemas"]["EssayCategory"][];
+            /**
+             * Format: date-time
+             * @description the zero time (0001-01-01T00:00:00Z) means no deadline
+             */
+            deadline: string;
+        };
+        /** @description A work as its author sees it; never its anonymous code. */
+        AuthorWork: {
+            id: string;
+            contestId: string;
+            category: string;
+            title: string;
+            words: number;
+            receipt: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "rejected" | "withdrawn";
+            rejectReason?: string;
+            files: string[];
+            /** Format: date-time */
+            submittedAt: string;
         };
     };
     responses: {
