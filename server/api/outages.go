@@ -74,8 +74,19 @@ func (s *Server) RecoverFromOutage(ctx context.Context, threshold time.Duration)
 	}
 	o := quiz.Outage{From: last, To: now}
 	s.Log.Warn("the server was not serving: giving the time back", "from", o.From, "to", o.To, "seconds", int64(o.Length().Seconds()))
-	if err := s.compensateOutage(ctx, o); err != nil {
-		return &o, err // not beaten: the next start finds the outage again
+	// A failed run is tried again: what it did is not done twice (see
+	// above). Should every try fail, the beat stays old until the
+	// heartbeat loop moves it, and the log says so.
+	for try := 1; ; try++ {
+		err = s.compensateOutage(ctx, o)
+		if err == nil || try == 3 || ctx.Err() != nil {
+			break
+		}
+		s.Log.Warn("giving the time of an outage back failed; trying again", "try", try, "err", err)
+		time.Sleep(time.Second)
+	}
+	if err != nil {
+		return &o, err
 	}
 	return &o, s.Store.Beat(ctx, heartbeatName, now)
 }
