@@ -1,8 +1,9 @@
 // Organizer remedy through the UI: a citizen is in a 60 s attempt (set up
 // through the API); the demo organizer opens the round's "Bù thời gian,
 // trả lượt", adds 5 minutes to every attempt in progress with a written
-// reason; the citizen's attempt then ends 5 minutes later and says the
-// organizers added the time, on the citizen's own attempt page. Runs against `server serve --demo`
+// reason, then gives that person an attempt back by their phone number;
+// the citizen's attempt ends 5 minutes later and their own attempt page
+// says the organizers added the time. Runs against `server serve --demo`
 // (scripts/e2e.sh).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -84,6 +85,17 @@ test('organizer: adds time to the attempts in progress with a reason', async () 
     await card.getByRole('button', { name: 'Áp dụng' }).click();
     await card.getByText('Đã cộng thêm thời gian cho 1 lượt đang làm.').waitFor();
   });
+
+  await step(page, 'give-back-by-phone', async () => {
+    const card = page.locator(`li[data-round="${ROUND}"]`);
+    await card.getByLabel('Trả lại một lượt thi cho một người').check();
+    await card.getByLabel('Số điện thoại hoặc CCCD của người dự thi').fill(ctx.phone);
+    await card.getByLabel('Lý do').fill(REASON);
+    await card.getByRole('button', { name: 'Áp dụng' }).click();
+    await card.getByText('Đã trả lại một lượt thi.').waitFor();
+  });
+  const rounds = (await call('GET', `/api/v1/contests/bu-gio-${suffix}/rounds`, ctx.citizen)).rounds;
+  assert.equal(rounds.find((r) => r.id === ctx.roundId)?.maxAttempts, 2, 'the citizen may start one attempt more');
 
   const cur = await call('GET', `/api/v1/rounds/${ctx.roundId}/attempts/current`, ctx.citizen);
   assert.equal(Date.parse(cur.deadline) - ctx.deadline, 300_000, 'the deadline moved by 5 minutes');

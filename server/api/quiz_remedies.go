@@ -2,12 +2,14 @@ package api
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/contests/vnid"
 	"hoithi/server/store"
 )
 
@@ -24,7 +26,10 @@ func (s *Server) remedyRoutes(g fiber.Router) {
 
 // remedyRequest is every remedy's body; each reads the fields it needs.
 type remedyRequest struct {
-	UserID  string    `json:"userId"`
+	UserID string `json:"userId"`
+	// Login names the person as an organizer hears it on the phone: their
+	// phone number or CCCD, instead of userId.
+	Login   string    `json:"login"`
 	Seconds int64     `json:"seconds"`
 	From    time.Time `json:"from"`
 	To      time.Time `json:"to"`
@@ -44,8 +49,44 @@ func (s *Server) remedy(c *fiber.Ctx) (*quiz.Round, remedyRequest, error) {
 	if err := bindJSON(c, &req); err != nil {
 		return nil, req, err
 	}
-	req.Reason, err = quiz.CheckRemedyReason(req.Reason)
-	return r, req, err
+	if req.Reason, err = quiz.CheckRemedyReason(req.Reason); err != nil {
+		return nil, req, err
+	}
+	if req.UserID == "" && strings.TrimSpace(req.Login) != "" {
+		if req.UserID, err = s.participantByLogin(c.UserContext(), r.ID, req.Login); err != nil {
+			return nil, req, err
+		}
+	}
+	return r, req, nil
+}
+
+// participantByLogin finds the person of a phone number or CCCD among the
+// round's participants. Whether such an account exists elsewhere is not
+// told: the answer is the same "no attempt in this round".
+func (s *Server) participantByLogin(ctx context.Context, roundID, login string) (string, error) {
+	login = strings.TrimSpace(login)
+	notHere := contests.Invalid(contests.Field("login", contests.T(
+		"Không tìm thấy lượt thi của số điện thoại hoặc CCCD này trong đợt", "No attempt of this phone number or CCCD in the round")))
+	var u *contests.User
+	var err error
+	if twelveDigits.MatchString(login) {
+		u, err = s.Store.UserByCCCDKey(ctx, s.Keys.HashCCCD(login))
+	} else if phone, perr := vnid.NormalizePhone(login); perr == nil {
+		u, err = s.Store.UserByPhoneKey(ctx, phone)
+	} else {
+		return "", notHere
+	}
+	if contests.ErrorCode(err) == contests.CodeNotFound {
+		return "", notHere
+	} else if err != nil {
+		return "", err
+	}
+	if _, err := s.quiz.Participation(ctx, roundID, u.ID); contests.ErrorCode(err) == contests.CodeNotFound {
+		return "", notHere
+	} else if err != nil {
+		return "", err
+	}
+	return u.ID, nil
 }
 
 func (req remedyRequest) added() time.Duration { return time.Duration(req.Seconds) * time.Second }
@@ -57,7 +98,7 @@ func (s *Server) orgExtendAttempt(c *fiber.Ctx) error {
 		return err
 	}
 	if req.UserID == "" {
-		return contests.Invalid(contests.Field("userId", contests.T("Chọn người dự thi", "Choose the participant")))
+		return contests.Invalid(contests.Field("login", contests.T("Nhập số điện thoại hoặc CCCD của người dự thi", "Enter the participant's phone number or CCCD")))
 	}
 	ctx := c.UserContext()
 	var deadline time.Time

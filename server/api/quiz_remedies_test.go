@@ -63,6 +63,20 @@ func TestOrganizerRemedies(t *testing.T) {
 		if r := e.do("POST", base+"give-back", map[string]any{"userId": cID, "reason": remedyReason}, org); r.Status != 200 || r.Body["givenBack"] != float64(1) {
 			t.Fatalf("give back to one: %d %s", r.Status, r.Raw)
 		}
+		// By the phone number or CCCD the person gives on the telephone.
+		if r := e.do("POST", base+"give-back", map[string]any{"login": "089090000003", "reason": remedyReason}, org); r.Status != 200 || r.Body["givenBack"] != float64(1) {
+			t.Fatalf("give back by CCCD: %d %s", r.Status, r.Raw)
+		}
+		if r := e.do("POST", base+"extend-attempt", map[string]any{"login": "0912 000 001", "seconds": 1, "reason": remedyReason}, org); r.Status != 200 {
+			t.Fatalf("extend by phone: %d %s", r.Status, r.Raw)
+		}
+		if r := e.do("POST", base+"give-back", map[string]any{"login": "0912000099", "reason": remedyReason}, org); r.Status != 400 || r.fieldNames()[0] != "login" {
+			t.Fatalf("a phone with no attempt in the round: %d %s", r.Status, r.Raw)
+		}
+		p, err := e.store.Participation(t.Context(), f.roundID, cID)
+		if err != nil || p.ExtraAttempts != 3 {
+			t.Fatalf("c's attempts given back: %+v %v, want 3", p, err)
+		}
 
 		if r := e.do("POST", base+"extend-close", map[string]any{"seconds": 3600, "reason": remedyReason}, org); r.Status != 200 {
 			t.Fatalf("extend close: %d %s", r.Status, r.Raw)
@@ -90,7 +104,7 @@ func TestOrganizerRemedies(t *testing.T) {
 				seen[en.Action]++
 			}
 		}
-		want := map[string]int{"quiz.remedy.extend_attempt": 1, "quiz.remedy.extend_attempts": 1, "quiz.remedy.give_back": 2, "quiz.remedy.extend_close": 1}
+		want := map[string]int{"quiz.remedy.extend_attempt": 2, "quiz.remedy.extend_attempts": 1, "quiz.remedy.give_back": 3, "quiz.remedy.extend_close": 1}
 		for k, n := range want {
 			if seen[k] != n {
 				t.Fatalf("audit actions %v, want %v", seen, want)

@@ -1839,7 +1839,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add time to one person's attempt in progress {userId, seconds (1 s–7 days), reason}.
+         * Add time to one person's attempt in progress {userId or login, seconds (1 s–7 days), reason}.
          * @description Needs reason (10–1000 characters); audited as quiz.remedy.* with the reason and the organizer; 409 once the round's results are computed. 409 when the person has no attempt in progress (an attempt over: give an attempt back instead).
          */
         post: {
@@ -1931,7 +1931,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give an attempt back {userId, reason} or to everyone whose attempt overlapped a window {from, to, reason} (to after from, at most 7 days).
+         * Give an attempt back {userId or login, reason} or to everyone whose attempt overlapped a window {from, to, reason} (to after from, at most 7 days).
          * @description Needs reason (10–1000 characters); audited as quiz.remedy.* with the reason and the organizer; 409 once the round's results are computed. The person may then start one attempt more than the round allows (the round must still be open: extend its close if needed).
          */
         post: {
@@ -4282,6 +4282,8 @@ export interface components {
         RemedyRequest: {
             /** @description the person (extend-attempt; give-back to one person) */
             userId?: string;
+            /** @description instead of userId: the person's phone number or CCCD (400 naming login when nobody with it has an attempt in the round) */
+            login?: string;
             /** @description time added (extend-attempt, extend-attempts, extend-close) */
             seconds?: number;
             /**

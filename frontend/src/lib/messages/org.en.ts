@@ -317,4 +317,10 @@ export const orgEn: Partial<Record<OrgMessageKey, string>> = {
   'remedy.done.extend-attempts': 'Time added to {count} attempts in progress.',
   'remedy.done.give-back': 'An attempt given back to {count} people.',
   'remedy.done.extend-close': 'The round closes later.',
+  'remedy.kind.extend-attempt': "Add time to one person's attempt in progress",
+  'remedy.kind.give-back-one': 'Give an attempt back to one person',
+  'remedy.login': "The participant's phone number or CCCD",
+  'remedy.error.login': 'Enter a phone number or CCCD.',
+  'remedy.done.extend-attempt': 'Time added to the attempt in progress.',
+  'remedy.done.give-back-one': 'An attempt given back.',
 };

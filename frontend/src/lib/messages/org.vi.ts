@@ -320,4 +320,10 @@ export const orgVi = {
   'remedy.done.extend-attempts': 'Đã cộng thêm thời gian cho {count} lượt đang làm.',
   'remedy.done.give-back': 'Đã trả lại một lượt thi cho {count} người.',
   'remedy.done.extend-close': 'Đã lùi thời điểm đóng đợt thi.',
+  'remedy.kind.extend-attempt': 'Cộng thêm thời gian cho lượt đang làm của một người',
+  'remedy.kind.give-back-one': 'Trả lại một lượt thi cho một người',
+  'remedy.login': 'Số điện thoại hoặc CCCD của người dự thi',
+  'remedy.error.login': 'Nhập số điện thoại hoặc CCCD.',
+  'remedy.done.extend-attempt': 'Đã cộng thêm thời gian cho lượt đang làm.',
+  'remedy.done.give-back-one': 'Đã trả lại một lượt thi.',
 } satisfies Record<string, string>;
