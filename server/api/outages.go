@@ -41,7 +41,9 @@ const (
 const auditActorServer = "server"
 
 // HeartbeatEvery is how often each instance beats for an outage threshold.
-func HeartbeatEvery(threshold time.Duration) time.Duration { return max(threshold/4, 500*time.Millisecond) }
+func HeartbeatEvery(threshold time.Duration) time.Duration {
+	return max(threshold/4, 500*time.Millisecond)
+}
 
 // RecoverFromOutage runs once at start, before serving: it waits its turn
 // for the outage check (bounded by ctx), compensates a gap over threshold
