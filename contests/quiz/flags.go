@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,7 +123,10 @@ type trace struct {
 	questions int
 	duration  int64
 	client    Client
-	signature string
+	// signature is a digest of signature(a) (zero when the attempt has
+	// no answers): 16 bytes instead of the long text for each of
+	// hundreds of thousands of attempts.
+	signature [16]byte
 }
 
 // FlagFinder collects a closed round's final attempts (one participation
@@ -142,8 +147,17 @@ func (f *FlagFinder) Add(p *Participation) {
 			continue
 		}
 		f.traces = append(f.traces, trace{user: p.UserID, no: a.No, started: a.StartedAt, questions: len(a.Paper.Items),
-			duration: a.DurationMs, client: ParseClient(a.Client), signature: signature(a)})
+			duration: a.DurationMs, client: ParseClient(a.Client), signature: signatureDigest(a)})
 	}
+}
+
+// signatureDigest is the first half of the SHA-256 of signature(a).
+func signatureDigest(a *Attempt) (d [16]byte) {
+	if sig := signature(a); sig != "" {
+		sum := sha256.Sum256([]byte(sig))
+		copy(d[:], sum[:16])
+	}
+	return d
 }
 
 // signature is an attempt's answers in the order they were given, and its
@@ -207,67 +221,94 @@ func (f *FlagFinder) Flags(people []Account) map[string][]Flag {
 }
 
 // identical flags attempts of different accounts with the same signature
-// started within identicalWindow of each other.
+// started within identicalWindow of each other. The attempts are sorted by
+// signature and start, so each one only looks at the attempts of its own
+// signature inside its window.
 func (f *FlagFinder) identical(add func(string, Flag)) {
-	groups := map[string][]trace{}
-	for _, t := range f.traces {
-		if t.signature != "" {
-			groups[t.signature] = append(groups[t.signature], t)
+	ts := make([]*trace, 0, len(f.traces))
+	for i := range f.traces {
+		if f.traces[i].signature != ([16]byte{}) {
+			ts = append(ts, &f.traces[i])
 		}
 	}
-	for _, g := range groups {
+	slices.SortFunc(ts, func(a, b *trace) int {
+		if c := bytes.Compare(a.signature[:], b.signature[:]); c != 0 {
+			return c
+		}
+		return a.started.Compare(b.started)
+	})
+	for start := 0; start < len(ts); {
+		end := start + 1
+		for end < len(ts) && ts[end].signature == ts[start].signature {
+			end++
+		}
+		g := ts[start:end]
+		lo, hi := 0, 0
 		for _, t := range g {
+			for g[lo].started.Before(t.started.Add(-identicalWindow)) {
+				lo++
+			}
+			for hi < len(g) && !g[hi].started.After(t.started.Add(identicalWindow)) {
+				hi++
+			}
 			var others []string
-			for _, o := range g {
-				if o.user != t.user && absDur(o.started.Sub(t.started)) <= identicalWindow && !slices.Contains(others, o.user) {
+			for _, o := range g[lo:hi] {
+				if o.user != t.user {
 					others = append(others, o.user)
 				}
 			}
 			if len(others) > 0 {
 				slices.Sort(others)
-				add(t.user, Flag{Kind: FlagIdentical, AttemptNo: t.no, Others: others, Reason: contests.T(
+				others = slices.Compact(others)
+				add(t.user, Flag{Kind: FlagIdentical, AttemptNo: t.no, Others: capOthers(others), Reason: contests.T(
 					"Câu trả lời, thứ tự trả lời và thời gian giống hệt bài của %d tài khoản khác",
 					"Answers, answering order and time identical to the attempts of %d other account(s)", len(others))})
 			}
 		}
+		start = end
 	}
 }
 
 // shared flags every account of a group (same key) when at least n
-// accounts started attempts within window.
+// accounts started attempts within window. Each group is sorted by start
+// and a window slides over it, counting the accounts inside; an attempt is
+// flagged by the first full window that holds it.
 func (f *FlagFinder) shared(add func(string, Flag), key func(trace) string, n int, window time.Duration, kind FlagKind, words contests.Msg) {
-	groups := map[string][]trace{}
-	for _, t := range f.traces {
-		if k := key(t); k != "" {
-			groups[k] = append(groups[k], t)
+	groups := map[string][]*trace{}
+	for i := range f.traces {
+		if k := key(f.traces[i]); k != "" {
+			groups[k] = append(groups[k], &f.traces[i])
 		}
 	}
+	mins := int(window.Minutes())
 	for _, g := range groups {
-		slices.SortFunc(g, func(a, b trace) int { return a.started.Compare(b.started) })
+		if len(g) < n {
+			continue
+		}
+		slices.SortFunc(g, func(a, b *trace) int { return a.started.Compare(b.started) })
+		inside := map[string]int{} // accounts in g[i:j] and their attempts there
+		j, flagged := 0, 0         // g[:flagged] have their flag
 		for i := range g {
-			var users []string
-			for j := i; j < len(g) && g[j].started.Sub(g[i].started) <= window; j++ {
-				if !slices.Contains(users, g[j].user) {
-					users = append(users, g[j].user)
+			for j < len(g) && g[j].started.Sub(g[i].started) <= window {
+				inside[g[j].user]++
+				j++
+			}
+			if len(inside) >= n && flagged < j {
+				users := make([]string, 0, len(inside))
+				for u := range inside {
+					users = append(users, u)
 				}
+				slices.Sort(users)
+				for _, t := range g[max(i, flagged):j] {
+					others := slices.DeleteFunc(slices.Clone(users), func(x string) bool { return x == t.user })
+					add(t.user, Flag{Kind: kind, Others: capOthers(others), Reason: contests.Msg{
+						VI: fmt.Sprintf(words.VI, len(users), mins), EN: fmt.Sprintf(words.EN, len(users), mins)}})
+				}
+				flagged = j
 			}
-			if len(users) < n {
-				continue
-			}
-			slices.Sort(users)
-			for _, u := range users {
-				others := slices.DeleteFunc(slices.Clone(users), func(x string) bool { return x == u })
-				mins := int(window.Minutes())
-				add(u, Flag{Kind: kind, Others: others, Reason: contests.Msg{
-					VI: fmt.Sprintf(words.VI, len(users), mins), EN: fmt.Sprintf(words.EN, len(users), mins)}})
+			if inside[g[i].user]--; inside[g[i].user] == 0 {
+				delete(inside, g[i].user)
 			}
 		}
 	}
-}
-
-func absDur(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
 }

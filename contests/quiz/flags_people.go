@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -64,59 +66,165 @@ func CleanInstallID(id string) string {
 // samePerson flags accounts that look like one person: the same name and
 // birth date, or a phone number one digit away from another account's with
 // the same birth date or the same name (a relative's or a mistyped number;
-// the same CCCD cannot register twice). Comparisons run within groups of
-// equal birth date or name, never across everyone.
+// the same CCCD cannot register twice).
+//
+// Nobody is compared with everyone: accounts are grouped by exact keys
+// (sameKeyRuns), once by name and birth date, then once per position of
+// the phone number by birth date (or name) and the phone with that
+// position masked. Two phones one digit apart agree everywhere but at one
+// position, so they meet in exactly one of those groups; the work is
+// n log n per position instead of n² per group.
 func samePerson(people []Account) map[string][]Flag {
-	out := map[string][]Flag{}
-	flag := func(a, b Account, why contests.Msg) {
-		for _, pair := range [][2]Account{{a, b}, {b, a}} {
-			have := out[pair[0].UserID]
-			if i := slices.IndexFunc(have, func(f Flag) bool { return f.Kind == FlagSamePerson }); i >= 0 {
-				if !slices.Contains(have[i].Others, pair[1].UserID) {
-					have[i].Others = append(have[i].Others, pair[1].UserID)
-					slices.Sort(have[i].Others)
-				}
-				continue
-			}
-			out[pair[0].UserID] = append(have, Flag{Kind: FlagSamePerson, Others: []string{pair[1].UserID}, Reason: why})
-		}
-	}
-	byBirth, byName := map[string][]Account{}, map[string][]Account{}
+	ps := make([]person, 0, len(people))
+	longest := 0
 	for _, p := range people {
-		name := contests.Fold(p.FullName)
+		pp := person{id: p.UserID, name: contests.Fold(p.FullName), phone: p.Phone}
 		if !p.BirthDate.IsZero() {
-			byBirth[p.BirthDate.Format("2006-01-02")] = append(byBirth[p.BirthDate.Format("2006-01-02")], p)
+			pp.birth = p.BirthDate.Format("2006-01-02")
 		}
-		if name != "" {
-			byName[name] = append(byName[name], p)
+		longest = max(longest, len(p.Phone))
+		ps = append(ps, pp)
+	}
+	found := samePersonFound{}
+	seed := maphash.MakeSeed()
+	sameKeyRuns(ps, seed, func(h *maphash.Hash, p *person) bool {
+		if p.name == "" || p.birth == "" {
+			return false
+		}
+		h.WriteString(p.name)
+		h.WriteByte(0)
+		h.WriteString(p.birth)
+		return true
+	}, func(a, b *person) {
+		if a.name == b.name && a.birth == b.birth {
+			found.add(a, b, reasonNameBirth)
+		}
+	})
+	for pos := range longest {
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.birth }), func(a, b *person) {
+			if a.birth == b.birth && oneDigitApart(a.phone, b.phone) {
+				found.add(a, b, reasonBirthPhone)
+			}
+		})
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.name }), func(a, b *person) {
+			if a.name == b.name && oneDigitApart(a.phone, b.phone) {
+				found.add(a, b, reasonNamePhone)
+			}
+		})
+	}
+	return found.flags()
+}
+
+// person is an Account with its name folded and birth date as text ("" when unknown).
+type person struct{ id, name, birth, phone string }
+
+// maskedPhoneKey keys a person by group(p) and the phone with position pos
+// masked; people without a group or a phone that short have no key.
+func maskedPhoneKey(pos int, group func(*person) string) func(*maphash.Hash, *person) bool {
+	return func(h *maphash.Hash, p *person) bool {
+		g := group(p)
+		if g == "" || pos >= len(p.phone) {
+			return false
+		}
+		h.WriteString(g)
+		h.WriteByte(0)
+		h.WriteString(p.phone[:pos])
+		h.WriteByte('*')
+		h.WriteString(p.phone[pos+1:])
+		return true
+	}
+}
+
+// sameKeyRuns sorts people by the hash of their key (people without one
+// are left out) and calls pair for every two people whose hashes are
+// equal. Hashes can collide, so pair checks the real fields again. Only
+// people sharing a key meet: the cost is one hash and a sort, plus the
+// pairs of genuinely equal keys.
+func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person) bool, pair func(a, b *person)) {
+	type keyed struct {
+		h uint64
+		i int32
+	}
+	ks := make([]keyed, 0, len(ps))
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for i := range ps {
+		h.Reset()
+		if key(&h, &ps[i]) {
+			ks = append(ks, keyed{h.Sum64(), int32(i)})
 		}
 	}
-	// groupLimit keeps a very common name from costing n² comparisons; the
-	// name-and-birth-date rule still covers it.
-	const groupLimit = 2000
-	for _, g := range byBirth {
-		for i := range g {
-			for j := i + 1; j < len(g) && j < groupLimit; j++ {
-				a, b := g[i], g[j]
-				switch {
-				case contests.Fold(a.FullName) == contests.Fold(b.FullName) && a.FullName != "":
-					flag(a, b, contests.T("Trùng họ tên và ngày sinh với tài khoản khác", "Same name and birth date as another account"))
-				case oneDigitApart(a.Phone, b.Phone):
-					flag(a, b, contests.T("Cùng ngày sinh, số điện thoại chỉ khác một chữ số với tài khoản khác", "Same birth date and a phone number one digit away from another account's"))
-				}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.h, b.h) })
+	for start := 0; start < len(ks); {
+		end := start + 1
+		for end < len(ks) && ks[end].h == ks[start].h {
+			end++
+		}
+		for i := start; i < end; i++ {
+			for j := i + 1; j < end; j++ {
+				pair(&ps[ks[i].i], &ps[ks[j].i])
 			}
 		}
+		start = end
 	}
-	for _, g := range byName {
-		for i := range g {
-			for j := i + 1; j < len(g) && j < groupLimit; j++ {
-				if a, b := g[i], g[j]; oneDigitApart(a.Phone, b.Phone) {
-					flag(a, b, contests.T("Cùng họ tên, số điện thoại chỉ khác một chữ số với tài khoản khác", "Same name and a phone number one digit away from another account's"))
-				}
-			}
+}
+
+// Reasons of the same-person flag, the first that applies to an account
+// (in this order) is the one shown.
+var samePersonReasons = []contests.Msg{
+	reasonNameBirth:  contests.T("Trùng họ tên và ngày sinh với tài khoản khác", "Same name and birth date as another account"),
+	reasonBirthPhone: contests.T("Cùng ngày sinh, số điện thoại chỉ khác một chữ số với tài khoản khác", "Same birth date and a phone number one digit away from another account's"),
+	reasonNamePhone:  contests.T("Cùng họ tên, số điện thoại chỉ khác một chữ số với tài khoản khác", "Same name and a phone number one digit away from another account's"),
+}
+
+const (
+	reasonNameBirth = iota
+	reasonBirthPhone
+	reasonNamePhone
+)
+
+// samePersonFound collects pairs for each account: the best reason and the others.
+type samePersonFound map[string]*samePersonOf
+
+type samePersonOf struct {
+	reason int
+	others []string
+}
+
+func (f samePersonFound) add(a, b *person, reason int) {
+	if a.id == b.id {
+		return
+	}
+	for _, pair := range [2][2]*person{{a, b}, {b, a}} {
+		have := f[pair[0].id]
+		if have == nil {
+			have = &samePersonOf{reason: reason}
+			f[pair[0].id] = have
 		}
+		have.reason = min(have.reason, reason)
+		have.others = append(have.others, pair[1].id)
+	}
+}
+
+func (f samePersonFound) flags() map[string][]Flag {
+	out := make(map[string][]Flag, len(f))
+	for id, have := range f {
+		slices.Sort(have.others)
+		out[id] = []Flag{{Kind: FlagSamePerson, Others: capOthers(slices.Compact(have.others)), Reason: samePersonReasons[have.reason]}}
 	}
 	return out
+}
+
+// MaxOthers bounds the other accounts a flag names (the flag's reason
+// still counts them all): the list is stored on the standing line, and a
+// farm of thousands of accounts needs no thousands of names per line.
+const MaxOthers = 20
+
+func capOthers(others []string) []string {
+	if len(others) > MaxOthers {
+		return others[:MaxOthers:MaxOthers]
+	}
+	return others
 }
 
 // oneDigitApart reports whether two phone numbers of equal length differ
