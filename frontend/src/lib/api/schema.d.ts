@@ -709,7 +709,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            users: components["schemas"]["User"][];
+                            total: number;
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -737,7 +742,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -814,7 +823,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description shown once */
+                            temporaryPassword: string;
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -862,7 +876,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -896,12 +914,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {staff: [user with roles: [{role, unitId, unitName}]], total} */
+                /** @description {staff, total}: each user with their roles */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            staff: components["schemas"]["User"][];
+                            total: number;
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -933,7 +956,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            user: components["schemas"]["User"];
+                            /** @description the generated first password, shown once */
+                            password: string;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -972,7 +1001,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            judges: {
+                                id: string;
+                                fullName: string;
+                                unitName: string;
+                            }[];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
