@@ -18,6 +18,8 @@ import (
 // ResultsConfig sizes a results run.
 type ResultsConfig struct {
 	People int // each with one submitted attempt in the round
+	// CPUProfile, when set, receives a CPU profile of the compute request.
+	CPUProfile string
 	Logf   func(format string, args ...any)
 }
 
@@ -67,6 +69,13 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 		return nil, err
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
+	if cfg.CPUProfile != "" {
+		stop, err := startCPUProfile(cfg.CPUProfile)
+		if err != nil {
+			return nil, err
+		}
+		defer stop()
+	}
 	t0 = time.Now()
 	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
 	if err != nil {

@@ -23,7 +23,7 @@ import (
 //	server bench similarity [--works 20000] [--words 2000]
 //	server bench abuse [--parallel 20] [--body-mb 100] [--works 3] [--work-mb 100] [--server BIN]
 //	server bench login [--logins 2000] [--queue N]
-//	server bench results [--people 500000]
+//	server bench results [--people 500000] [--cpuprofile FILE]
 func runBench(args []string) error {
 	if len(args) == 0 {
 		return errors.New("bench: say which: quiz, similarity, export, results, abuse or login")
@@ -46,6 +46,7 @@ func runBench(args []string) error {
 		cfg := bench.ResultsConfig{People: 500_000, Logf: logf}
 		fs := flag.NewFlagSet("bench results", flag.ContinueOnError)
 		fs.IntVar(&cfg.People, "people", cfg.People, "people with a submitted attempt in the round")
+		fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the compute request to the file")
 		if err = fs.Parse(args[1:]); err == nil {
 			report, err = bench.Results(ctx, cfg)
 		}

@@ -32,19 +32,24 @@ func (f *roundFlags) add(p *quiz.Participation) {
 }
 
 // find looks the players' accounts up (accountsBatch at a time) for the
-// same-person rule and returns every player's flags.
-func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Flag, error) {
+// same-person rule and returns every player's flags, and their names as
+// they are now (for the standing lines: the accounts are read once).
+func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Flag, map[string]string, error) {
 	accounts := make([]quiz.Account, 0, len(f.players))
 	for start := 0; start < len(f.players); start += accountsBatch {
 		users, err := s.Store.UsersByIDs(ctx, f.players[start:min(start+accountsBatch, len(f.players))])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, u := range users {
 			accounts = append(accounts, quiz.Account{UserID: u.ID, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
 		}
 	}
-	return f.finder.Flags(accounts), nil
+	names := make(map[string]string, len(accounts))
+	for _, a := range accounts {
+		names[a.UserID] = a.FullName
+	}
+	return f.finder.Flags(accounts), names, nil
 }
 
 // accountsBatch is how many accounts one UsersByIDs call asks for.

@@ -53,7 +53,7 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	}); err != nil {
 		return quiz.RoundSummary{}, err
 	}
-	found, err := flags.find(ctx, s)
+	found, names, err := flags.find(ctx, s)
 	if err != nil {
 		return quiz.RoundSummary{}, err
 	}
@@ -67,7 +67,7 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return out.Summary, err
 	}
-	rows, err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found)
+	rows, err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found, names)
 	if err != nil {
 		return out.Summary, err
 	}
@@ -133,9 +133,16 @@ func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bo
 const standingNamesBatch = 2000
 
 // saveStandings stores the lines of a ranking with the people's names as
-// they are now, and returns them.
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag) ([]quiz.Standing, error) {
+// they are now, and returns them. names, when the caller has just read
+// them, saves reading the accounts again.
+func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag, names map[string]string) ([]quiz.Standing, error) {
 	rows := quiz.StandingsOf(roundID, ranked, winners, flags)
+	if names != nil {
+		for i := range rows {
+			rows[i].FullName = names[rows[i].UserID]
+		}
+		return rows, s.quiz.ReplaceStandings(ctx, roundID, rows)
+	}
 	// Names are read in batches (a national round ranks hundreds of
 	// thousands of people: one lookup each would take minutes).
 	for start := 0; start < len(rows); start += standingNamesBatch {

@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"runtime"
+	"sync"
 	"time"
 
 	"hoithi/contests/quiz"
@@ -28,9 +30,14 @@ func (db *DB) ExpiredParticipations(ctx context.Context, t time.Time, limit int)
 }
 
 // EachParticipation calls fn for every record of a round in UserID order,
-// one row at a time from a reader cursor (a province round holds a million
-// records). fn's error stops the walk and is returned as is. The cursor
-// holds one read snapshot: fn may write meanwhile, through the writer.
+// from a reader cursor (a province round holds a million records). fn's
+// error stops the walk and is returned as is. The cursor holds one read
+// snapshot: fn may write meanwhile, through the writer.
+//
+// Decoding the JSON is most of the cost of a walk, so rows are read
+// eachParticipationBatch at a time and the batch is decoded on every
+// core; fn still sees the records one at a time, in order, on the
+// caller's goroutine, and at most one batch is held.
 func (db *DB) EachParticipation(ctx context.Context, roundID string, fn func(*quiz.Participation) error) error {
 	rows, err := db.reader.QueryContext(ctx, `SELECT data FROM quiz_participations
 		WHERE round_id = ? ORDER BY user_id`, roundID)
@@ -38,16 +45,75 @@ func (db *DB) EachParticipation(ctx context.Context, roundID string, fn func(*qu
 		return storeError(err, nil)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		p, err := scanParticipation(rows)
-		if err != nil {
+	raw := make([][]byte, 0, eachParticipationBatch)
+	decoded := make([]*quiz.Participation, eachParticipationBatch)
+	flush := func() error {
+		if err := decodeParticipations(raw, decoded[:len(raw)]); err != nil {
 			return storeError(err, nil)
 		}
-		if err := fn(p); err != nil {
+		for i, p := range decoded[:len(raw)] {
+			decoded[i] = nil
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+		raw = raw[:0]
+		return nil
+	}
+	for rows.Next() {
+		var data []byte // a fresh slice each row: Scan copies into it
+		if err := rows.Scan(&data); err != nil {
+			return storeError(err, nil)
+		}
+		if raw = append(raw, data); len(raw) == eachParticipationBatch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return storeError(err, nil)
+	}
+	return flush()
+}
+
+// eachParticipationBatch is how many records EachParticipation decodes at once.
+const eachParticipationBatch = 512
+
+// decodeParticipations decodes raw[i] into out[i] on GOMAXPROCS goroutines.
+func decodeParticipations(raw [][]byte, out []*quiz.Participation) error {
+	workers := min(runtime.GOMAXPROCS(0), len(raw))
+	if workers <= 1 {
+		for i, data := range raw {
+			p, err := decodeParticipation(data)
+			if err != nil {
+				return err
+			}
+			out[i] = p
+		}
+		return nil
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(raw); i += workers {
+				p, err := decodeParticipation(raw[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = p
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	return storeError(rows.Err(), nil)
+	return nil
 }
 
 // CountParticipations returns how many people started the round.
