@@ -28,7 +28,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if !st.Open(s.Now()) {
+	if !intakeOpen(ct, st, s.Now()) {
 		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn sửa tác phẩm", "The deadline for changes has passed"))
 	}
 	if w.Status != essay.WorkSubmitted {

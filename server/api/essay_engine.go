@@ -58,6 +58,14 @@ func (s *Server) essayContest(c *fiber.Ctx, slug string) (*contests.Contest, ess
 	return ct, st, err
 }
 
+// intakeOpen says whether the contest takes new works and authors' edits
+// now: published (a closed contest takes none) and before its deadline.
+// The rules answer carries it, so the public page shows what submit and
+// edit enforce, by the server's clock rather than the phone's.
+func intakeOpen(ct *contests.Contest, st essay.Settings, now time.Time) bool {
+	return ct.Status == contests.ContestPublished && st.Open(now)
+}
+
 // staffContest loads an essay contest by ID for its secretaries and
 // organizers.
 func (s *Server) staffContest(c *fiber.Ctx, id string) (*contests.Contest, essay.Settings, error) {

@@ -31,6 +31,8 @@ type staffWorksPage struct {
 type essayRulesView struct {
 	Categories []essay.Category `json:"categories"`
 	Deadline   time.Time        `json:"deadline"`
+	// Open is whether a work can be submitted now, as submit decides it.
+	Open bool `json:"open"`
 }
 
 type forwardTargets struct {

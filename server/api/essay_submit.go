@@ -23,11 +23,11 @@ func (s *Server) submitRoutes(r fiber.Router) {
 
 // essayRules shows an essay contest's categories, limits and deadline.
 func (s *Server) essayRules(c *fiber.Ctx) error {
-	_, st, err := s.essayContest(c, c.Params("slug"))
+	ct, st, err := s.essayContest(c, c.Params("slug"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(essayRulesView{Categories: st.Categories, Deadline: st.Deadline})
+	return c.JSON(essayRulesView{Categories: st.Categories, Deadline: st.Deadline, Open: intakeOpen(ct, st, s.Now())})
 }
 
 // workRequest is the "work" part of a submission; the file is the "file" part.
@@ -69,7 +69,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err := mayEnterEssay(c, ct); err != nil {
 		return err
 	}
-	if !st.Open(s.Now()) {
+	if !intakeOpen(ct, st, s.Now()) {
 		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn nhận tác phẩm", "Submissions are closed"))
 	}
 	up, err := s.readWorkForm(c)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contestPhase, formatBirthDate, formatDateTime, remaining } from './countdown';
+import { contestPhase, formatBirthDate, formatDateTime, formatDayTime, remaining } from './countdown';
 
 const start = '2025-06-01T01:00:00Z';
 const end = '2025-06-08T01:00:00Z';
@@ -46,5 +46,16 @@ describe('formatting', () => {
   it('formats a birth date as DD/MM/YYYY without a time zone shift', () => {
     expect(formatBirthDate('1990-05-07')).toBe('07/05/1990');
     expect(formatBirthDate('1990-05-07T00:00:00Z')).toBe('07/05/1990');
+  });
+});
+
+describe('formatDayTime', () => {
+  it('shows dd/mm/yyyy HH:mm in Vietnam time, whatever the zone of the instant', () => {
+    expect(formatDayTime('2026-12-06T17:30:00Z')).toBe('07/12/2026 00:30');
+    expect(formatDayTime('2025-06-01T01:05:00+07:00')).toBe('01/06/2025 01:05');
+  });
+  it('is empty for Go\'s zero time and nothing', () => {
+    expect(formatDayTime('0001-01-01T00:00:00Z')).toBe('');
+    expect(formatDayTime(undefined)).toBe('');
   });
 });

@@ -61,6 +61,26 @@ export function formatDateTime(iso: string | undefined, localeTag: string): stri
   }).format(t);
 }
 
+/**
+ * formatDayTime shows an instant as "dd/mm/yyyy HH:mm" in Vietnam's zone, the
+ * same in both languages (deadlines, last activity); '' when it is not set.
+ */
+export function formatDayTime(iso: string | undefined): string {
+  const t = instant(iso);
+  if (t === undefined) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: CONTEST_TIME_ZONE,
+  }).formatToParts(t);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
 /** formatBirthDate shows a YYYY-MM-DD date as DD/MM/YYYY without time zones. */
 export function formatBirthDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');

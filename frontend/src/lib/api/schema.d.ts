@@ -4613,6 +4613,8 @@ export interface components {
              * @description the zero time (0001-01-01T00:00:00Z) means no deadline
              */
             deadline: string;
+            /** @description whether a work can be submitted (and an own work edited) now, by the server's clock: the contest is published and before its deadline */
+            open: boolean;
         };
         /** @description A work as its author sees it; never its anonymous code. */
         AuthorWork: {

@@ -6,6 +6,8 @@ export const essayEn: Record<keyof typeof essayVi, string> = {
   'essay.rules.title': 'Categories and limits',
   'essay.deadline': 'Submission deadline',
   'essay.closed': 'Submissions are closed.',
+  'essay.openUntil': 'Submission deadline: {deadline} (open).',
+  'essay.openNoDeadline': 'Works are being accepted.',
   'essay.limit.words': 'Words: {range}',
   'essay.limit.wordsMax': 'at most {max} words',
   'essay.limit.wordsBetween': '{min} to {max} words',

@@ -4,6 +4,8 @@ export const essayVi = {
   'essay.rules.title': 'Thể loại và giới hạn',
   'essay.deadline': 'Hạn nhận tác phẩm',
   'essay.closed': 'Đã hết hạn nhận tác phẩm.',
+  'essay.openUntil': 'Hạn nhận tác phẩm: {deadline} (đang nhận bài).',
+  'essay.openNoDeadline': 'Đang nhận tác phẩm.',
   'essay.limit.words': 'Số chữ: {range}',
   'essay.limit.wordsMax': 'tối đa {max} chữ',
   'essay.limit.wordsBetween': 'từ {min} đến {max} chữ',
