@@ -108,6 +108,11 @@ func TestResponsesMatchSpec(t *testing.T) {
 	e.do("GET", "/api/v1/rounds/"+f.roundID+"/standings", nil, "")
 	e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/standings", nil, f.org)
 	e.do("GET", "/api/v1/rounds/"+f.roundID+"/review/1", nil, tok)
+	bank := e.do("GET", "/api/v1/org/contests/"+f.contestID+"/questions", nil, f.org)
+	if qs, _ := bank.Body["questions"].([]any); len(qs) > 0 {
+		q := qs[0].(map[string]any)
+		e.do("PUT", "/api/v1/org/contests/"+f.contestID+"/questions/"+q["id"].(string), q, f.org)
+	}
 
 	for _, key := range []string{
 		"POST /api/v1/auth/register 201", "POST /api/v1/auth/login 200", "GET /api/v1/me 200",
@@ -118,6 +123,8 @@ func TestResponsesMatchSpec(t *testing.T) {
 		"PUT /api/v1/rounds/{id}/attempts/{no}/prediction 200", "POST /api/v1/rounds/{id}/attempts/{no}/submit 200",
 		"GET /api/v1/rounds/{id}/me 200", "GET /api/v1/rounds/{id}/standings 200",
 		"GET /api/v1/org/rounds/{rid}/standings 200", "GET /api/v1/rounds/{id}/review/{no} 200",
+		"POST /api/v1/org/contests/{id}/questions 201", "GET /api/v1/org/contests/{id}/questions 200",
+		"PUT /api/v1/org/contests/{id}/questions/{qid} 200",
 	} {
 		if _, ok := specSeen.Load(key); !ok {
 			t.Errorf("%s: no answer validated against docs/openapi.yaml (no schema, or the walk did not reach it)", key)

@@ -7,7 +7,7 @@ import type { ContestStatus, Role, RoundPhase, Standing, StandingsPage } from '.
 import type { FieldError } from './errors';
 import type { Http } from './http';
 import type { RankRule } from './quiz/ranking';
-import type { Schema } from './api/wire';
+import type { Reply, Schema } from './api/wire';
 
 export type ContestKind = 'quiz' | 'essay';
 
@@ -48,31 +48,11 @@ export interface ContestInput {
   version?: number;
 }
 
-export interface BankQuestion {
-  id: string;
-  topic: string;
-  /** 0 not set, 1 easy, 2 medium, 3 hard. */
-  difficulty: number;
-  text: string;
-  options: { id: string; text: string }[];
-  correct: string[];
-  explanation: string;
-  imageUrl: string;
-  points: number;
-  keepOptionOrder: boolean;
-  retired: boolean;
-}
+/** A bank question as organizers see and edit it, correct options included. */
+export type BankQuestion = Schema<'BankQuestion'>;
 
 /** How a bank's answer keys are skewed (quiz.CheckKeySkew); null when they are spread well. */
-export interface KeySkew {
-  letter?: string;
-  count?: number;
-  of?: number;
-  runKey?: string;
-  runLength?: number;
-  /** 0-based position of the run's first question in the bank. */
-  runStart?: number;
-}
+export type KeySkew = NonNullable<Schema<'KeySkew'>>;
 
 export interface Quota {
   topic?: string;
@@ -292,19 +272,18 @@ export function createOrgApi(http: Http) {
     /** The bank with its key-skew warning. */
     async questionBank(contestId: string): Promise<{ questions: BankQuestion[]; keySkew: KeySkew | null }> {
       const path = `${contestPath(contestId)}/questions`;
-      const res = await http.request<{ questions: BankQuestion[]; keySkew?: KeySkew | null }>('GET', path, auth);
-      return { questions: res.questions ?? [], keySkew: res.keySkew ?? null };
+      return http.request<Reply<'/api/v1/org/contests/{id}/questions', 'get'>>('GET', path, auth);
     },
     async createQuestion(contestId: string, q: Omit<BankQuestion, 'id'>): Promise<BankQuestion> {
       const path = `${contestPath(contestId)}/questions`;
-      return (await http.request<{ question: BankQuestion }>('POST', path, { ...auth, body: q })).question;
+      return (await http.request<Reply<'/api/v1/org/contests/{id}/questions', 'post'>>('POST', path, { ...auth, body: q })).question;
     },
     async updateQuestion(contestId: string, q: BankQuestion): Promise<BankQuestion> {
       const path = `${contestPath(contestId)}/questions/${enc(q.id)}`;
-      return (await http.request<{ question: BankQuestion }>('PUT', path, { ...auth, body: q })).question;
+      return (await http.request<Reply<'/api/v1/org/contests/{id}/questions/{qid}', 'put'>>('PUT', path, { ...auth, body: q })).question;
     },
     /** All rows or none: a bad file comes back as 400 with one field error per cell. */
-    importQuestions(contestId: string, file: File): Promise<{ created: number; keySkew?: KeySkew | null }> {
+    importQuestions(contestId: string, file: File): Promise<Reply<'/api/v1/org/contests/{id}/questions/import', 'post'>> {
       const form = new FormData();
       form.append('file', file);
       return http.request('POST', `${contestPath(contestId)}/questions/import`, { ...auth, body: form });

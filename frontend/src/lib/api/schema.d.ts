@@ -1283,12 +1283,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {questions} */
+                /** @description {questions, keySkew} */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            questions: components["schemas"]["BankQuestion"][];
+                            keySkew: components["schemas"]["KeySkew"];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -1311,7 +1316,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            question: components["schemas"]["BankQuestion"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
             };
@@ -1348,7 +1357,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            question: components["schemas"]["BankQuestion"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -1394,7 +1407,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: number;
+                            keySkew: components["schemas"]["KeySkew"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 413: components["responses"]["Error"];
@@ -4631,6 +4649,37 @@ export interface components {
             /** Format: date-time */
             submittedAt: string;
         };
+        /** @description A bank question as organizers see and edit it, correct options included. */
+        BankQuestion: {
+            id: string;
+            topic: string;
+            /** @description 0 not set, 1 easy, 2 medium, 3 hard */
+            difficulty: number;
+            text: string;
+            options: {
+                /** @description the authoring letter */
+                id: string;
+                text: string;
+            }[];
+            correct: string[];
+            explanation: string;
+            imageUrl: string;
+            points: number;
+            keepOptionOrder: boolean;
+            retired: boolean;
+        };
+        /** @description How the bank's answer keys are skewed (one letter too often, or a run of one key); null when they are spread well. */
+        KeySkew: {
+            letter?: string;
+            count?: number;
+            of?: number;
+            runKey?: string;
+            runLength?: number;
+            /** @description 0-based position of the run's first question in the bank */
+            runStart?: number;
+            /** @description the warnings in the caller's language */
+            messages: string[];
+        } | null;
     };
     responses: {
         /** @description An error. */
