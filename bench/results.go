@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"hoithi/contests"
@@ -20,7 +22,10 @@ type ResultsConfig struct {
 	People int // each with one submitted attempt in the round
 	// CPUProfile, when set, receives a CPU profile of the compute request.
 	CPUProfile string
-	Logf   func(format string, args ...any)
+	// MemProfile, when set, receives a heap profile taken when the heap
+	// in use during the request was at its largest (sampled every 100 ms).
+	MemProfile string
+	Logf       func(format string, args ...any)
 }
 
 // ResultsReport is the one JSON line `server bench results` prints.
@@ -74,6 +79,10 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 		if err != nil {
 			return nil, err
 		}
+		defer stop()
+	}
+	if cfg.MemProfile != "" {
+		stop := heapAtPeak(cfg.MemProfile, logf)
 		defer stop()
 	}
 	t0 = time.Now()
@@ -179,4 +188,36 @@ func seedResultsWorld(ctx context.Context, dir string, dataKey []byte, n int, lo
 		return "", nil, fmt.Errorf("organizer: %w", err)
 	}
 	return r.ID, org, nil
+}
+
+// heapAtPeak writes a heap profile to path each time the heap in use grows
+// 10% past the last one written, until stop is called.
+func heapAtPeak(path string, logf func(string, ...any)) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		var last uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse < last+last/10 {
+				continue
+			}
+			last = ms.HeapInuse
+			if f, err := os.Create(path); err == nil {
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+				logf("heap in use %.0f MB: profile written", float64(last)/(1<<20))
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

@@ -23,7 +23,7 @@ import (
 //	server bench similarity [--works 20000] [--words 2000]
 //	server bench abuse [--parallel 20] [--body-mb 100] [--works 3] [--work-mb 100] [--server BIN]
 //	server bench login [--logins 2000] [--queue N]
-//	server bench results [--people 500000] [--cpuprofile FILE]
+//	server bench results [--people 500000] [--cpuprofile FILE] [--memprofile FILE]
 func runBench(args []string) error {
 	if len(args) == 0 {
 		return errors.New("bench: say which: quiz, similarity, export, results, abuse or login")
@@ -47,6 +47,7 @@ func runBench(args []string) error {
 		fs := flag.NewFlagSet("bench results", flag.ContinueOnError)
 		fs.IntVar(&cfg.People, "people", cfg.People, "people with a submitted attempt in the round")
 		fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write a CPU profile of the compute request to the file")
+		fs.StringVar(&cfg.MemProfile, "memprofile", "", "write a heap profile of the compute request at its largest to the file")
 		if err = fs.Parse(args[1:]); err == nil {
 			report, err = bench.Results(ctx, cfg)
 		}

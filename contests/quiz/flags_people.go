@@ -95,24 +95,24 @@ func samePerson(people []Account) map[string][]Flag {
 		h.WriteByte(0)
 		h.WriteString(p.birth)
 		return true
-	}, func(a, b *person) {
-		if a.name == b.name && a.birth == b.birth {
-			found.add(a, b, reasonNameBirth)
+	}, func(a, b int32) {
+		if ps[a].name == ps[b].name && ps[a].birth == ps[b].birth {
+			found.add(ps, a, b, reasonNameBirth)
 		}
 	})
 	for pos := range longest {
-		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.birth }), func(a, b *person) {
-			if a.birth == b.birth && oneDigitApart(a.phone, b.phone) {
-				found.add(a, b, reasonBirthPhone)
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.birth }), func(a, b int32) {
+			if ps[a].birth == ps[b].birth && oneDigitApart(ps[a].phone, ps[b].phone) {
+				found.add(ps, a, b, reasonBirthPhone)
 			}
 		})
-		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.name }), func(a, b *person) {
-			if a.name == b.name && oneDigitApart(a.phone, b.phone) {
-				found.add(a, b, reasonNamePhone)
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.name }), func(a, b int32) {
+			if ps[a].name == ps[b].name && oneDigitApart(ps[a].phone, ps[b].phone) {
+				found.add(ps, a, b, reasonNamePhone)
 			}
 		})
 	}
-	return found.flags()
+	return found.flags(ps)
 }
 
 // person is an Account with its name folded and birth date as text ("" when unknown).
@@ -140,7 +140,7 @@ func maskedPhoneKey(pos int, group func(*person) string) func(*maphash.Hash, *pe
 // equal. Hashes can collide, so pair checks the real fields again. Only
 // people sharing a key meet: the cost is one hash and a sort, plus the
 // pairs of genuinely equal keys.
-func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person) bool, pair func(a, b *person)) {
+func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person) bool, pair func(a, b int32)) {
 	type keyed struct {
 		h uint64
 		i int32
@@ -162,7 +162,7 @@ func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person
 		}
 		for i := start; i < end; i++ {
 			for j := i + 1; j < end; j++ {
-				pair(&ps[ks[i].i], &ps[ks[j].i])
+				pair(ks[i].i, ks[j].i)
 			}
 		}
 		start = end
@@ -183,34 +183,40 @@ const (
 	reasonNamePhone
 )
 
-// samePersonFound collects pairs for each account: the best reason and the others.
-type samePersonFound map[string]*samePersonOf
+// samePersonFound collects pairs for each account (by its index in the
+// people compared): the best reason and the others, as indexes (4 bytes
+// each: a common name meets many others before they are capped).
+type samePersonFound map[int32]*samePersonOf
 
 type samePersonOf struct {
 	reason int
-	others []string
+	others []int32
 }
 
-func (f samePersonFound) add(a, b *person, reason int) {
-	if a.id == b.id {
+func (f samePersonFound) add(ps []person, a, b int32, reason int) {
+	if ps[a].id == ps[b].id {
 		return
 	}
-	for _, pair := range [2][2]*person{{a, b}, {b, a}} {
-		have := f[pair[0].id]
+	for _, pair := range [2][2]int32{{a, b}, {b, a}} {
+		have := f[pair[0]]
 		if have == nil {
 			have = &samePersonOf{reason: reason}
-			f[pair[0].id] = have
+			f[pair[0]] = have
 		}
 		have.reason = min(have.reason, reason)
-		have.others = append(have.others, pair[1].id)
+		have.others = append(have.others, pair[1])
 	}
 }
 
-func (f samePersonFound) flags() map[string][]Flag {
+func (f samePersonFound) flags(ps []person) map[string][]Flag {
 	out := make(map[string][]Flag, len(f))
-	for id, have := range f {
-		slices.Sort(have.others)
-		out[id] = []Flag{{Kind: FlagSamePerson, Others: capOthers(slices.Compact(have.others)), Reason: samePersonReasons[have.reason]}}
+	for i, have := range f {
+		others := make([]string, 0, len(have.others))
+		for _, o := range have.others {
+			others = append(others, ps[o].id)
+		}
+		slices.Sort(others)
+		out[ps[i].id] = []Flag{{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[have.reason]}}
 	}
 	return out
 }
