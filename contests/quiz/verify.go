@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -112,12 +113,29 @@ func ResultsDigest(r *Round, rows []Standing) string {
 	for _, x := range r.Exclusions {
 		in.Exclusions = append(in.Exclusions, exclusion{x.UserID, x.Reason})
 	}
-	for _, s := range rows {
-		in.Lines = append(in.Lines, decidedOf(s))
+	if len(rows) == 0 {
+		b, _ := json.Marshal(in) // plain data: cannot fail
+		sum := sha256.Sum256(b)
+		return hex.EncodeToString(sum[:])
 	}
-	b, _ := json.Marshal(in) // plain data: cannot fail
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	// The same bytes as marshalling every line into in.Lines, hashed a
+	// line at a time: a national round's text would be hundreds of MB.
+	in.Lines = []decided{}
+	head, _ := json.Marshal(in)
+	head = bytes.TrimSuffix(head, []byte("[]}"))
+	h := sha256.New()
+	h.Write(head)
+	for i, s := range rows {
+		sep := ","
+		if i == 0 {
+			sep = "["
+		}
+		line, _ := json.Marshal(decidedOf(s))
+		h.Write([]byte(sep))
+		h.Write(line)
+	}
+	h.Write([]byte("]}"))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // DiffStandings compares what decided each line of want (recomputed) and
