@@ -19,6 +19,7 @@ func (s *Server) essayRoundRoutes(r fiber.Router) {
 	r.Get("/org/essay/:cid/rounds", staff, s.listEssayRounds)
 	r.Post("/org/essay/:cid/rounds", staff, s.createEssayRound)
 	g := r.Group("/org/essay/rounds/:rid", staff)
+	g.Put("", s.updateEssayRound)
 	g.Post("/assign", s.assignEssayRound)
 	g.Get("/results", s.essayResults)
 	g.Post("/works/:wid/third", s.assignThirdJudge)
@@ -62,6 +63,21 @@ func (s *Server) createEssayRound(c *fiber.Ctx) error {
 	if err := bindJSON(c, &req); err != nil {
 		return err
 	}
+	if err := s.checkRoundRequest(c.UserContext(), ct, st, &req); err != nil {
+		return err
+	}
+	r := &essay.Round{ID: store.NewID(), ContestID: ct.ID, No: req.No, Name: contests.NFC(req.Name), Kind: req.Kind,
+		Rubric: req.Rubric, JudgesPerWork: req.JudgesPerWork, Policy: req.Policy, Threshold: req.Threshold,
+		Advance: req.Advance, Panels: req.Panels, Status: essay.RoundSetup, UpdatedAt: s.Now().UTC()}
+	if err := s.essay.CreateEssayRound(c.UserContext(), r); err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(essayRoundResponse{Round: r})
+}
+
+// checkRoundRequest validates a round as sent for creation or an edit;
+// every field at fault is named.
+func (s *Server) checkRoundRequest(ctx context.Context, ct *contests.Contest, st essay.Settings, req *essayRoundRequest) error {
 	var errs contests.Errors
 	if req.No < 1 || req.No > 20 {
 		errs.Add("no", contests.T("Số thứ tự vòng từ 1 đến 20", "Round number must be 1 to 20"))
@@ -91,21 +107,12 @@ func (s *Server) createEssayRound(c *fiber.Ctx) error {
 			errs.Add("panels["+itoa(i)+"].judgeIds", contests.T("Tiểu ban cần ít nhất %d giám khảo", "The panel needs at least %d judges", req.JudgesPerWork))
 		}
 		for _, j := range p.JudgeIDs {
-			if u, err := s.Store.UserByID(c.UserContext(), j); err != nil || !contests.Allowed(u.Grants, ct.OwnerUnitPath, contests.RoleJudge) {
+			if u, err := s.Store.UserByID(ctx, j); err != nil || !contests.Allowed(u.Grants, ct.OwnerUnitPath, contests.RoleJudge) {
 				errs.Add("panels["+itoa(i)+"].judgeIds", contests.T("%s không phải giám khảo của cuộc thi", "%s is not a judge of this contest", j))
 			}
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	r := &essay.Round{ID: store.NewID(), ContestID: ct.ID, No: req.No, Name: contests.NFC(req.Name), Kind: req.Kind,
-		Rubric: req.Rubric, JudgesPerWork: req.JudgesPerWork, Policy: req.Policy, Threshold: req.Threshold,
-		Advance: req.Advance, Panels: req.Panels, Status: essay.RoundSetup, UpdatedAt: s.Now().UTC()}
-	if err := s.essay.CreateEssayRound(c.UserContext(), r); err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(essayRoundResponse{Round: r})
+	return errs.Err()
 }
 
 // pool gathers what assignment needs (see essayPool).

@@ -74,6 +74,8 @@ export interface EssayRound extends EssayRoundInput {
   id: string;
   contestId: string;
   status: 'setup' | 'scoring' | 'closed';
+  /** Stored changes so far: an edit sends back the one it loaded. */
+  version: number;
 }
 
 export interface WorkOutcome {
@@ -214,6 +216,10 @@ export function createEssayStaffApi(http: Http) {
     },
     async createRound(cid: string, input: EssayRoundInput): Promise<EssayRound> {
       return (await post<{ round: EssayRound }>(`${org(cid)}/rounds`, input)).round;
+    },
+    /** updateRound saves an edit made on the version loaded (409 when another saved meanwhile). */
+    async updateRound(rid: string, input: EssayRoundInput, version: number): Promise<EssayRound> {
+      return (await http.request<{ round: EssayRound }>('PUT', round(rid), { auth: true, body: { ...input, version } })).round;
     },
     assign: (rid: string) => post<{ round: EssayRound; works: number; seats: number }>(`${round(rid)}/assign`),
     results: (rid: string) => get<{ round: EssayRound; works: WorkOutcome[]; discrepancies: number }>(`${round(rid)}/results`),

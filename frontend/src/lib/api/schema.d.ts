@@ -3263,6 +3263,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/essay/rounds/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a judging round still being set up (nothing assigned): the fields of a new round plus the version the form loaded. A save over another's change since then is refused (409, reload message); an assigned round cannot change (409). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {round} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/essay/rounds/{rid}/assign": {
         parameters: {
             query?: never;

@@ -1,6 +1,6 @@
 // The secretariat's round form ↔ the round's JSON (server/api/essay_rounds.go).
 // Judges are picked by name (JudgePicker.svelte); only their account IDs travel.
-import type { AdvanceMode, EssayPolicy, EssayRoundInput } from '../essayStaffApi';
+import type { AdvanceMode, EssayPolicy, EssayRound, EssayRoundInput } from '../essayStaffApi';
 
 export interface CriterionRow {
   name: string;
@@ -64,5 +64,24 @@ export function toRoundInput(f: RoundFormState): EssayRoundInput {
     panels: Object.entries(f.panels)
       .map(([category, typed]) => ({ category, judgeIds: judgeIds(typed) }))
       .filter((p) => p.judgeIds.length > 0),
+  };
+}
+
+/** fromRound fills the form with a stored round, for an edit. */
+export function fromRound(r: EssayRound): RoundFormState {
+  return {
+    no: r.no,
+    name: r.name,
+    kind: r.kind,
+    scale: r.rubric.scale === 10 ? 10 : 100,
+    step: r.rubric.step,
+    criteria: r.rubric.criteria.map((c) => ({ name: c.name, max: c.max, description: c.description ?? '' })),
+    judgesPerWork: r.judgesPerWork,
+    policy: r.policy,
+    threshold: r.threshold,
+    advanceMode: r.advance.mode,
+    topN: r.advance.topN ?? 10,
+    minScore: r.advance.minScore ?? 0,
+    panels: Object.fromEntries((r.panels ?? []).map((p) => [p.category, [...p.judgeIds]])),
   };
 }
