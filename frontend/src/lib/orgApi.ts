@@ -128,17 +128,8 @@ export interface RoundInput {
   version?: number;
 }
 
-export interface OrgRound extends RoundInput {
-  id: string;
-  contestId: string;
-  status: 'draft' | 'published' | 'results';
-  phase: RoundPhase;
-  targetValue?: number;
-  resultsAt?: string;
-  participants: number;
-  /** Why the bank cannot fill the blueprint, per field; absent when it can. */
-  paperProblems?: FieldError[];
-}
+/** A round as its organizers see it (docs/openapi.yaml OrgRound). */
+export type OrgRound = Schema<'OrgRound'>;
 
 export interface RoundSummary {
   participants: number;
@@ -296,17 +287,17 @@ export function createOrgApi(http: Http) {
     },
 
     async rounds(contestId: string): Promise<OrgRound[]> {
-      return (await http.request<{ rounds: OrgRound[] }>('GET', `${contestPath(contestId)}/rounds`, auth)).rounds ?? [];
+      return (await http.request<Reply<'/api/v1/org/contests/{id}/rounds', 'get'>>('GET', `${contestPath(contestId)}/rounds`, auth)).rounds;
     },
     async createRound(contestId: string, input: RoundInput): Promise<OrgRound> {
       const path = `${contestPath(contestId)}/rounds`;
-      return (await http.request<{ round: OrgRound }>('POST', path, { ...auth, body: input })).round;
+      return (await http.request<Reply<'/api/v1/org/contests/{id}/rounds', 'post'>>('POST', path, { ...auth, body: input })).round;
     },
     async updateRound(rid: string, input: RoundInput): Promise<OrgRound> {
-      return (await http.request<{ round: OrgRound }>('PUT', roundPath(rid), { ...auth, body: input })).round;
+      return (await http.request<Reply<'/api/v1/org/rounds/{rid}', 'put'>>('PUT', roundPath(rid), { ...auth, body: input })).round;
     },
     async publishRound(rid: string): Promise<OrgRound> {
-      return (await http.request<{ round: OrgRound }>('POST', `${roundPath(rid)}/publish`, auth)).round;
+      return (await http.request<Reply<'/api/v1/org/rounds/{rid}/publish', 'post'>>('POST', `${roundPath(rid)}/publish`, auth)).round;
     },
     /** A paper as a candidate would get it, with the key: for checking the blueprint. */
     previewRound(rid: string, seed: number): Promise<{ questions: BankQuestion[]; seed: number }> {
@@ -331,7 +322,7 @@ export function createOrgApi(http: Http) {
       return http.request('POST', `${roundPath(rid)}/prize-review/done`, auth);
     },
     async publishResults(rid: string): Promise<OrgRound> {
-      return (await http.request<{ round: OrgRound }>('POST', `${roundPath(rid)}/results/publish`, auth)).round;
+      return (await http.request<Reply<'/api/v1/org/rounds/{rid}/results/publish', 'post'>>('POST', `${roundPath(rid)}/results/publish`, auth)).round;
     },
     async standings(rid: string, offset: number, limit: number): Promise<StandingsPage> {
       const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });

@@ -1520,7 +1520,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: components["schemas"]["OrgRound"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -1543,7 +1547,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -1581,7 +1589,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -1603,7 +1615,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -1642,7 +1658,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
             };
@@ -1757,7 +1777,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 409: components["responses"]["Error"];
             };
@@ -4719,6 +4743,74 @@ export interface components {
             /** @description the warnings in the caller's language */
             messages: string[];
         } | null;
+        /** @description A quiz round as its organizers see it (its settings as they were entered, status, figures). */
+        OrgRound: {
+            id: string;
+            contestId: string;
+            no: number;
+            title: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            blueprint: {
+                fixed?: string[];
+                quotas?: {
+                    topic?: string;
+                    difficulty?: number;
+                    n: number;
+                }[];
+                keepOrder?: boolean;
+            };
+            timeLimitSec: number;
+            maxAttempts: number;
+            /** @enum {string} */
+            policy: "best" | "first" | "last";
+            prediction: {
+                enabled: boolean;
+                text?: string;
+                /** @enum {string} */
+                target?: "all_correct_people" | "participants" | "attempts";
+            };
+            rule: {
+                keys: ("score_desc" | "correct_desc" | "prediction_error_asc" | "duration_asc" | "submitted_asc" | "started_asc" | "perfect_attempts_desc")[];
+                allCorrectOnly?: boolean;
+            };
+            tiers: {
+                key: string;
+                name: string;
+                count: number;
+            }[];
+            /**
+             * @description empty: strict
+             * @enum {string}
+             */
+            tiePolicy: "strict" | "share" | "";
+            revealAnswers: boolean;
+            integrity: {
+                minSecPerQuestion?: number;
+                minSubmitSec?: number;
+                voidTooFast?: boolean;
+                requireReview?: boolean;
+            };
+            outageCapSec?: number;
+            version?: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "results";
+            phase: components["schemas"]["RoundPhase"];
+            targetValue?: number;
+            /** Format: date-time */
+            resultsAt?: string;
+            participants: number;
+            seedCommitment?: string;
+            seedReveal?: string;
+            resultsDigest?: string;
+            /** @description why the bank cannot fill the blueprint, per field; absent when it can */
+            paperProblems?: {
+                field: string;
+                message: string;
+            }[];
+        };
     };
     responses: {
         /** @description An error. */

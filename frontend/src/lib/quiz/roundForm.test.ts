@@ -127,6 +127,7 @@ describe('roundToForm', () => {
       tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }],
       tiePolicy: 'share',
       revealAnswers: false,
+      integrity: {},
     };
     const f = roundToForm(round);
     expect(f.opensAt).toBe('2025-06-16T10:00');
@@ -152,7 +153,7 @@ describe('roundToForm', () => {
       id: 'r1', contestId: 'c1', status: 'published', phase: 'open', participants: 0, no: 1, title: 'Tuần 1',
       opensAt: '2025-06-16T03:00:07.123Z', closesAt: '2025-06-23T02:00:00Z', blueprint: { quotas: [{ n: 5 }] },
       timeLimitSec: 600, maxAttempts: 3, policy: 'best', prediction: { enabled: false }, rule: presetRule('binhtan'),
-      tiers: [...DEFAULT_TIERS], revealAnswers: true,
+      tiers: [...DEFAULT_TIERS], tiePolicy: '', revealAnswers: true, integrity: {},
     } satisfies OrgRound;
     const f = roundToForm(round);
     expect(formToInput(f).input?.opensAt).toBe('2025-06-16T03:00:07.123Z');
