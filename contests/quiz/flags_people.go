@@ -77,8 +77,15 @@ func CleanInstallID(id string) string {
 func samePerson(people []Account) map[string][]Flag {
 	ps := make([]person, 0, len(people))
 	longest := 0
+	// Folding a name costs kilobytes of garbage; names repeat a lot.
+	folded := map[string]string{}
 	for _, p := range people {
-		pp := person{id: p.UserID, name: contests.Fold(p.FullName), phone: p.Phone}
+		name, ok := folded[p.FullName]
+		if !ok {
+			name = contests.Fold(p.FullName)
+			folded[p.FullName] = name
+		}
+		pp := person{id: p.UserID, name: name, phone: p.Phone}
 		if !p.BirthDate.IsZero() {
 			pp.birth = p.BirthDate.Format("2006-01-02")
 		}
@@ -95,22 +102,19 @@ func samePerson(people []Account) map[string][]Flag {
 		h.WriteByte(0)
 		h.WriteString(p.birth)
 		return true
-	}, func(a, b int32) {
-		if ps[a].name == ps[b].name && ps[a].birth == ps[b].birth {
-			found.add(ps, a, b, reasonNameBirth)
-		}
+	}, func(a, b *person) bool { return a.name == b.name && a.birth == b.birth }, func(run []int32) {
+		found.group(ps, run, reasonNameBirth)
 	})
 	for pos := range longest {
-		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.birth }), func(a, b int32) {
-			if ps[a].birth == ps[b].birth && oneDigitApart(ps[a].phone, ps[b].phone) {
-				found.add(ps, a, b, reasonBirthPhone)
-			}
-		})
-		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.name }), func(a, b int32) {
-			if ps[a].name == ps[b].name && oneDigitApart(ps[a].phone, ps[b].phone) {
-				found.add(ps, a, b, reasonNamePhone)
-			}
-		})
+		// Within a run the phones agree but at pos: each two with
+		// different phones are one digit apart (phone numbers are unique
+		// to an account, so a run holds at most ten).
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.birth }), func(a, b *person) bool {
+			return a.birth == b.birth && len(a.phone) == len(b.phone) && a.phone[:pos] == b.phone[:pos] && a.phone[pos+1:] == b.phone[pos+1:]
+		}, func(run []int32) { found.pairs(ps, run, reasonBirthPhone) })
+		sameKeyRuns(ps, seed, maskedPhoneKey(pos, func(p *person) string { return p.name }), func(a, b *person) bool {
+			return a.name == b.name && len(a.phone) == len(b.phone) && a.phone[:pos] == b.phone[:pos] && a.phone[pos+1:] == b.phone[pos+1:]
+		}, func(run []int32) { found.pairs(ps, run, reasonNamePhone) })
 	}
 	return found.flags(ps)
 }
@@ -136,11 +140,10 @@ func maskedPhoneKey(pos int, group func(*person) string) func(*maphash.Hash, *pe
 }
 
 // sameKeyRuns sorts people by the hash of their key (people without one
-// are left out) and calls pair for every two people whose hashes are
-// equal. Hashes can collide, so pair checks the real fields again. Only
-// people sharing a key meet: the cost is one hash and a sort, plus the
-// pairs of genuinely equal keys.
-func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person) bool, pair func(a, b int32)) {
+// are left out), splits each run of equal hashes into groups of people
+// whose keys are really equal (same says so; hashes can collide) and
+// calls visit with each group of two or more, sorted by account.
+func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person) bool, same func(a, b *person) bool, visit func(group []int32)) {
 	type keyed struct {
 		h uint64
 		i int32
@@ -154,15 +157,38 @@ func sameKeyRuns(ps []person, seed maphash.Seed, key func(*maphash.Hash, *person
 			ks = append(ks, keyed{h.Sum64(), int32(i)})
 		}
 	}
-	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Compare(a.h, b.h) })
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return strings.Compare(ps[a.i].id, ps[b.i].id)
+	})
+	var run, group []int32
 	for start := 0; start < len(ks); {
 		end := start + 1
 		for end < len(ks) && ks[end].h == ks[start].h {
 			end++
 		}
-		for i := start; i < end; i++ {
-			for j := i + 1; j < end; j++ {
-				pair(ks[i].i, ks[j].i)
+		if end-start > 1 {
+			run = run[:0]
+			for _, k := range ks[start:end] {
+				run = append(run, k.i)
+			}
+			// Usually one group; a collision leaves the rest for the next pass.
+			for len(run) > 1 {
+				group, rest := group[:0], run[:0]
+				first := &ps[run[0]]
+				for _, i := range run {
+					if same(first, &ps[i]) {
+						group = append(group, i)
+					} else {
+						rest = append(rest, i)
+					}
+				}
+				if len(group) > 1 {
+					visit(group)
+				}
+				run = rest
 			}
 		}
 		start = end
@@ -193,19 +219,40 @@ type samePersonOf struct {
 	others []int32
 }
 
-func (f samePersonFound) add(ps []person, a, b int32, reason int) {
-	if ps[a].id == ps[b].id {
-		return
+// group records accounts with an equal key (sorted by account): each is
+// given the first MaxOthers+1 of the group, itself left out later. Only
+// those can be among its first MaxOthers others, so a name shared by
+// thousands costs thousands, not millions.
+func (f samePersonFound) group(ps []person, group []int32, reason int) {
+	firsts := group[:min(len(group), MaxOthers+1)]
+	for _, i := range group {
+		have := f.of(i, reason)
+		have.others = append(have.others, firsts...)
 	}
-	for _, pair := range [2][2]int32{{a, b}, {b, a}} {
-		have := f[pair[0]]
-		if have == nil {
-			have = &samePersonOf{reason: reason}
-			f[pair[0]] = have
+}
+
+// pairs records the accounts of a small group whose phones differ.
+func (f samePersonFound) pairs(ps []person, group []int32, reason int) {
+	for x, a := range group {
+		for _, b := range group[x+1:] {
+			if ps[a].phone != ps[b].phone {
+				f.of(a, reason).others = append(f.of(a, reason).others, b)
+				f.of(b, reason).others = append(f.of(b, reason).others, a)
+			}
 		}
-		have.reason = min(have.reason, reason)
-		have.others = append(have.others, pair[1])
 	}
+}
+
+// of returns what was found of account i, its reason the better of the
+// one it had and reason.
+func (f samePersonFound) of(i int32, reason int) *samePersonOf {
+	have := f[i]
+	if have == nil {
+		have = &samePersonOf{reason: reason}
+		f[i] = have
+	}
+	have.reason = min(have.reason, reason)
+	return have
 }
 
 func (f samePersonFound) flags(ps []person) map[string][]Flag {
@@ -213,7 +260,9 @@ func (f samePersonFound) flags(ps []person) map[string][]Flag {
 	for i, have := range f {
 		others := make([]string, 0, len(have.others))
 		for _, o := range have.others {
-			others = append(others, ps[o].id)
+			if ps[o].id != ps[i].id {
+				others = append(others, ps[o].id)
+			}
 		}
 		slices.Sort(others)
 		out[ps[i].id] = []Flag{{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[have.reason]}}

@@ -103,3 +103,29 @@ func TestFlagOthersCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestSamePersonLargeGroup: thousands sharing a name and birth date each
+// get the first MaxOthers of the others in account order, never
+// themselves (the group is not compared pair by pair).
+func TestSamePersonLargeGroup(t *testing.T) {
+	born := time.Date(1975, 9, 2, 0, 0, 0, 0, time.UTC)
+	var people []Account
+	for i := range 5000 {
+		people = append(people, Account{UserID: fmt.Sprintf("u%04d", 4999-i), FullName: "Nguyễn Thị Hoa", BirthDate: born, Phone: fmt.Sprintf("+849%08d", i*11)})
+	}
+	got := samePerson(people)
+	if len(got) != 5000 {
+		t.Fatalf("%d flagged, want 5000", len(got))
+	}
+	for _, user := range []string{"u0000", "u0003", "u0020", "u4999"} {
+		var want []string
+		for i := 0; len(want) < MaxOthers; i++ {
+			if id := fmt.Sprintf("u%04d", i); id != user {
+				want = append(want, id)
+			}
+		}
+		if fl := got[user]; len(fl) != 1 || !slices.Equal(fl[0].Others, want) || fl[0].Reason.EN != "Same name and birth date as another account" {
+			t.Errorf("%s: %+v, want others %v", user, fl, want)
+		}
+	}
+}
