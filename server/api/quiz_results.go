@@ -67,7 +67,11 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return out.Summary, err
 	}
-	rows, err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found, names)
+	// The ranking is handed over: once its lines are made it can be freed
+	// while they are written (a national round's ranking is ~100 MB).
+	ranked := out.Ranked
+	out.Ranked = nil
+	rows, err := s.saveStandings(ctx, r.ID, ranked, out.Winners, found, names)
 	if err != nil {
 		return out.Summary, err
 	}
