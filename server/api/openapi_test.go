@@ -90,6 +90,13 @@ func TestResponsesMatchSpec(t *testing.T) {
 	e.do("GET", "/api/v1/units?q=an", nil, "")
 	e.do("GET", "/api/v1/units/"+e.units["W1"].ID, nil, "")
 	e.do("GET", "/api/v1/org/units", nil, f.org)
+	e.do("GET", "/healthz", nil, "")
+	e.do("GET", "/readyz", nil, "")
+	if r := e.do("POST", "/api/v1/org/units", map[string]any{"code": "W1-B", "name": "Khu phố 2", "kind": "grassroots",
+		"parentId": e.units["W1"].ID, "headcount": 50}, f.org); r.Status == 201 {
+		id := r.Body["unit"].(map[string]any)["id"].(string)
+		e.do("PATCH", "/api/v1/org/units/"+id, map[string]any{"target": 20}, f.org)
+	}
 	e.do("GET", "/api/v1/contests", nil, "")
 	e.do("GET", "/api/v1/contests/"+f.slug, nil, "")
 	e.do("GET", "/api/v1/contests/"+f.slug+"/rounds", nil, tok)
@@ -119,6 +126,7 @@ func TestResponsesMatchSpec(t *testing.T) {
 	for _, key := range []string{
 		"POST /api/v1/auth/register 201", "POST /api/v1/auth/login 200", "GET /api/v1/me 200",
 		"GET /api/v1/units 200", "GET /api/v1/units/{id} 200", "GET /api/v1/org/units 200",
+		"GET /healthz 200", "GET /readyz 200", "POST /api/v1/org/units 201", "PATCH /api/v1/org/units/{id} 200",
 		"GET /api/v1/contests 200", "GET /api/v1/contests/{slug} 200", "GET /api/v1/contests/{slug}/rounds 200",
 		"GET /api/v1/me/rounds 200", "POST /api/v1/rounds/{id}/attempts 201", "POST /api/v1/rounds/{id}/attempts 200",
 		"GET /api/v1/rounds/{id}/attempts/current 200", "PUT /api/v1/rounds/{id}/attempts/{no}/answers/{qid} 200",

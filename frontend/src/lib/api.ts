@@ -40,10 +40,7 @@ export interface NewUnit {
   target?: number;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-}
+export type ImportResult = Reply<'/api/v1/org/units/import', 'post'>;
 
 export type UnitSheet = 'export' | 'template';
 
@@ -157,7 +154,7 @@ export function createApi(opts: HttpOptions) {
       return res.units ?? [];
     },
 
-    createUnit(unit: NewUnit): Promise<{ unit: UnitOption }> {
+    createUnit(unit: NewUnit): Promise<Reply<'/api/v1/org/units', 'post'>> {
       return http.request('POST', '/api/v1/org/units', { auth: true, body: unit });
     },
 

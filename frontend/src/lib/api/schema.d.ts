@@ -26,7 +26,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            version: string;
+                        };
+                    };
                 };
             };
         };
@@ -60,14 +66,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
                 };
                 /** @description {status: unavailable} */
                 503: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
                 };
             };
         };
@@ -509,7 +525,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unit: components["schemas"]["Unit"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -556,7 +576,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            unit: components["schemas"]["Unit"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -596,7 +620,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
