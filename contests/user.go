@@ -71,6 +71,9 @@ type User struct {
 	Grants         []Grant
 	CreatedAt      time.Time
 	CreatedBy      string // organizer who created it, "" for self-registration
+	// LastSeenAt is the last login or token refresh (not every request);
+	// zero when the account never logged in.
+	LastSeenAt time.Time
 }
 
 // SharedKey returns the uniqueness key for a value an organizer allowed to be

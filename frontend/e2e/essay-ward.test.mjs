@@ -169,6 +169,10 @@ test('staff are created and granted from the staff screen; judges log in with th
     const row = org.getByRole('row', { name: new RegExp(JUDGES[0].fullName) });
     await row.getByText('Giám khảo — Phường An Biên').waitFor();
     await org.getByRole('row', { name: new RegExp(SECRETARY.fullName) }).getByText('Thư ký — Phường An Biên').waitFor();
+    // Last activity: nobody new has logged in yet.
+    for (const person of [...JUDGES, SECRETARY]) {
+      await org.getByRole('row', { name: new RegExp(person.fullName) }).getByRole('cell', { name: 'chưa đăng nhập', exact: true }).waitFor();
+    }
     assert.doesNotMatch(await org.locator('main, body').first().innerText(), /\b[a-z0-9]{16}\b/, 'no internal IDs on the staff screen');
 
     // Revoking asks first; a refused confirmation changes nothing.
@@ -186,6 +190,15 @@ test('staff are created and granted from the staff screen; judges log in with th
       judge.page = page;
     });
   }
+  await step(org, 'staff-last-activity', async () => {
+    // The judges' logins show as dd/mm/yyyy HH:mm; the secretary's row still says never.
+    await org.reload();
+    for (const judge of JUDGES) {
+      const cell = org.getByRole('row', { name: new RegExp(judge.fullName) }).getByRole('cell', { name: /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/ });
+      await cell.waitFor();
+    }
+    await org.getByRole('row', { name: new RegExp(SECRETARY.fullName) }).getByRole('cell', { name: 'chưa đăng nhập', exact: true }).waitFor();
+  });
 });
 
 test('the organizer creates the contest, publishes it and sets its rules (ward preset, deadline)', async () => {

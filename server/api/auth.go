@@ -134,6 +134,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.noteSeen(c, u.ID)
 	out.User = s.toUserDTO(ctx, u)
 	return c.JSON(out)
 }
@@ -183,7 +184,17 @@ func (s *Server) refresh(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.noteSeen(c, u.ID)
 	return c.JSON(out)
+}
+
+// noteSeen records the account's last activity for the staff list. Only a
+// login or a token refresh writes it (about every access token's life),
+// never every request; a failed write is logged and the login goes on.
+func (s *Server) noteSeen(c *fiber.Ctx, userID string) {
+	if err := s.Store.TouchLastSeen(c.UserContext(), userID, s.Now()); err != nil {
+		s.Log.Warn("last seen not recorded", "request_id", requestID(c), "err", err)
+	}
 }
 
 func (s *Server) logout(c *fiber.Ctx) error {

@@ -24,6 +24,8 @@ type userDTO struct {
 	Unit       unitRef   `json:"unit"`
 	Roles      []roleDTO `json:"roles"`
 	CreatedAt  time.Time `json:"createdAt"`
+	// LastSeenAt is the last login or token refresh; absent: never.
+	LastSeenAt *time.Time `json:"lastSeenAt,omitempty"`
 }
 
 type unitRef struct {
@@ -84,6 +86,10 @@ func (s *Server) toUserDTO(ctx context.Context, u *contests.User) *userDTO {
 			name = "Toàn hệ thống"
 		}
 		d.Roles = append(d.Roles, roleDTO{Role: string(g.Role), UnitID: g.UnitID, UnitName: name})
+	}
+	if !u.LastSeenAt.IsZero() {
+		at := u.LastSeenAt
+		d.LastSeenAt = &at
 	}
 	return d
 }

@@ -63,6 +63,11 @@ type Users interface {
 	// survive. → CodeConflict when the account is gone or its hash is no
 	// longer oldHash (the password changed meanwhile: the rehash is dropped).
 	ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash string) error
+	// TouchLastSeen moves a user's LastSeenAt to at when it is older (or
+	// unset): one conditional write of one field, so instances racing can
+	// never move it back. Nothing changed (a later instant stored, or no
+	// such account) is not an error.
+	TouchLastSeen(ctx context.Context, userID string, at time.Time) error
 	// SetGrants replaces a user's grants → CodeNotFound.
 	SetGrants(ctx context.Context, userID string, grants []contests.Grant) error
 	// ListUsers returns accounts whose UnitPath starts with f.UnitPath,

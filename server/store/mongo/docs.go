@@ -49,6 +49,8 @@ type userDoc struct {
 	Grants         []grantDoc `bson:"grants"`
 	CreatedAt      time.Time  `bson:"createdAt,omitempty"`
 	CreatedBy      string     `bson:"createdBy"`
+	// LastSeenAt is absent until the first login (TouchLastSeen).
+	LastSeenAt time.Time `bson:"lastSeenAt,omitempty"`
 }
 
 type unitDoc struct {
@@ -172,6 +174,7 @@ func toUserDoc(u *contests.User) *userDoc {
 		PhoneKey: u.PhoneKey, CCCDKey: u.CCCDKey,
 		PasswordHash: u.PasswordHash, PasswordChangedAt: storedTime(u.PasswordChangedAt),
 		SessionVersion: u.SessionVersion, Grants: grantDocs(u.Grants), CreatedAt: storedTime(u.CreatedAt), CreatedBy: u.CreatedBy,
+		LastSeenAt: storedTime(u.LastSeenAt),
 	}
 }
 
@@ -184,6 +187,7 @@ func (d *userDoc) user() *contests.User {
 		PhoneKey: d.PhoneKey, CCCDKey: d.CCCDKey,
 		PasswordHash: d.PasswordHash, PasswordChangedAt: loadedTime(d.PasswordChangedAt),
 		SessionVersion: d.SessionVersion, Grants: grantsOf(d.Grants), CreatedAt: loadedTime(d.CreatedAt), CreatedBy: d.CreatedBy,
+		LastSeenAt: loadedTime(d.LastSeenAt),
 	}
 }
 

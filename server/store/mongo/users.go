@@ -131,5 +131,18 @@ func (db *DB) ReplacePasswordHash(ctx context.Context, userID, oldHash, newHash 
 	return updatedOne(res, err, passwordChanged)
 }
 
+// TouchLastSeen sets lastSeenAt only when absent or older: one conditional
+// update of one field (a plain $or of $exists and $lt, in FerretDB's subset).
+func (db *DB) TouchLastSeen(ctx context.Context, userID string, at time.Time) error {
+	t := storedTime(at)
+	_, err := db.users.UpdateOne(ctx,
+		bson.D{{Key: "_id", Value: userID}, {Key: "$or", Value: bson.A{
+			bson.D{{Key: "lastSeenAt", Value: bson.D{{Key: "$exists", Value: false}}}},
+			bson.D{{Key: "lastSeenAt", Value: bson.D{{Key: "$lt", Value: t}}}},
+		}}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "lastSeenAt", Value: t}}}})
+	return storeError(err, nil)
+}
+
 // passwordChanged is the conflict of a rehash that lost to a password change.
 func passwordChanged() error { return store.PasswordChanged() }

@@ -267,4 +267,8 @@ CREATE TABLE snapshots (
 	PRIMARY KEY (kind, key)
 ) STRICT;
 `},
+	{version: 12, name: "user last seen", sql: `
+-- The last login or token refresh, unix milliseconds UTC; NULL: never.
+ALTER TABLE users ADD COLUMN last_seen_at INTEGER;
+`},
 }

@@ -16,22 +16,24 @@ import (
 const userColumns = `id, full_name, birth_date, gender, phone, email, unit_id, unit_path,
 	occupation, address, cccd_hash, cccd_enc, cccd_masked,
 	coalesce(phone_key, ''), coalesce(cccd_key, ''),
-	password_hash, password_changed_at, session_version, grants, created_at, created_by`
+	password_hash, password_changed_at, session_version, grants, created_at, created_by, last_seen_at`
 
 func scanUser(r rowScanner) (*contests.User, error) {
 	var (
 		u                               contests.User
 		birth, passwordChanged, created sql.NullInt64
+		lastSeen                        sql.NullInt64
 		grants                          string
 	)
 	err := r.Scan(&u.ID, &u.FullName, &birth, &u.Gender, &u.Phone, &u.Email, &u.UnitID, &u.UnitPath,
 		&u.Occupation, &u.Address, &u.CCCDHash, &u.CCCDEnc, &u.CCCDMasked,
 		&u.PhoneKey, &u.CCCDKey,
-		&u.PasswordHash, &passwordChanged, &u.SessionVersion, &grants, &created, &u.CreatedBy)
+		&u.PasswordHash, &passwordChanged, &u.SessionVersion, &grants, &created, &u.CreatedBy, &lastSeen)
 	if err != nil {
 		return nil, err
 	}
 	u.BirthDate, u.PasswordChangedAt, u.CreatedAt = fromMillis(birth), fromMillis(passwordChanged), fromMillis(created)
+	u.LastSeenAt = fromMillis(lastSeen)
 	if err := json.Unmarshal([]byte(grants), &u.Grants); err != nil {
 		return nil, err
 	}
@@ -88,6 +90,14 @@ func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt ti
 	res, err := db.writer.ExecContext(ctx,
 		`UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`, hash, millis(changedAt), userID)
 	return updatedOne(res, err, userNotFound)
+}
+
+// TouchLastSeen writes only when the stored instant is older or NULL.
+func (db *DB) TouchLastSeen(ctx context.Context, userID string, at time.Time) error {
+	ms := millis(at)
+	_, err := db.writer.ExecContext(ctx,
+		`UPDATE users SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)`, ms, userID, ms)
+	return storeError(err, nil)
 }
 
 // BumpSessionVersion → CodeNotFound.

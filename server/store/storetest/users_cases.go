@@ -18,10 +18,11 @@ func sameUser(t *testing.T, got, want *contests.User) {
 		"BirthDate":         {got.BirthDate, want.BirthDate},
 		"PasswordChangedAt": {got.PasswordChangedAt, want.PasswordChangedAt},
 		"CreatedAt":         {got.CreatedAt, want.CreatedAt},
+		"LastSeenAt":        {got.LastSeenAt, want.LastSeenAt},
 	})
 	g, w := *got, *want
-	g.BirthDate, g.PasswordChangedAt, g.CreatedAt = time.Time{}, time.Time{}, time.Time{}
-	w.BirthDate, w.PasswordChangedAt, w.CreatedAt = time.Time{}, time.Time{}, time.Time{}
+	g.BirthDate, g.PasswordChangedAt, g.CreatedAt, g.LastSeenAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	w.BirthDate, w.PasswordChangedAt, w.CreatedAt, w.LastSeenAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
 	if len(g.Grants) == 0 && len(w.Grants) == 0 {
 		g.Grants, w.Grants = nil, nil
 	}
@@ -98,6 +99,41 @@ func userCases() []contractCase {
 			wantCode(t, err, contests.CodeNotFound)
 			_, err = s.SessionVersion(ctx, "nobody")
 			wantCode(t, err, contests.CodeNotFound)
+		}},
+		{name: "users/last seen is unset until touched and only moves forward", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			u := NewUser(NewUnit("P01", "Phường 2", nil), "Đỗ Văn Thấy", "+84900000078")
+			must(t, s.CreateUser(ctx, u))
+			seen := func() time.Time {
+				got, err := s.UserByID(ctx, u.ID)
+				must(t, err)
+				return got.LastSeenAt
+			}
+			if at := seen(); !at.IsZero() {
+				t.Fatalf("LastSeenAt of a new user = %v, want unset", at)
+			}
+			t1 := time.Date(2026, 12, 6, 8, 30, 0, 123e6, time.UTC)
+			must(t, s.TouchLastSeen(ctx, u.ID, t1))
+			if at := seen(); !at.Equal(t1) {
+				t.Fatalf("LastSeenAt after a touch = %v, want %v", at, t1)
+			}
+			// An older instant (another instance's late write) leaves it.
+			must(t, s.TouchLastSeen(ctx, u.ID, t1.Add(-time.Hour)))
+			if at := seen(); !at.Equal(t1) {
+				t.Fatalf("LastSeenAt moved back to %v, want %v", at, t1)
+			}
+			t2 := t1.Add(90 * time.Minute)
+			must(t, s.TouchLastSeen(ctx, u.ID, t2))
+			if at := seen(); !at.Equal(t2) {
+				t.Fatalf("LastSeenAt after a later touch = %v, want %v", at, t2)
+			}
+			// Nothing else of the account changed.
+			want := *u
+			want.LastSeenAt = t2
+			got, err := s.UserByID(ctx, u.ID)
+			must(t, err)
+			sameUser(t, got, &want)
+			must(t, s.TouchLastSeen(ctx, "nobody", t2))
 		}},
 		{name: "users/duplicate phone key is a phone conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()

@@ -4504,6 +4504,11 @@ export interface components {
             }[];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description the last login or token refresh (not every request); absent when the account never logged in
+             */
+            lastSeenAt?: string;
         };
         Unit: {
             id: string;

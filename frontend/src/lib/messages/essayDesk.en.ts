@@ -26,6 +26,8 @@ export const essayDeskEn: Record<keyof typeof essayDeskVi, string> = {
   'staff.col.phone': 'Phone',
   'staff.col.unit': 'Unit',
   'staff.col.roles': 'Roles',
+  'staff.col.lastSeen': 'Last active',
+  'staff.neverSeen': 'never logged in',
   'staff.role.at': '{role} — {unit}',
   'staff.revoke': 'Revoke',
   'staff.revoke.label': 'Revoke the {role} role of {name}',

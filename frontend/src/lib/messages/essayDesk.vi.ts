@@ -25,6 +25,8 @@ export const essayDeskVi = {
   'staff.col.phone': 'Điện thoại',
   'staff.col.unit': 'Đơn vị',
   'staff.col.roles': 'Vai trò',
+  'staff.col.lastSeen': 'Hoạt động gần nhất',
+  'staff.neverSeen': 'chưa đăng nhập',
   'staff.role.at': '{role} — {unit}',
   'staff.revoke': 'Thu hồi',
   'staff.revoke.label': 'Thu hồi vai trò {role} của {name}',
