@@ -53,6 +53,9 @@ type User struct {
 	CCCDHash   string
 	CCCDEnc    string
 	CCCDMasked string
+	// CCCDTail is a keyed hash of the CCCD's last four digits, for the
+	// staff screen's search; "" for accounts made before it or without CCCD.
+	CCCDTail string
 
 	// PhoneKey and CCCDKey carry the uniqueness: normally the phone and the
 	// CCCD hash; for an account an organizer allowed to share a relative's

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"hoithi/contests"
@@ -62,6 +63,7 @@ func (s *Server) createAccount(ctx context.Context, req registerRequest, share s
 		ID: store.NewID(), FullName: p.FullName, BirthDate: p.BirthDate, Gender: p.Gender, Phone: p.Phone,
 		Email: p.Email, UnitID: unit.ID, UnitPath: unit.Path, Occupation: p.Occupation, Address: p.Address,
 		CCCDHash: cccdHash, CCCDEnc: s.Keys.Seal(p.CCCD.Number), CCCDMasked: vnid.Mask(p.CCCD.Number),
+		CCCDTail: s.cccdTail(p.CCCD.Number),
 		PhoneKey: p.Phone, CCCDKey: cccdHash, PasswordHash: hash,
 		PasswordChangedAt: s.Now().UTC(), CreatedAt: s.Now().UTC(), CreatedBy: createdBy,
 	}
@@ -156,3 +158,23 @@ var vietnam = func() *time.Location {
 	}
 	return loc
 }()
+
+// cccdTail is the keyed hash of a CCCD's last four digits ("" without one).
+func (s *Server) cccdTail(number string) string {
+	if len(number) < 4 {
+		return ""
+	}
+	return s.Keys.HashCCCDTail(number[len(number)-4:])
+}
+
+// userQuery is the ListUsers filter for what a staff member typed: folded
+// text for names, phones and masked CCCDs, and when it is exactly four
+// digits also the keyed hash of a CCCD's last four (accounts registered
+// before that hash was kept are still found by phone or name).
+func (s *Server) userQuery(q string) (query, tail string) {
+	query = contests.Fold(q)
+	if digits := strings.Join(strings.Fields(q), ""); len(digits) == 4 && strings.Trim(digits, "0123456789") == "" {
+		tail = s.Keys.HashCCCDTail(digits)
+	}
+	return query, tail
+}

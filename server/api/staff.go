@@ -35,7 +35,8 @@ func (s *Server) orgListStaff(c *fiber.Ctx) error {
 	}
 	path := scopePaths(c, contests.RoleOrganizer)[0]
 	ctx := c.UserContext()
-	users, total, err := s.Store.ListUsers(ctx, store.UserFilter{UnitPath: rootPath(path), Query: contests.Fold(c.Query("q")),
+	query, tail := s.userQuery(c.Query("q"))
+	users, total, err := s.Store.ListUsers(ctx, store.UserFilter{UnitPath: rootPath(path), Query: query, CCCDTail: tail,
 		StaffOnly: true, Limit: limit, Offset: offset})
 	if err != nil {
 		return err

@@ -67,7 +67,8 @@ func (s *Server) orgListUsers(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	users, total, err := s.Store.ListUsers(ctx, store.UserFilter{UnitPath: rootPath(path), Query: contests.Fold(c.Query("q")), Limit: limit, Offset: offset})
+	query, tail := s.userQuery(c.Query("q"))
+	users, total, err := s.Store.ListUsers(ctx, store.UserFilter{UnitPath: rootPath(path), Query: query, CCCDTail: tail, Limit: limit, Offset: offset})
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ type Keys struct {
 	aead  cipher.AEAD
 	seed  []byte
 	login []byte
+	tail  []byte // HashCCCDTail's key
 }
 
 // NewKeys derives the sub-keys from dataKey (≥32 bytes).
@@ -45,7 +46,17 @@ func NewKeys(dataKey []byte) (*Keys, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Keys{mac: sub("hoithi cccd mac"), aead: aead, seed: sub("hoithi quiz seed"), login: sub("hoithi login mac")}, nil
+	return &Keys{mac: sub("hoithi cccd mac"), aead: aead, seed: sub("hoithi quiz seed"), login: sub("hoithi login mac"), tail: sub("hoithi cccd tail mac")}, nil
+}
+
+// HashCCCDTail returns the keyed hash of a CCCD's last four digits, stored
+// so the staff screen can find a person by them: under its own key (not the
+// CCCD's), so it tells nothing about the whole number, and without the key
+// the 10,000 possible tails cannot be tried against it.
+func (k *Keys) HashCCCDTail(last4 string) string {
+	m := hmac.New(sha256.New, k.tail)
+	m.Write([]byte(last4))
+	return hex.EncodeToString(m.Sum(nil)[:12])
 }
 
 // HashCCCD returns the keyed hash that identifies a CCCD number.

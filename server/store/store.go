@@ -87,8 +87,11 @@ type UserFilter struct {
 	// StaffOnly keeps accounts holding a role other than citizen (judge,
 	// secretary, organizer, admin): the staff screen's list.
 	StaffOnly bool
-	Limit     int // 1..500, default 50
-	Offset    int
+	// CCCDTail, when set, is the keyed hash of four digits typed as Query:
+	// an account whose CCCDTail equals it matches too.
+	CCCDTail string
+	Limit    int // 1..500, default 50
+	Offset   int
 }
 
 // PageLimit is f.Limit within ListUsers' bounds: 50 when unset, 500 at most.

@@ -38,6 +38,7 @@ type userDoc struct {
 	CCCDHash   string    `bson:"cccdHash"`
 	CCCDEnc    string    `bson:"cccdEnc"`
 	CCCDMasked string    `bson:"cccdMasked"`
+	CCCDTail   string    `bson:"cccdTail,omitempty"`
 	// The uniqueness keys are left out when empty: their indexes are sparse,
 	// so accounts without the key never collide (see indexes.go).
 	PhoneKey          string    `bson:"phoneKey,omitempty"`
@@ -170,7 +171,7 @@ func toUserDoc(u *contests.User) *userDoc {
 		ID: u.ID, FullName: u.FullName, NameFold: contests.Fold(u.FullName),
 		BirthDate: storedTime(u.BirthDate), Gender: string(u.Gender), Phone: u.Phone, Email: u.Email,
 		UnitID: u.UnitID, UnitPath: u.UnitPath, Occupation: string(u.Occupation), Address: u.Address,
-		CCCDHash: u.CCCDHash, CCCDEnc: u.CCCDEnc, CCCDMasked: u.CCCDMasked,
+		CCCDHash: u.CCCDHash, CCCDEnc: u.CCCDEnc, CCCDMasked: u.CCCDMasked, CCCDTail: u.CCCDTail,
 		PhoneKey: u.PhoneKey, CCCDKey: u.CCCDKey,
 		PasswordHash: u.PasswordHash, PasswordChangedAt: storedTime(u.PasswordChangedAt),
 		SessionVersion: u.SessionVersion, Grants: grantDocs(u.Grants), CreatedAt: storedTime(u.CreatedAt), CreatedBy: u.CreatedBy,
@@ -183,7 +184,7 @@ func (d *userDoc) user() *contests.User {
 		ID: d.ID, FullName: d.FullName, BirthDate: loadedTime(d.BirthDate), Gender: contests.Gender(d.Gender),
 		Phone: d.Phone, Email: d.Email, UnitID: d.UnitID, UnitPath: d.UnitPath,
 		Occupation: contests.Occupation(d.Occupation), Address: d.Address,
-		CCCDHash: d.CCCDHash, CCCDEnc: d.CCCDEnc, CCCDMasked: d.CCCDMasked,
+		CCCDHash: d.CCCDHash, CCCDEnc: d.CCCDEnc, CCCDMasked: d.CCCDMasked, CCCDTail: d.CCCDTail,
 		PhoneKey: d.PhoneKey, CCCDKey: d.CCCDKey,
 		PasswordHash: d.PasswordHash, PasswordChangedAt: loadedTime(d.PasswordChangedAt),
 		SessionVersion: d.SessionVersion, Grants: grantsOf(d.Grants), CreatedAt: loadedTime(d.CreatedAt), CreatedBy: d.CreatedBy,

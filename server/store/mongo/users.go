@@ -93,11 +93,15 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 	if f.Query != "" {
 		// A quoted regex is a plain substring test, as instr() is on SQLite.
 		contains := bson.M{"$regex": regexp.QuoteMeta(f.Query)}
-		filter = append(filter, bson.E{Key: "$or", Value: bson.A{
+		either := bson.A{
 			bson.D{{Key: "nameFold", Value: contains}},
 			bson.D{{Key: "phone", Value: contains}},
 			bson.D{{Key: "cccdMasked", Value: contains}},
-		}})
+		}
+		if f.CCCDTail != "" {
+			either = append(either, bson.D{{Key: "cccdTail", Value: f.CCCDTail}})
+		}
+		filter = append(filter, bson.E{Key: "$or", Value: either})
 	}
 	if f.StaffOnly {
 		// Dot notation into the array (no $elemMatch on subdocument fields:

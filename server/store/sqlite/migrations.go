@@ -271,4 +271,8 @@ CREATE TABLE snapshots (
 -- The last login or token refresh, unix milliseconds UTC; NULL: never.
 ALTER TABLE users ADD COLUMN last_seen_at INTEGER;
 `},
+	{version: 13, name: "user CCCD tail", sql: `
+-- Keyed hash of the CCCD's last four digits (staff search); '' before it.
+ALTER TABLE users ADD COLUMN cccd_tail TEXT NOT NULL DEFAULT '';
+`},
 }

@@ -16,7 +16,7 @@ import (
 const userColumns = `id, full_name, birth_date, gender, phone, email, unit_id, unit_path,
 	occupation, address, cccd_hash, cccd_enc, cccd_masked,
 	coalesce(phone_key, ''), coalesce(cccd_key, ''),
-	password_hash, password_changed_at, session_version, grants, created_at, created_by, last_seen_at`
+	password_hash, password_changed_at, session_version, grants, created_at, created_by, last_seen_at, cccd_tail`
 
 func scanUser(r rowScanner) (*contests.User, error) {
 	var (
@@ -28,7 +28,7 @@ func scanUser(r rowScanner) (*contests.User, error) {
 	err := r.Scan(&u.ID, &u.FullName, &birth, &u.Gender, &u.Phone, &u.Email, &u.UnitID, &u.UnitPath,
 		&u.Occupation, &u.Address, &u.CCCDHash, &u.CCCDEnc, &u.CCCDMasked,
 		&u.PhoneKey, &u.CCCDKey,
-		&u.PasswordHash, &passwordChanged, &u.SessionVersion, &grants, &created, &u.CreatedBy, &lastSeen)
+		&u.PasswordHash, &passwordChanged, &u.SessionVersion, &grants, &created, &u.CreatedBy, &lastSeen, &u.CCCDTail)
 	if err != nil {
 		return nil, err
 	}
@@ -59,11 +59,11 @@ func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
 	_, err = db.writer.ExecContext(ctx, `INSERT INTO users (
 		id, full_name, name_fold, birth_date, gender, phone, email, unit_id, unit_path,
 		occupation, address, cccd_hash, cccd_enc, cccd_masked, phone_key, cccd_key,
-		password_hash, password_changed_at, session_version, grants, created_at, created_by
-	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		password_hash, password_changed_at, session_version, grants, created_at, created_by, cccd_tail
+	) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.FullName, contests.Fold(u.FullName), millis(u.BirthDate), u.Gender, u.Phone, u.Email, u.UnitID, u.UnitPath,
 		u.Occupation, u.Address, u.CCCDHash, u.CCCDEnc, u.CCCDMasked, nullIfEmpty(u.PhoneKey), nullIfEmpty(u.CCCDKey),
-		u.PasswordHash, millis(u.PasswordChangedAt), u.SessionVersion, grants, millis(u.CreatedAt), u.CreatedBy)
+		u.PasswordHash, millis(u.PasswordChangedAt), u.SessionVersion, grants, millis(u.CreatedAt), u.CreatedBy, u.CCCDTail)
 	return storeError(err, nil)
 }
 
@@ -138,8 +138,8 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 		args = append(args, lo, hi)
 	}
 	if f.Query != "" {
-		conds = append(conds, `(instr(name_fold, ?) > 0 OR instr(phone, ?) > 0 OR instr(cccd_masked, ?) > 0)`)
-		args = append(args, f.Query, f.Query, f.Query)
+		conds = append(conds, `(instr(name_fold, ?) > 0 OR instr(phone, ?) > 0 OR instr(cccd_masked, ?) > 0 OR (? <> '' AND cccd_tail = ?))`)
+		args = append(args, f.Query, f.Query, f.Query, f.CCCDTail, f.CCCDTail)
 	}
 	if f.StaffOnly {
 		conds = append(conds, `EXISTS (SELECT 1 FROM json_each(users.grants) WHERE json_extract(value, '$.role') <> 'citizen')`)

@@ -31,6 +31,7 @@ func seedUserTree(t *testing.T, s store.Store) userTree {
 	tr.binh = NewUser(tr.ward1, "Nguyễn Văn Bình", "+84911111111")
 	tr.anOther = NewUser(tr.other, "Nguyễn Văn An", "+84955555555")
 	tr.le.CCCDMasked = "0790******12"
+	tr.binh.CCCDTail = "tail-of-binh" // a keyed hash as the server computes it
 	for _, u := range []*contests.User{tr.binh, tr.anOther, tr.le, tr.anWard1, tr.bui} {
 		must(t, s.CreateUser(t.Context(), u))
 	}
@@ -71,6 +72,10 @@ func userListCases() []contractCase {
 				{"name fragment without accents", store.UserFilter{Query: "binh"}, []string{tr.binh.ID}, 1},
 				{"phone substring", store.UserFilter{Query: "933333"}, []string{tr.le.ID}, 1},
 				{"masked CCCD substring", store.UserFilter{Query: "0790"}, []string{tr.le.ID}, 1},
+				{"CCCD tail hash", store.UserFilter{Query: "4321", CCCDTail: "tail-of-binh"}, []string{tr.binh.ID}, 1},
+				{"CCCD tail hash in another subtree", store.UserFilter{UnitPath: tr.ward2.Path, Query: "4321", CCCDTail: "tail-of-binh"}, []string{}, 0},
+				{"CCCD tail hash or a phone", store.UserFilter{Query: "3333", CCCDTail: "tail-of-binh"}, orderByNameThenID(tr.le, tr.binh), 2},
+				{"no tail hash: empty tails never match", store.UserFilter{Query: "4321"}, []string{}, 0},
 				{"nothing matches", store.UserFilter{Query: "khong co ai"}, []string{}, 0},
 				{"limit and offset page the order", store.UserFilter{Limit: 2, Offset: 1}, all[1:3], 5},
 				{"offset past the end", store.UserFilter{Limit: 2, Offset: 10}, []string{}, 5},

@@ -722,6 +722,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description name (accents optional), phone or masked CCCD substring; exactly 4 digits also match the last 4 digits of a CCCD (a keyed hash kept at registration; accounts registered before it are found by phone or name) */
                     q?: string;
                     unitPath?: string;
                     limit?: number;

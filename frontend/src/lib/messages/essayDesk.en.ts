@@ -37,7 +37,7 @@ export const essayDeskEn: Record<keyof typeof essayDeskVi, string> = {
   'staff.reset.label': 'Give {name} a new password',
   'staff.reset.confirm': 'Give {name} a new password? The old one stops working.',
   'staff.find.title': 'Grant a role to someone who has an account',
-  'staff.find.query': 'Search by name, phone or CCCD number',
+  'staff.find.query': 'Search by name, phone or the last 4 CCCD digits',
   'staff.find.hint': 'At least 2 characters; accents optional.',
   'staff.find.submit': 'Search',
   'staff.find.none': 'Nobody found.',

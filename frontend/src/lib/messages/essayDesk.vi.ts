@@ -36,7 +36,7 @@ export const essayDeskVi = {
   'staff.reset.label': 'Cấp lại mật khẩu cho {name}',
   'staff.reset.confirm': 'Cấp mật khẩu mới cho {name}? Mật khẩu cũ sẽ hết hiệu lực.',
   'staff.find.title': 'Giao vai trò cho người đã có tài khoản',
-  'staff.find.query': 'Tìm theo tên, số điện thoại hoặc số CCCD',
+  'staff.find.query': 'Tìm theo tên, số điện thoại hoặc 4 số cuối CCCD',
   'staff.find.hint': 'Gõ ít nhất 2 ký tự; không cần dấu.',
   'staff.find.submit': 'Tìm',
   'staff.find.none': 'Không tìm thấy ai.',
