@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 go vet ./... || exit 1
+unformatted=$(gofmt -l bench contests server)
+if [ -n "$unformatted" ]; then
+  echo "gofmt: these files are not formatted (run gofmt -w):"; echo "$unformatted"
+  exit 1
+fi
 go test -count=1 -v -timeout 20m ./... >"$log" 2>&1
 status=$?
 grep -E '^(ok|FAIL|---)[[:space:]]' "$log" | grep -vE '^--- (PASS|SKIP)' || true
