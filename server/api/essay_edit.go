@@ -34,15 +34,11 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if w.Status != essay.WorkSubmitted {
 		return contests.E(contests.CodeConflict, contests.T("Tác phẩm đã được sơ loại, không thể sửa", "The work has been screened and cannot change"))
 	}
-	up, err := s.readWorkForm(c)
+	up, cat, err := s.readWorkFormIn(c, st.Categories)
 	if err != nil {
 		return err
 	}
 	req := up.req
-	cat, ok := essay.FindCategory(st.Categories, essay.CategoryKey(req.Category))
-	if !ok {
-		return contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
-	}
 	user, err := s.Store.UserByID(ctx, uid)
 	if err != nil {
 		return err

@@ -77,17 +77,7 @@ func TestEssayExports(t *testing.T) {
 		if r := e.do("POST", "/api/v1/org/essay/"+f.contestID+"/forward", map[string]any{"toContestId": f.parentID, "roundId": roundID, "topN": 5}, f.org); r.Status != 200 || r.Body["forwarded"] != float64(1) {
 			t.Fatalf("forward: %d %s", r.Status, r.Raw)
 		}
-		d := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)
-		zr, err := zip.NewReader(bytes.NewReader(d.Raw), int64(len(d.Raw)))
-		if err != nil {
-			t.Fatalf("dossier: %d %v", d.Status, err)
-		}
-		parts := map[string][]byte{}
-		for _, zf := range zr.File {
-			rc, _ := zf.Open()
-			parts[zf.Name], _ = io.ReadAll(rc)
-			rc.Close()
-		}
+		parts := dossierParts(t, e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org))
 		doc, ok := parts["tac-pham/"+code+"-1.docx"]
 		if !ok || len(parts) != 3 {
 			t.Fatalf("dossier parts: %v", keys(parts))

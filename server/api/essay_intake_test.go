@@ -134,17 +134,7 @@ func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(e.blobDir, blobID[0:2], blobID[2:4], blobID), docxWithHiddenPart(t, 200<<20), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org)
-	zr, err := zip.NewReader(bytes.NewReader(d.Raw), int64(len(d.Raw)))
-	if err != nil {
-		t.Fatalf("dossier: %d %v", d.Status, err)
-	}
-	parts := map[string][]byte{}
-	for _, zf := range zr.File {
-		rc, _ := zf.Open()
-		parts[zf.Name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
+	parts := dossierParts(t, e.do("GET", "/api/v1/org/essay/"+f.contestID+"/export/dossier", nil, f.org))
 	if _, ok := parts["tac-pham/"+codes[0]+"-1.docx"]; !ok || len(parts) != 3 {
 		t.Fatalf("dossier parts: %v", keys(parts))
 	}

@@ -72,15 +72,11 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if !intakeOpen(ct, st, s.Now()) {
 		return contests.E(contests.CodeTooLate, contests.T("Đã hết hạn nhận tác phẩm", "Submissions are closed"))
 	}
-	up, err := s.readWorkForm(c)
+	up, cat, err := s.readWorkFormIn(c, st.Categories)
 	if err != nil {
 		return err
 	}
 	req := up.req
-	cat, ok := essay.FindCategory(st.Categories, essay.CategoryKey(req.Category))
-	if !ok {
-		return contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
-	}
 	ctx := c.UserContext()
 	user, err := s.Store.UserByID(ctx, claimsOf(c).UserID())
 	if err != nil {

@@ -32,6 +32,21 @@ type workUpload struct {
 	file *multipart.Part
 }
 
+// readWorkFormIn is readWorkForm for a contest with the given categories:
+// it also returns the category the work is entered in, refused when the
+// contest has none of that key.
+func (s *Server) readWorkFormIn(c *fiber.Ctx, categories []essay.Category) (*workUpload, essay.Category, error) {
+	up, err := s.readWorkForm(c)
+	if err != nil {
+		return nil, essay.Category{}, err
+	}
+	cat, ok := essay.FindCategory(categories, essay.CategoryKey(up.req.Category))
+	if !ok {
+		return nil, essay.Category{}, contests.Invalid(contests.Field("category", contests.T("Thể loại không có trong cuộc thi", "Unknown category")))
+	}
+	return up, cat, nil
+}
+
 // readWorkForm reads the "work" part and positions on the "file" part.
 func (s *Server) readWorkForm(c *fiber.Ctx) (*workUpload, error) {
 	missing := contests.T("Thiếu thông tin tác phẩm", "The work's details are missing")

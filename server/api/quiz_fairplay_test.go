@@ -31,14 +31,7 @@ func TestFixedLetterStrategiesScoreAtChance(t *testing.T) {
 	body := f.roundBody(2)
 	body["blueprint"] = map[string]any{"quotas": []map[string]any{{"topic": "Lệch", "n": 5}}}
 	body["maxAttempts"] = 50
-	r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", body, f.org)
-	if r.Status != 201 {
-		t.Fatalf("create round: %d %s", r.Status, r.Raw)
-	}
-	f.roundID = r.Body["round"].(map[string]any)["id"].(string)
-	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/publish", nil, f.org); r.Status != 200 {
-		t.Fatalf("publish round: %d %s", r.Status, r.Raw)
-	}
+	f.roundID = f.publishRound(t, body)
 
 	type option struct{ code, text string }
 	strategies := []struct {

@@ -52,15 +52,23 @@ func newQuizFixture(t *testing.T, e *env) *quizFixture {
 		}
 		f.key[r.Body["question"].(map[string]any)["id"].(string)] = correct
 	}
-	r = e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", f.roundBody(1), f.org)
+	f.roundID = f.publishRound(t, f.roundBody(1))
+	return f
+}
+
+// publishRound creates a round of the fixture's contest from body,
+// publishes it and returns its ID.
+func (f *quizFixture) publishRound(t *testing.T, body map[string]any) string {
+	t.Helper()
+	r := f.e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", body, f.org)
 	if r.Status != 201 {
 		t.Fatalf("create round: %d %s", r.Status, r.Raw)
 	}
-	f.roundID = r.Body["round"].(map[string]any)["id"].(string)
-	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/publish", nil, f.org); r.Status != 200 {
+	id := r.Body["round"].(map[string]any)["id"].(string)
+	if r := f.e.do("POST", "/api/v1/org/rounds/"+id+"/publish", nil, f.org); r.Status != 200 {
 		t.Fatalf("publish round: %d %s", r.Status, r.Raw)
 	}
-	return f
+	return id
 }
 
 func (f *quizFixture) roundBody(no int) map[string]any {

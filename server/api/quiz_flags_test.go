@@ -44,14 +44,7 @@ func TestFlagsAndPrizeReview(t *testing.T) {
 	body["integrity"] = map[string]any{"requireReview": true}
 	body["prediction"] = map[string]any{"enabled": false}
 	body["rule"] = map[string]any{"keys": []string{"score_desc", "duration_asc"}}
-	r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", body, f.org)
-	if r.Status != 201 {
-		t.Fatalf("create round: %d %s", r.Status, r.Raw)
-	}
-	f.roundID = r.Body["round"].(map[string]any)["id"].(string)
-	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/publish", nil, f.org); r.Status != 200 {
-		t.Fatalf("publish round: %d %s", r.Status, r.Raw)
-	}
+	f.roundID = f.publishRound(t, body)
 	opened := e.now
 	m := time.Minute
 	people := []*flagPerson{
@@ -156,7 +149,7 @@ func TestFlagsAndPrizeReview(t *testing.T) {
 		t.Fatalf("short reason: %d %s", r.Status, r.Raw)
 	}
 	reason := "Làm 5 câu trong 1,5 giây: không thể đọc đề"
-	r = e.do("POST", path+"/exclusions", map[string]any{"userId": first["userId"], "reason": reason}, f.org)
+	r := e.do("POST", path+"/exclusions", map[string]any{"userId": first["userId"], "reason": reason}, f.org)
 	if r.Status != 200 {
 		t.Fatalf("exclude: %d %s", r.Status, r.Raw)
 	}

@@ -129,14 +129,7 @@ func newStatsScenario(t *testing.T, e *env) *statsScenario {
 	sc := &statsScenario{f: f, base: e.now, round1: f.roundID}
 	body := f.roundBody(2)
 	body["closesAt"] = e.now.Add(48 * time.Hour)
-	r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", body, f.org)
-	if r.Status != 201 {
-		t.Fatalf("create round 2: %d %s", r.Status, r.Raw)
-	}
-	sc.round2 = r.Body["round"].(map[string]any)["id"].(string)
-	if r := e.do("POST", "/api/v1/org/rounds/"+sc.round2+"/publish", nil, f.org); r.Status != 200 {
-		t.Fatalf("publish round 2: %d %s", r.Status, r.Raw)
-	}
+	sc.round2 = f.publishRound(t, body)
 	// The round closes on 25 Nov 2026 at 16:00 in Vietnam: ages on that day.
 	sc.citizens = []*seededCitizen{
 		{n: 11, unit: "W1-A", gender: "male", occupation: "party_member", birth: "1990-05-17", ageBand: "31_45",

@@ -111,18 +111,27 @@ func (s *Server) orgCreateUser(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(userResponse{User: s.toUserDTO(ctx, u)})
 }
 
+// managedUser loads the account :id, refused unless the caller organizes
+// its unit and may manage it (canManage).
+func (s *Server) managedUser(c *fiber.Ctx) (*contests.User, error) {
+	u, err := s.Store.UserByID(c.UserContext(), c.Params("id"))
+	if err != nil {
+		return nil, err
+	}
+	if err := allowAt(c, u.UnitPath, contests.RoleOrganizer); err != nil {
+		return nil, err
+	}
+	if err := canManage(c, u); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
 // orgResetPassword is how people who forgot their password get back in
 // (there is no SMS): the organizer of their unit reads them a temporary one.
 func (s *Server) orgResetPassword(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	u, err := s.Store.UserByID(ctx, c.Params("id"))
+	u, err := s.managedUser(c)
 	if err != nil {
-		return err
-	}
-	if err := allowAt(c, u.UnitPath, contests.RoleOrganizer); err != nil {
-		return err
-	}
-	if err := canManage(c, u); err != nil {
 		return err
 	}
 	temp := temporaryPassword(s.passwordOwner(u))
@@ -159,14 +168,8 @@ func (s *Server) orgSetGrants(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	u, err := s.Store.UserByID(ctx, c.Params("id"))
+	u, err := s.managedUser(c)
 	if err != nil {
-		return err
-	}
-	if err := allowAt(c, u.UnitPath, contests.RoleOrganizer); err != nil {
-		return err
-	}
-	if err := canManage(c, u); err != nil {
 		return err
 	}
 	grants := make([]contests.Grant, 0, len(req.Grants))
