@@ -122,3 +122,18 @@ export async function assertNoHorizontalScroll(page, assert) {
   }));
   assert.ok(scroll <= client, `page is ${scroll}px wide on a ${client}px screen`);
 }
+
+/**
+ * call makes one JSON API request as a test's setup does (not the step under
+ * test): token may be null; a non-2xx answer throws with its body.
+ */
+export async function call(method, url, token, body) {
+  const res = await fetch(BASE_URL + url, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}

@@ -4,21 +4,11 @@
 // what is tested is what a citizen's phone shows.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { BASE_URL, openPhone, step } from './browser.mjs';
+import { BASE_URL, call, openPhone, step } from './browser.mjs';
 import { ORGANIZER, logIn, newCitizen } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 /** dayTime is what the page must show: dd/mm/yyyy HH:mm in Vietnam (UTC+7, no summer time). */
 function dayTime(date) {

@@ -5,22 +5,12 @@
 // through the API; the edits are made in the browser.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { BASE_URL, openPhone, step } from './browser.mjs';
+import { BASE_URL, call, openPhone, step } from './browser.mjs';
 import { ORGANIZER, logIn } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const STALE = 'Đã có người khác sửa mục này, hãy tải lại.';
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 const phones = [];
 after(async () => {

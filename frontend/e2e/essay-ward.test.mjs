@@ -19,7 +19,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
-import { BASE_URL, download, openPhone, screenshot, step } from './browser.mjs';
+import { BASE_URL, call, download, openPhone, screenshot, step } from './browser.mjs';
 import { docx } from './docx.mjs';
 import { ORGANIZER, logIn, newCitizen } from './people.mjs';
 
@@ -46,16 +46,6 @@ async function browser() {
 let dir;
 const ctx = { works: [] };
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 const login = async (who) => (await call('POST', '/api/v1/auth/login', null, { login: who.phone, password: who.password })).accessToken;
 
 /** words makes about count words of Vietnamese prose from a seed: different seeds share no long phrase. */

@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, assertNoHorizontalScroll, openPhone, screenshot, step } from './browser.mjs';
+import { BASE_URL, assertNoHorizontalScroll, call, openPhone, screenshot, step } from './browser.mjs';
 import { docx } from './docx.mjs';
 import { ORGANIZER, logIn, newCitizen } from './people.mjs';
 
@@ -25,17 +25,6 @@ const PARENT_SLUG = `bai-viet-tinh-${suffix}`;
 const TITLE = `Chính luận phường An Biên ${suffix}`;
 const WORK_TITLE = `Giữ vững nền tảng tư tưởng ${suffix}`;
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return json;
-}
 const login = async (who) => (await call('POST', '/api/v1/auth/login', null, { login: who.phone, password: who.password })).accessToken;
 
 /** register makes a citizen of unitId through the API (registration has its own browser test). */

@@ -8,7 +8,7 @@
 // prediction column. Runs against `server serve --demo` (scripts/e2e.sh).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, openPhone, step } from './browser.mjs';
+import { BASE_URL, call, openPhone, step } from './browser.mjs';
 import { ORGANIZER, openOrgContests } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
@@ -24,16 +24,6 @@ const BOT = 'Phạm Văn Máy';
 const FIRST = 'Trần Văn Một';
 const SECOND = 'Lê Thị Hai';
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let made = 0;

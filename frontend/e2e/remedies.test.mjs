@@ -7,23 +7,13 @@
 // (scripts/e2e.sh).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, openPhone, step } from './browser.mjs';
+import { BASE_URL, call, openPhone, step } from './browser.mjs';
 import { ORGANIZER, logIn, openOrgContests } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const ROUND = `Tuần thử bù giờ ${suffix}`;
 const REASON = 'Mạng di động tại thôn 3 mất sóng 5 phút lúc đang thi';
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 const ctx = {};
 const phones = [];

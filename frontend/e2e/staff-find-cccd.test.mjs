@@ -4,19 +4,9 @@
 // through the API (registration has its own browser test).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { BASE_URL, openPhone, step } from './browser.mjs';
+import { BASE_URL, call, openPhone, step } from './browser.mjs';
 import { ORGANIZER, logIn, newCitizen } from './people.mjs';
 
-async function call(method, url, token, body) {
-  const res = await fetch(BASE_URL + url, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 const phones = [];
 after(async () => {

@@ -67,12 +67,18 @@ func (s *Server) quizContest(c *fiber.Ctx) (*contests.Contest, error) {
 	return ct, nil
 }
 
-func (s *Server) listQuestions(c *fiber.Ctx) error {
+// quizBank loads the quiz contest :id (quizContest) and its question bank.
+func (s *Server) quizBank(c *fiber.Ctx) (*contests.Contest, []quiz.Question, error) {
 	ct, err := s.quizContest(c)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	qs, err := s.quiz.Questions(c.UserContext(), ct.ID)
+	return ct, qs, err
+}
+
+func (s *Server) listQuestions(c *fiber.Ctx) error {
+	_, qs, err := s.quizBank(c)
 	if err != nil {
 		return err
 	}
@@ -197,11 +203,7 @@ func (s *Server) importQuestions(c *fiber.Ctx) error {
 }
 
 func (s *Server) exportQuestions(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
-	if err != nil {
-		return err
-	}
-	qs, err := s.quiz.Questions(c.UserContext(), ct.ID)
+	ct, qs, err := s.quizBank(c)
 	if err != nil {
 		return err
 	}
