@@ -137,6 +137,20 @@ func (f *essayFixture) edit(token, workID string, work map[string]any, file []by
 
 // acceptAndAssign screens a work in and assigns a 2-judge round; it
 // returns the round ID and the work's code.
+// scoredWork has a citizen of W1-A submit a work titled title, which is
+// accepted into a judging round where every judge submits 8.5 on "nd". It
+// returns the round's ID and the work's code.
+func (f *essayFixture) scoredWork(t *testing.T, title string) (roundID, code string) {
+	t.Helper()
+	author, _ := f.e.register(1, "W1-A")
+	r := f.submit(author, f.workBody(title), "bai.docx", docx(t, "", essayText(300)))
+	roundID, code = f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
+	for _, tok := range f.judges {
+		f.e.do("PUT", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/score", map[string]any{"criteria": map[string]any{"nd": 8.5}, "submit": true}, tok)
+	}
+	return roundID, code
+}
+
 func (f *essayFixture) acceptAndAssign(t *testing.T, workID string) (string, string) {
 	t.Helper()
 	e := f.e

@@ -11,15 +11,10 @@ import (
 func TestForwardingIsIdempotentAndMapsCategories(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
-		r := f.submit(author, f.workBody("Giữ vững trận địa"), "bai.docx", docx(t, "", essayText(300)))
-		roundID, code := f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
-		for _, tok := range f.judges {
-			e.do("PUT", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/score", map[string]any{"criteria": map[string]any{"nd": 8.5}, "submit": true}, tok)
-		}
+		roundID, code := f.scoredWork(t, "Giữ vững trận địa")
 		e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/close", nil, f.sec)
 
-		r = e.do("GET", "/api/v1/org/essay/"+f.contestID+"/forward/targets", nil, f.org)
+		r := e.do("GET", "/api/v1/org/essay/"+f.contestID+"/forward/targets", nil, f.org)
 		targets, _ := r.Body["targets"].([]any)
 		if r.Status != 200 || len(targets) != 1 || targets[0].(map[string]any)["title"] != "Chính luận cấp tỉnh" || targets[0].(map[string]any)["unitName"] != "Tỉnh An Giang" {
 			t.Fatalf("targets: %d %s", r.Status, r.Raw)

@@ -11,12 +11,7 @@ import (
 func TestEssayPrizeDecisionIsKept(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
-		r := f.submit(author, f.workBody("Giữ vững trận địa"), "bai.docx", docx(t, "", essayText(300)))
-		roundID, code := f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
-		for _, tok := range f.judges {
-			e.do("PUT", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/score", map[string]any{"criteria": map[string]any{"nd": 8.5}, "submit": true}, tok)
-		}
+		roundID, code := f.scoredWork(t, "Giữ vững trận địa")
 		if r := e.do("POST", "/api/v1/org/essay/rounds/"+roundID+"/close", nil, f.sec); r.Status != 200 {
 			t.Fatalf("close: %d %s", r.Status, r.Raw)
 		}
@@ -43,7 +38,7 @@ func TestEssayPrizeDecisionIsKept(t *testing.T) {
 		if r := e.do("GET", url, nil, f.sec); r.Body["decided"] != true || tierOf(r) != "Giải Nhất" {
 			t.Fatalf("after a reload: %s", r.Raw)
 		}
-		r = e.do("POST", url, map[string]any{}, f.org)
+		r := e.do("POST", url, map[string]any{}, f.org)
 		if r.Status != 409 || r.fieldNames()[0] != "reason" {
 			t.Fatalf("a second click without a reason: %d %s", r.Status, r.Raw)
 		}
