@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -238,11 +237,10 @@ func (j *judging) file(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := strconv.Atoi(c.Params("n"))
-	if err != nil || n < 0 || n >= len(w.Files) {
-		return contests.NotFound("tệp", "file")
+	_, f, err := workFile(c, w)
+	if err != nil {
+		return err
 	}
-	f := w.Files[n]
 	// A Word file's properties name whoever created and last saved it: the
 	// judge gets a copy with them emptied (preparedFile).
 	rc, size, err := preparedFile(c.UserContext(), j.blobs, f)

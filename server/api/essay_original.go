@@ -6,7 +6,17 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/contests"
+	"hoithi/contests/essay"
 )
+
+// workFile is the file :n (from 0) of w → CodeNotFound when w has none.
+func workFile(c *fiber.Ctx, w *essay.Work) (int, essay.StoredFile, error) {
+	n, err := strconv.Atoi(c.Params("n"))
+	if err != nil || n < 0 || n >= len(w.Files) {
+		return 0, essay.StoredFile{}, contests.NotFound("tệp", "file")
+	}
+	return n, w.Files[n], nil
+}
 
 // workOriginal serves the secretariat the file a work was submitted with,
 // unchanged (its properties may name the author: screening is where that
@@ -17,11 +27,10 @@ func (s *Server) workOriginal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := strconv.Atoi(c.Params("n"))
-	if err != nil || n < 0 || n >= len(w.Files) {
-		return contests.NotFound("tệp", "file")
+	n, f, err := workFile(c, w)
+	if err != nil {
+		return err
 	}
-	f := w.Files[n]
 	rc, size, err := s.Blobs.Open(c.UserContext(), f.BlobID)
 	if err != nil {
 		return err

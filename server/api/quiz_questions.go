@@ -108,17 +108,23 @@ func keySkewOf(qs []quiz.Question, lang string) *keySkewDTO {
 	return d
 }
 
+// readQuestion binds the body as question id and validates it.
+func readQuestion(c *fiber.Ctx, id string) (quiz.Question, error) {
+	var req questionDTO
+	if err := bindJSON(c, &req); err != nil {
+		return quiz.Question{}, err
+	}
+	q := req.question(id)
+	return q, q.Validate()
+}
+
 func (s *Server) createQuestion(c *fiber.Ctx) error {
 	ct, err := s.quizContest(c)
 	if err != nil {
 		return err
 	}
-	var req questionDTO
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	q := req.question(store.NewID())
-	if err := q.Validate(); err != nil {
+	q, err := readQuestion(c, store.NewID())
+	if err != nil {
 		return err
 	}
 	if err := s.quiz.CreateQuestions(c.UserContext(), ct.ID, []quiz.Question{q}); err != nil {
@@ -136,12 +142,8 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var req questionDTO
-	if err := bindJSON(c, &req); err != nil {
-		return err
-	}
-	q := req.question(c.Params("qid"))
-	if err := q.Validate(); err != nil {
+	q, err := readQuestion(c, c.Params("qid"))
+	if err != nil {
 		return err
 	}
 	if err := s.quiz.UpdateQuestion(c.UserContext(), ct.ID, q); err != nil {
