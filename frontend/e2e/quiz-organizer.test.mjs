@@ -103,6 +103,8 @@ test('organizer: contest, question bank from Excel and by hand, a round opened',
 
     await card.getByRole('button', { name: 'Xem thử đề' }).click();
     await card.getByRole('heading', { name: 'Đề thử (lần rút 1)' }).waitFor();
+    // The heading shows before the drawn questions arrive: wait for the list.
+    await card.locator('.preview > ol > li').first().waitFor();
     assert.equal(await card.locator('.preview > ol > li').count(), 5, 'a paper has five questions');
     await screenshot(page, 'org-rounds');
   });
