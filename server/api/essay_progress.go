@@ -24,6 +24,11 @@ type judgeProgress struct {
 	LastActivity *time.Time `json:"lastActivity,omitempty"`
 }
 
+// roundProgress answers GET /org/essay/rounds/{rid}/progress.
+type roundProgress struct {
+	Judges []judgeProgress `json:"judges"`
+}
+
 // essayProgress is the per-judge progress of a round: assigned, scored and
 // pending sheets, the works each judge still owes, the third-judge seats
 // and the last time the judge saved a sheet.
@@ -93,5 +98,5 @@ func (s *Server) essayProgress(c *fiber.Ctx) error {
 		out = append(out, *p)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].FullName < out[j].FullName })
-	return c.JSON(fiber.Map{"judges": out})
+	return c.JSON(roundProgress{Judges: out})
 }
