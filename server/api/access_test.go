@@ -2,7 +2,6 @@ package api
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -82,34 +81,6 @@ func (e *env) tokenFor(id string) string {
 	}
 	tok, _ := e.tokens.Issue(u)
 	return tok
-}
-
-// TestEveryStaffRouteRefusesAnonymousAndCitizens walks every registered
-// organizer, secretary and judge route — new ones included, without anyone
-// listing them — and checks the role gate answers before anything else.
-func TestEveryStaffRouteRefusesAnonymousAndCitizens(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
-	citizen, _ := e.register(1, "W1-A")
-	param := regexp.MustCompile(`:[A-Za-z]+`)
-	checked := 0
-	for _, rt := range e.app.GetRoutes(true) {
-		if rt.Method == "HEAD" || !(strings.HasPrefix(rt.Path, "/api/v1/org/") || strings.HasPrefix(rt.Path, "/api/v1/judge/")) {
-			continue
-		}
-		path := param.ReplaceAllString(rt.Path, "x")
-		for _, c := range []struct {
-			token  string
-			status int
-		}{{"", 401}, {citizen, 403}} {
-			if r := e.do(rt.Method, path, map[string]any{}, c.token); r.Status != c.status {
-				t.Errorf("%s %s (logged in: %v): %d, want %d", rt.Method, rt.Path, c.token != "", r.Status, c.status)
-			}
-		}
-		checked++
-	}
-	if checked < 40 {
-		t.Fatalf("only %d staff routes found", checked)
-	}
 }
 
 // reportRoutes are the only contest routes an organizer of a unit inside a

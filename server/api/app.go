@@ -206,34 +206,15 @@ func NewServer(d Deps) *Server {
 	return s
 }
 
-// routes registers every endpoint. docs/openapi.yaml must list each one
-// (openapi_test.go checks it).
+// routes registers every endpoint: the API's from its table (routes.go).
+// docs/openapi.yaml must list each one (openapi_test.go checks it).
 func (s *Server) routes(app *fiber.App) {
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
 	app.Get("/metrics", s.publicMetrics)
 
 	v1 := app.Group("/api/v1", compressJSON(compressMinBytes))
-	s.authRoutes(v1)
-	s.unitRoutes(v1)
-	s.userRoutes(v1)
-	s.staffRoutes(v1)
-	s.contestRoutes(v1)
-	s.orgContestRoutes(v1)
-	s.questionRoutes(v1)
-	s.roundRoutes(v1)
-	s.playRoutes(v1)
-	s.myRoundsRoutes(v1)
-	s.overallRoutes(v1)
-	s.submitRoutes(v1)
-	s.screenRoutes(v1)
-	s.essayRoundRoutes(v1)
-	s.judgeRoutes(v1)
-	s.similarityRoutes(v1)
-	s.essayPrizeRoutes(v1)
-	s.essayExportRoutes(v1)
-	s.exportRoutes(v1)
-	s.statsRoutes(v1)
+	s.mount(v1, "/api/v1", s.apiRoutes())
 	v1.All("/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
 
 	s.frontendRoutes(app)

@@ -13,15 +13,6 @@ import (
 	"hoithi/server/auth"
 )
 
-func (s *Server) authRoutes(r fiber.Router) {
-	r.Post("/auth/register", s.register)
-	r.Post("/auth/login", s.login)
-	r.Post("/auth/refresh", s.refresh)
-	r.Post("/auth/logout", s.logout)
-	r.Get("/me", requireUser, s.me)
-	r.Post("/me/password", requireUser, s.changePassword)
-}
-
 func (s *Server) register(c *fiber.Ctx) error {
 	if ok, wait := s.registerIP.allow(c.UserContext(), c.IP()); !ok {
 		return rateLimited(c, wait)

@@ -18,10 +18,10 @@ import (
 //   - every route but the upload routes: at most maxJSONBody, refused with
 //     413 from the Content-Length before a byte of the body is read, and a
 //     chunked body is read only up to that limit;
-//   - the upload routes (registered with s.upload): up to their own limit,
-//     checked from the Content-Length first, and read by the handler
-//     itself, after authentication and authorization, as a stream
-//     (uploadForm) that stops at the limit.
+//   - the upload routes (those given an upload limit in routes.go): up to
+//     their own limit, checked from the Content-Length first, and read by
+//     the handler itself, after authentication and authorization, as a
+//     stream (uploadForm) that stops at the limit.
 //
 // Compressed request bodies are refused: fasthttp would inflate them
 // without a bound.
@@ -31,17 +31,6 @@ type uploadRule struct {
 	method string
 	segs   []string // the route's path split on "/", ":name" matching any one segment
 	max    int64
-}
-
-// upload registers a route that receives files: its handlers read the
-// body themselves with s.form, within max bytes.
-func (s *Server) upload(r fiber.Router, method, path string, max int64, handlers ...fiber.Handler) {
-	full := path
-	if g, ok := r.(*fiber.Group); ok {
-		full = strings.TrimSuffix(g.Prefix+path, "/")
-	}
-	s.uploads = append(s.uploads, uploadRule{method: method, segs: strings.Split(full, "/"), max: max})
-	r.Add(method, path, handlers...)
 }
 
 // uploadRuleFor returns the upload rule matching the request, or nil.

@@ -6,11 +6,6 @@ import (
 	"hoithi/contests"
 )
 
-func (s *Server) contestRoutes(r fiber.Router) {
-	r.Get("/contests", s.listContests)
-	r.Get("/contests/:slug", s.getContest)
-}
-
 // listContests shows the published contests, newest first.
 func (s *Server) listContests(c *fiber.Ctx) error {
 	ctx := c.UserContext()

@@ -14,14 +14,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) essayExportRoutes(r fiber.Router) {
-	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
-	r.Get("/org/essay/:cid/export/works", staff, s.exportEssayWorks)
-	r.Get("/org/essay/rounds/:rid/export/scores", staff, s.exportScoreSheets)
-	r.Get("/org/essay/rounds/:rid/export/prizes", requireRole(contests.RoleOrganizer), s.exportEssayPrizes)
-	r.Get("/org/essay/:cid/export/dossier", requireRole(contests.RoleOrganizer), s.exportDossier)
-}
-
 var statusLabel = map[essay.WorkStatus]string{essay.WorkSubmitted: "Chờ sơ loại", essay.WorkAccepted: "Hợp lệ",
 	essay.WorkRejected: "Phạm quy", essay.WorkWithdrawn: "Đã rút"}
 

@@ -60,17 +60,6 @@ func (s *Server) judging() *judging {
 		}}
 }
 
-func (s *Server) judgeRoutes(r fiber.Router) {
-	jd := s.judging()
-	j := r.Group("/judge", requireRole(contests.RoleJudge))
-	j.Get("/rounds", jd.rounds)
-	j.Get("/rounds/:rid/works", jd.queue)
-	j.Get("/rounds/:rid/works/:code", jd.readWork)
-	j.Get("/rounds/:rid/works/:code/files/:n", jd.file)
-	j.Put("/rounds/:rid/works/:code/score", jd.score)
-	j.Post("/rounds/:rid/works/:code/recuse", jd.recuse)
-}
-
 // record appends to the contest's audit log (see appendAudit).
 func (j *judging) record(ctx context.Context, contestID, actorID, action, subject string, data any) error {
 	return appendAudit(ctx, j.store, j.now(), contestID, actorID, action, subject, data)

@@ -9,12 +9,6 @@ import (
 	"hoithi/contests/essay"
 )
 
-func (s *Server) essayPrizeRoutes(r fiber.Router) {
-	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
-	r.Get("/org/essay/rounds/:rid/prizes", staff, s.essayPrizeList)
-	r.Post("/org/essay/rounds/:rid/prizes", requireRole(contests.RoleOrganizer), s.essayPrizes)
-}
-
 type prizeRequest struct {
 	Plan essay.PrizePlan `json:"plan"`
 	// Youth prize ("triển vọng"): authors at most YouthMaxAge on the round's

@@ -14,20 +14,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) essayRoundRoutes(r fiber.Router) {
-	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
-	r.Get("/org/essay/:cid/rounds", staff, s.listEssayRounds)
-	r.Post("/org/essay/:cid/rounds", staff, s.createEssayRound)
-	g := r.Group("/org/essay/rounds/:rid", staff)
-	g.Put("", s.updateEssayRound)
-	g.Post("/assign", s.assignEssayRound)
-	g.Get("/results", s.essayResults)
-	g.Post("/works/:wid/third", s.assignThirdJudge)
-	g.Post("/close", s.closeEssayRound)
-	g.Post("/works/:wid/unlock", s.unlockScore)
-	g.Get("/progress", s.essayProgress)
-}
-
 type essayRoundRequest struct {
 	No            int               `json:"no"`
 	Name          string            `json:"name"`

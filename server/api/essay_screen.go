@@ -3,20 +3,9 @@ package api
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"hoithi/contests"
 	"hoithi/contests/essay"
 	"hoithi/server/store"
 )
-
-func (s *Server) screenRoutes(r fiber.Router) {
-	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
-	r.Get("/org/essay/:cid/works", staff, s.staffWorks)
-	r.Get("/org/essay/works/:id/identity", staff, s.workIdentity)
-	r.Get("/org/essay/works/:id/files/:n", staff, s.workOriginal)
-	r.Post("/org/essay/works/:id/screen", staff, s.screenWork)
-	r.Post("/org/essay/:cid/forward", staff, s.forwardWorks)
-	r.Get("/org/essay/:cid/forward/targets", staff, s.forwardTargets)
-}
 
 // staffWorkDTO is a work as the secretariat sees it: code, status and the
 // screening warnings, with the author's account (not the identity sheet,

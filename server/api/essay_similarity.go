@@ -9,12 +9,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) similarityRoutes(r fiber.Router) {
-	staff := requireRole(contests.RoleSecretary, contests.RoleOrganizer)
-	r.Post("/org/essay/:cid/similarity", staff, s.checkSimilarity)
-	r.Get("/org/essay/works/:a/compare/:b", staff, s.comparePair)
-}
-
 // checkSimilarity compares every screened-in or waiting work of a contest
 // with every other and lists the pairs whose overlap is above the
 // category's ceiling (20 % magazine, 25 % newspaper; docs/domain.md §3).

@@ -13,14 +13,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) submitRoutes(r fiber.Router) {
-	r.Get("/contests/:slug/essay", s.essayRules)
-	s.upload(r, fiber.MethodPost, "/contests/:slug/works", int64(s.Limits.MaxUploadBytes)+formOverhead, requireUser, s.submitWork)
-	r.Get("/me/works", requireUser, s.myWorks)
-	r.Post("/works/:id/withdraw", requireUser, s.withdrawWork)
-	s.upload(r, fiber.MethodPut, "/works/:id", int64(s.Limits.MaxUploadBytes)+formOverhead, requireUser, s.editWork)
-}
-
 // essayRules shows an essay contest's categories, limits and deadline.
 func (s *Server) essayRules(c *fiber.Ctx) error {
 	ct, st, err := s.essayContest(c, c.Params("slug"))

@@ -21,10 +21,6 @@ type myRoundDTO struct {
 	Round        roundPublicDTO `json:"round"`
 }
 
-func (s *Server) myRoundsRoutes(r fiber.Router) {
-	r.Get("/me/rounds", requireUser, s.myRounds)
-}
-
 // myRounds lists the open rounds of the published quiz contests the caller
 // may enter (their unit is in the contest's scope and they are not its
 // staff), soonest closing first.

@@ -16,17 +16,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) orgContestRoutes(r fiber.Router) {
-	// Secretaries read the contests of their units (to reach the essay
-	// secretariat); only organizers create and change them.
-	read := requireRole(contests.RoleOrganizer, contests.RoleSecretary)
-	org := requireRole(contests.RoleOrganizer)
-	r.Get("/org/contests", read, s.orgListContests)
-	r.Post("/org/contests", org, s.orgCreateContest)
-	r.Get("/org/contests/:id", read, s.orgGetContest)
-	r.Patch("/org/contests/:id", org, s.orgUpdateContest)
-}
-
 type orgContestDTO struct {
 	contestDTO
 	EligibleUnitID string          `json:"eligibleUnitId"`

@@ -22,13 +22,6 @@ import (
 // prizes: who, how to reach them, proof of the result), and every standing
 // of a round (the weekly report upward).
 
-func (s *Server) exportRoutes(r fiber.Router) {
-	org := requireRole(contests.RoleOrganizer)
-	r.Get("/org/rounds/:rid/export/winners", org, s.orgExportRoundWinners)
-	r.Get("/org/rounds/:rid/export/results", org, s.orgExportRoundResults)
-	r.Get("/org/contests/:id/export/overall-winners", org, s.orgExportOverallWinners)
-}
-
 // exportPage is how many standings one store read brings to the results
 // export: large enough that paging costs little, small enough that a page
 // and its users stay a few megabytes.

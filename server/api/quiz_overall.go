@@ -9,14 +9,6 @@ import (
 	"hoithi/contests/quiz"
 )
 
-func (s *Server) overallRoutes(r fiber.Router) {
-	org := requireRole(contests.RoleOrganizer)
-	r.Post("/org/contests/:id/overall", org, s.orgComputeOverall)
-	r.Get("/org/contests/:id/collective", org, s.orgCollective)
-	r.Get("/org/contests/:id/export/collective", org, s.orgExportCollective)
-	r.Get("/contests/:slug/overall", s.contestOverall)
-}
-
 // orgComputeOverall ranks the whole contest across the rounds whose results
 // are published (Settings.Overall) and publishes the overall standings.
 func (s *Server) orgComputeOverall(c *fiber.Ctx) error {

@@ -12,19 +12,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) playRoutes(r fiber.Router) {
-	r.Get("/contests/:slug/rounds", s.contestRounds)
-	rounds := r.Group("/rounds/:id")
-	rounds.Post("/attempts", requireUser, s.startAttempt)
-	rounds.Get("/attempts/current", requireUser, s.currentAttempt)
-	rounds.Put("/attempts/:no/answers/:qid", requireUser, s.saveAnswer)
-	rounds.Put("/attempts/:no/prediction", requireUser, s.savePrediction)
-	rounds.Post("/attempts/:no/submit", requireUser, s.submitAttempt)
-	rounds.Get("/me", requireUser, s.myRound)
-	rounds.Get("/standings", s.roundStandings)
-	rounds.Get("/review/:no", requireUser, s.reviewAttempt)
-}
-
 // eligible refuses people who may not compete: outside the contest's units,
 // or staff of it.
 func (s *Server) eligible(c *fiber.Ctx, e *roundEntry) error {

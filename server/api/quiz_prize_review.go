@@ -16,12 +16,6 @@ import (
 // the records, the same data giving the same standings — and marks the
 // review done, which a round may require before publishing.
 
-func (s *Server) prizeReviewRoutes(g fiber.Router) {
-	g.Get("/prize-review", s.orgPrizeReview)
-	g.Post("/prize-review/done", s.orgFinishReview)
-	g.Post("/exclusions", s.orgExclude)
-}
-
 type reviewFlagDTO struct {
 	Kind      quiz.FlagKind `json:"kind"`
 	AttemptNo int           `json:"attemptNo,omitempty"`

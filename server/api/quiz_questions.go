@@ -11,16 +11,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) questionRoutes(r fiber.Router) {
-	g := r.Group("/org/contests/:id/questions", requireRole(contests.RoleOrganizer))
-	g.Get("/", s.listQuestions)
-	g.Post("/", s.createQuestion)
-	g.Get("/export", s.exportQuestions)
-	s.upload(g, fiber.MethodPost, "/import", maxWorkbookBytes+formOverhead, s.importQuestions)
-	g.Put("/:qid", s.updateQuestion)
-	r.Get("/org/questions/template", requireRole(contests.RoleOrganizer), s.questionTemplate)
-}
-
 // questionDTO is a bank question as an organizer sees and edits it,
 // correct options included.
 type questionDTO struct {

@@ -17,12 +17,6 @@ import (
 // down, a power cut at a polling place, the server itself): each needs a
 // written reason, each is audited with it (action quiz.remedy.*), none once
 // the round's results are computed (quiz.Round.CheckRemediable).
-func (s *Server) remedyRoutes(g fiber.Router) {
-	g.Post("/remedies/extend-attempt", s.orgExtendAttempt)
-	g.Post("/remedies/extend-attempts", s.orgExtendAttempts)
-	g.Post("/remedies/give-back", s.orgGiveBack)
-	g.Post("/remedies/extend-close", s.orgExtendClose)
-}
 
 // remedyRequest is every remedy's body; each reads the fields it needs.
 type remedyRequest struct {

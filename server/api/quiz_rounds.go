@@ -11,22 +11,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) roundRoutes(r fiber.Router) {
-	org := requireRole(contests.RoleOrganizer)
-	r.Get("/org/contests/:id/rounds", org, s.orgListRounds)
-	r.Post("/org/contests/:id/rounds", org, s.orgCreateRound)
-	g := r.Group("/org/rounds/:rid", org)
-	g.Get("/", s.orgGetRound)
-	g.Put("/", s.orgUpdateRound)
-	g.Post("/publish", s.orgPublishRound)
-	g.Get("/preview", s.orgPreviewRound)
-	g.Post("/results", s.orgComputeResults)
-	g.Post("/results/publish", s.orgPublishResults)
-	g.Get("/standings", s.orgRoundStandings)
-	s.prizeReviewRoutes(g)
-	s.remedyRoutes(g)
-}
-
 // roundInput is what an organizer sets on a round.
 type roundInput struct {
 	No            int             `json:"no"`

@@ -16,12 +16,6 @@ import (
 // accounts; the secretariat picks a contest's judges by name. Granting and
 // revoking a role on an existing person goes through PUT
 // /org/users/{id}/grants (users.go), finding them through GET /org/users.
-func (s *Server) staffRoutes(r fiber.Router) {
-	org := requireRole(contests.RoleOrganizer)
-	r.Get("/org/staff", org, s.orgListStaff)
-	r.Post("/org/staff", org, s.orgCreateStaff)
-	r.Get("/org/essay/:cid/judges", requireRole(contests.RoleSecretary, contests.RoleOrganizer), s.essayJudgeCandidates)
-}
 
 // orgListStaff lists accounts of the caller's subtree holding any role.
 func (s *Server) orgListStaff(c *fiber.Ctx) error {

@@ -25,17 +25,6 @@ type statsAPI struct {
 	stats *stats.Service
 }
 
-func (s *Server) statsRoutes(r fiber.Router) {
-	st := &statsAPI{s: s, stats: s.Stats}
-	org := requireRole(contests.RoleOrganizer)
-	r.Get("/org/rounds/:rid/stats", org, st.roundStats)
-	r.Get("/org/rounds/:rid/items", org, st.roundItems)
-	r.Get("/org/rounds/:rid/report.xlsx", org, st.roundReport)
-	r.Get("/org/rounds/:rid/items.xlsx", org, st.roundItemsXLSX)
-	r.Get("/org/contests/:id/stats", org, st.contestStats)
-	r.Get("/org/contests/:id/summary.xlsx", org, st.contestSummaryXLSX)
-}
-
 // unitView is what ?unitId= and ?depth= ask of a statistics answer.
 type unitView struct {
 	unitID string

@@ -10,18 +10,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) unitRoutes(r fiber.Router) {
-	r.Get("/units", s.listUnits)
-	r.Get("/units/:id", s.getUnit)
-	org := r.Group("/org/units", requireRole(contests.RoleOrganizer))
-	org.Get("/", s.orgUnits)
-	org.Post("/", s.createUnit)
-	org.Get("/export", s.exportUnits)
-	org.Get("/template", s.unitTemplate)
-	s.upload(org, fiber.MethodPost, "/import", maxWorkbookBytes+formOverhead, s.importUnits)
-	org.Patch("/:id", s.updateUnit)
-}
-
 // listUnits is public: the registration form searches units without
 // diacritics (?q=phuong an bien) or walks the tree (?parentId=).
 func (s *Server) listUnits(c *fiber.Ctx) error {

@@ -12,15 +12,6 @@ import (
 	"hoithi/server/store"
 )
 
-func (s *Server) userRoutes(r fiber.Router) {
-	org := r.Group("/org/users", requireRole(contests.RoleOrganizer))
-	org.Get("/", s.orgListUsers)
-	org.Post("/", s.orgCreateUser)
-	org.Post("/:id/reset-password", s.orgResetPassword)
-	org.Put("/:id/grants", s.orgSetGrants)
-	r.Get("/org/security/failed-logins", requireRole(contests.RoleOrganizer), s.orgFailedLogins)
-}
-
 type failedLoginDTO struct {
 	At       string `json:"at"`
 	Account  string `json:"account"` // keyed hash: the same account, the same text
