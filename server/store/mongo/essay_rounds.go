@@ -13,17 +13,20 @@ import (
 
 var essayRoundNotFound = store.EssayRoundNotFound
 
+// essayRounds is the essay_rounds collection (numbered.go).
+var essayRounds = numberedCollection[essay.Round, essayRoundDoc]{
+	name: essayRoundsCollection, noIndex: "essay_rounds_contestId_no",
+	of:       func(db *DB) *mongo.Collection { return db.essayRounds },
+	notFound: essayRoundNotFound, toDoc: toEssayRoundDoc, fromDoc: (*essayRoundDoc).round,
+	fields:  func(d *essayRoundDoc) numbered { return numbered{d.ID, d.ContestID, d.No, &d.Version} },
+	version: func(r *essay.Round) *int64 { return &r.Version },
+}
+
 // CreateEssayRound inserts r at version 1 → CodeConflict on "no" when the
 // contest has a judging round with that number already ("id" when the ID is
 // taken).
 func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
-	doc := toEssayRoundDoc(r)
-	doc.Version = store.FirstVersion
-	_, err := db.essayRounds.InsertOne(ctx, doc)
-	if err == nil {
-		r.Version = doc.Version
-	}
-	return db.essayRoundWriteError(ctx, err, doc, false)
+	return essayRounds.create(ctx, db, r)
 }
 
 // UpdateEssayRound replaces r if the stored round is still at r.Version,
@@ -31,40 +34,17 @@ func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
 // another change was stored since r was read; CodeConflict on "no" when its
 // new number is taken.
 func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
-	doc := toEssayRoundDoc(r)
-	doc.Version = r.Version + 1
-	res, err := db.essayRounds.ReplaceOne(ctx, versionFilter(doc.ID, r.Version), doc)
-	if err != nil {
-		return db.essayRoundWriteError(ctx, err, doc, true)
-	}
-	if err := versioned(ctx, db.essayRounds, doc.ID, res.MatchedCount, essayRoundNotFound); err != nil {
-		return err
-	}
-	r.Version = doc.Version
-	return nil
-}
-
-// essayRoundWriteError maps the error of writing doc as roundWriteError
-// does for quiz rounds: another round of the contest holding the number
-// means "no", anything else on an insert is the ID.
-func (db *DB) essayRoundWriteError(ctx context.Context, err error, doc *essayRoundDoc, updating bool) error {
-	return numberedWriteError(ctx, err, db.essayRounds, essayRoundsCollection, "essay_rounds_contestId_no", doc.ContestID, doc.No, doc.ID, updating)
+	return essayRounds.update(ctx, db, r)
 }
 
 // EssayRound → CodeNotFound.
 func (db *DB) EssayRound(ctx context.Context, id string) (*essay.Round, error) {
-	var doc essayRoundDoc
-	if err := db.essayRounds.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&doc); err != nil {
-		return nil, storeError(err, essayRoundNotFound)
-	}
-	return doc.round(), nil
+	return essayRounds.byID(ctx, db, id)
 }
 
 // EssayRoundsOf returns a contest's judging rounds ordered by No.
 func (db *DB) EssayRoundsOf(ctx context.Context, contestID string) ([]*essay.Round, error) {
-	opts := options.Find().SetSort(bson.D{{Key: "no", Value: 1}})
-	cursor, err := db.essayRounds.Find(ctx, bson.D{{Key: "contestId", Value: contestID}}, opts)
-	return collect(ctx, cursor, err, (*essayRoundDoc).round)
+	return essayRounds.ofContest(ctx, db, contestID)
 }
 
 // PutSeats inserts or replaces seats, keyed by (RoundID, WorkID, JudgeID),

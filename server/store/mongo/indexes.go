@@ -141,7 +141,7 @@ var indexes = []indexDef{
 	{collection: essayRoundsCollection, name: "_id_", keys: bson.D{{Key: "_id", Value: 1}}, unique: true, builtin: true,
 		conflict: store.Taken(store.KeyEssayRoundID)},
 	// One judging round per number in a contest; EssayRoundsOf reads it in
-	// order. Duplicates are told apart by essayRoundWriteError.
+	// order. Duplicates are told apart by numberedCollection.writeError.
 	{collection: essayRoundsCollection, name: "essay_rounds_contestId_no",
 		keys: bson.D{{Key: "contestId", Value: 1}, {Key: "no", Value: 1}}, unique: true,
 		conflict: store.Taken(store.KeyEssayRoundNo)},

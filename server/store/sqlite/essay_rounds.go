@@ -4,44 +4,16 @@ import (
 	"context"
 
 	"hoithi/contests/essay"
-	"hoithi/server/store"
 )
 
-// essayRoundColumns are read by scanEssayRound: the version column is the
-// stored one, whatever the JSON says.
-const essayRoundColumns = `data, version`
-
-func scanEssayRound(r rowScanner) (*essay.Round, error) {
-	var (
-		data    []byte
-		version int64
-	)
-	if err := r.Scan(&data, &version); err != nil {
-		return nil, err
-	}
-	round, err := decodeEssayRound(data)
-	if err != nil {
-		return nil, err
-	}
-	round.Version = version
-	return round, nil
-}
+// essayRounds is the essay_rounds table (numbered.go).
+var essayRounds = numberedTable[essay.Round]{table: "essay_rounds", notFound: essayRoundNotFound, decode: decodeEssayRound,
+	fields: func(r *essay.Round) numbered { return numbered{r.ID, r.ContestID, r.No, &r.Version} }}
 
 // CreateEssayRound inserts r at version 1. A number taken in the contest →
 // CodeConflict on "no"; a taken ID → CodeConflict on "id".
 func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
-	stored := *r
-	stored.Version = store.FirstVersion
-	data, err := encodeJSON(&stored)
-	if err != nil {
-		return err
-	}
-	_, err = db.writer.ExecContext(ctx, `INSERT INTO essay_rounds (id, contest_id, no, data, version) VALUES (?, ?, ?, ?, ?)`,
-		r.ID, r.ContestID, r.No, data, stored.Version)
-	if err == nil {
-		r.Version = stored.Version
-	}
-	return storeError(err, nil)
+	return essayRounds.create(ctx, db, r)
 }
 
 // UpdateEssayRound replaces r if the stored round is still at r.Version,
@@ -49,31 +21,17 @@ func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
 // another change was stored since r was read; a number taken by another
 // round of the contest → CodeConflict on "no".
 func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
-	next := *r
-	next.Version = r.Version + 1
-	data, err := encodeJSON(&next)
-	if err != nil {
-		return err
-	}
-	res, err := db.writer.ExecContext(ctx, `UPDATE essay_rounds SET contest_id = ?, no = ?, data = ?, version = ?
-		WHERE id = ? AND version = ?`, r.ContestID, r.No, data, next.Version, r.ID, r.Version)
-	if err := db.versioned(ctx, "essay_rounds", r.ID, res, err, essayRoundNotFound); err != nil {
-		return err
-	}
-	r.Version = next.Version
-	return nil
+	return essayRounds.update(ctx, db, r)
 }
 
 // EssayRound → CodeNotFound.
 func (db *DB) EssayRound(ctx context.Context, id string) (*essay.Round, error) {
-	r, err := scanEssayRound(db.reader.QueryRowContext(ctx, `SELECT `+essayRoundColumns+` FROM essay_rounds WHERE id = ?`, id))
-	return r, storeError(err, essayRoundNotFound)
+	return essayRounds.byID(ctx, db, id)
 }
 
 // EssayRoundsOf returns a contest's rounds by number.
 func (db *DB) EssayRoundsOf(ctx context.Context, contestID string) ([]*essay.Round, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT `+essayRoundColumns+` FROM essay_rounds WHERE contest_id = ? ORDER BY no`, contestID)
-	return collect(rows, err, scanEssayRound)
+	return essayRounds.ofContest(ctx, db, contestID)
 }
 
 func scanSeat(r rowScanner) (essay.Seat, error) {
