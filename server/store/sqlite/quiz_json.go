@@ -58,15 +58,6 @@ func decodeRound(data []byte) (*quiz.Round, error) {
 	return &r, nil
 }
 
-func decodeParticipation(data []byte) (*quiz.Participation, error) {
-	var p quiz.Participation
-	if err := decodeJSON(data, &p); err != nil {
-		return nil, err
-	}
-	normalizeTimes(&p)
-	return &p, nil
-}
-
 // normalizeTimes cuts every instant of p to what the store keeps.
 func normalizeTimes(p *quiz.Participation) {
 	toStoredTime(&p.OpenDeadline)
