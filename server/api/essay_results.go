@@ -167,5 +167,5 @@ func (s *Server) closeEssayRound(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, claimsOf(c).UserID(), "round.closed", "round:"+r.ID, map[string]any{"results": len(results), "advancing": len(advancing)}); err != nil {
 		return err
 	}
-	return c.JSON(roundClosed{Round: r, Results: results, Advancing: advancing})
+	return c.JSON(roundClosed{Round: r, Results: orEmpty(results), Advancing: orEmpty(advancing)})
 }

@@ -35,7 +35,7 @@ func (s *Server) listEssayRounds(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(essayRoundsResponse{Rounds: list})
+	return c.JSON(essayRoundsResponse{Rounds: orEmpty(list)})
 }
 
 // createEssayRound sets a judging round up: rubric, judges per work,

@@ -12,20 +12,16 @@ import (
 // which has its own endpoint and is logged when read).
 type staffWorkDTO struct {
 	authorWorkDTO
-	Code     string   `json:"code,omitempty"`
-	Warnings []string `json:"warnings,omitempty"`
-	Round    int      `json:"round"`
-	UnitPath string   `json:"unitPath"`
-	Origin   any      `json:"origin,omitempty"`
+	Code     string        `json:"code,omitempty"`
+	Warnings []string      `json:"warnings,omitempty"`
+	Round    int           `json:"round"`
+	UnitPath string        `json:"unitPath"`
+	Origin   *essay.Origin `json:"origin,omitempty"`
 }
 
 func (s *Server) toStaffWork(c *fiber.Ctx, w *essay.Work) staffWorkDTO {
-	d := staffWorkDTO{authorWorkDTO: toAuthorWork(w), Code: w.Code, Warnings: w.Warnings, Round: w.Round,
-		UnitPath: s.unitNames.pathName(c.UserContext(), w.UnitPath)}
-	if w.Origin != nil {
-		d.Origin = w.Origin
-	}
-	return d
+	return staffWorkDTO{authorWorkDTO: toAuthorWork(w), Code: w.Code, Warnings: w.Warnings, Round: w.Round,
+		UnitPath: s.unitNames.pathName(c.UserContext(), w.UnitPath), Origin: w.Origin}
 }
 
 func (s *Server) staffWorks(c *fiber.Ctx) error {

@@ -74,5 +74,5 @@ func (s *Server) comparePair(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(comparison{A: comparedWork{Work: workLabel(a), Text: a.Text}, B: comparedWork{Work: workLabel(b), Text: b.Text}, Passages: passages})
+	return c.JSON(comparison{A: comparedWork{Work: workLabel(a), Text: a.Text}, B: comparedWork{Work: workLabel(b), Text: b.Text}, Passages: orEmpty(passages)})
 }

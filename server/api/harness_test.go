@@ -44,6 +44,9 @@ var (
 func TestMain(m *testing.M) {
 	docfile.RunChild() // this binary is also the PDF child (docfile.PDFSandbox)
 	code := m.Run()
+	if code == 0 {
+		code = checkSpecCoverage() // every documented JSON success validated by some test
+	}
 	if ferretSrv != nil {
 		ferretSrv.Stop()
 	}

@@ -117,6 +117,7 @@ func TestResponsesMatchSpec(t *testing.T) {
 	e.do("GET", "/api/v1/rounds/"+f.roundID+"/review/1", nil, tok)
 	e.do("GET", "/api/v1/org/contests/"+f.contestID+"/rounds", nil, f.org)
 	e.do("GET", "/api/v1/org/rounds/"+f.roundID, nil, f.org)
+	e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/preview?seed=7", nil, f.org)
 	bank := e.do("GET", "/api/v1/org/contests/"+f.contestID+"/questions", nil, f.org)
 	if qs, _ := bank.Body["questions"].([]any); len(qs) > 0 {
 		q := qs[0].(map[string]any)
@@ -136,7 +137,7 @@ func TestResponsesMatchSpec(t *testing.T) {
 		"POST /api/v1/org/contests/{id}/questions 201", "GET /api/v1/org/contests/{id}/questions 200",
 		"PUT /api/v1/org/contests/{id}/questions/{qid} 200",
 		"POST /api/v1/org/contests/{id}/rounds 201", "POST /api/v1/org/rounds/{rid}/publish 200",
-		"GET /api/v1/org/contests/{id}/rounds 200", "GET /api/v1/org/rounds/{rid} 200",
+		"GET /api/v1/org/contests/{id}/rounds 200", "GET /api/v1/org/rounds/{rid} 200", "GET /api/v1/org/rounds/{rid}/preview 200",
 		"POST /api/v1/org/rounds/{rid}/results/publish 200",
 	} {
 		if _, ok := specSeen.Load(key); !ok {

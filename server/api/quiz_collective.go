@@ -33,7 +33,7 @@ func (s *Server) orgCollective(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(collectiveAnswer{Rule: ranking.rule, Units: ranking.units})
+	return c.JSON(collectiveAnswer{Rule: ranking.rule, Units: orEmpty(ranking.units)})
 }
 
 // orgExportCollective sends the same ranking as .xlsx, with one column per

@@ -173,3 +173,12 @@ type remedyExtended struct {
 type remedyGivenBack struct {
 	GivenBack int `json:"givenBack"`
 }
+
+// orEmpty is s, or an empty slice when s is nil: a list in an answer is
+// always a JSON array (docs/openapi.yaml promises it), never null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -114,7 +114,7 @@ func (st *statsAPI) contestStats(c *fiber.Ctx) error {
 	if rc.report() {
 		lines = []stats.RoundLine{}
 	}
-	return c.JSON(contestStatsView{statsView: out, Rounds: lines})
+	return c.JSON(contestStatsView{statsView: out, Rounds: orEmpty(lines)})
 }
 
 // statsView is a statistics answer: the unit tree cut to the depth asked,

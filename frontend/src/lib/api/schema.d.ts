@@ -117,7 +117,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": unknown;
+                    };
                 };
                 401: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -813,7 +815,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            failures: components["schemas"]["FailedLogin"][];
+                        };
+                    };
                 };
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -1478,7 +1484,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
                 };
             };
         };
@@ -1512,7 +1520,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
                 };
             };
         };
@@ -1729,7 +1739,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            questions: components["schemas"]["BankQuestion"][];
+                            seed: number;
+                        };
+                    };
                 };
             };
         };
@@ -1849,7 +1864,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PrizeReview"];
+                    };
                 };
                 404: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -1889,7 +1906,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PrizeReview"];
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -1927,7 +1946,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PrizeReview"];
+                    };
                 };
                 409: components["responses"]["Error"];
             };
@@ -1971,7 +1992,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            extended: number;
+                            /** Format: date-time */
+                            deadline?: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -2017,7 +2044,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            extended: number;
+                            /** Format: date-time */
+                            deadline?: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -2063,7 +2096,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            givenBack: number;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -2109,7 +2146,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["OrgRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -2594,7 +2635,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: number;
+                            people: number;
+                            winners: number;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -2634,7 +2681,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rule: components["schemas"]["CollectiveRule"];
+                            units: components["schemas"]["CollectiveUnit"][];
+                        };
+                    };
                 };
             };
         };
@@ -2718,7 +2770,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StandingsPage"];
+                    };
                 };
             };
         };
@@ -3043,7 +3097,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            works: components["schemas"]["StaffWork"][];
+                            total: number;
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -3080,7 +3139,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            workId: string;
+                            author: components["schemas"]["IdentityPerson"];
+                            coauthors: components["schemas"]["IdentityPerson"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -3118,7 +3183,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/pdf": unknown;
+                        "audio/mpeg": unknown;
+                        "video/mp4": unknown;
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3158,7 +3228,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            work: components["schemas"]["StaffWork"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -3209,7 +3283,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            forwarded: number;
+                            works: components["schemas"]["ForwardedWork"][];
+                            tiedAtCap: string[];
+                            preview: boolean;
+                            to: components["schemas"]["ForwardedTo"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -3245,7 +3327,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            targets: components["schemas"]["ForwardTarget"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3283,7 +3369,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: components["schemas"]["EssayRound"][];
+                        };
+                    };
                 };
             };
         };
@@ -3305,7 +3395,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["EssayRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -3342,7 +3436,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["EssayRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3382,7 +3480,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["EssayRound"];
+                            works: number;
+                            seats: number;
+                        };
+                    };
                 };
                 409: components["responses"]["Error"];
             };
@@ -3417,7 +3521,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["EssayRound"];
+                            works: components["schemas"]["EssayWorkOutcome"][];
+                            discrepancies: number;
+                        };
+                    };
                 };
             };
         };
@@ -3456,7 +3566,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            seat: components["schemas"]["EssaySeat"];
+                        };
+                    };
                 };
                 409: components["responses"]["Error"];
             };
@@ -3493,7 +3607,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["EssayRound"];
+                            results: components["schemas"]["EssayResult"][];
+                            advancing: components["schemas"]["EssayResult"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -3532,7 +3652,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            status: components["schemas"]["EssayScoreStatus"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
@@ -3566,7 +3690,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rounds: components["schemas"]["JudgeRoundLine"][];
+                        };
+                    };
                 };
             };
         };
@@ -3602,7 +3730,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            round: components["schemas"]["JudgeRoundHead"];
+                            works: components["schemas"]["JudgeWork"][];
+                            done: number;
+                            total: number;
+                            categories: components["schemas"]["JudgeCategory"][];
+                        };
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -3640,7 +3776,17 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["JudgeWork"] & {
+                            text: string;
+                            files: components["schemas"]["JudgeFile"][];
+                            rubric: components["schemas"]["EssayRubric"];
+                            criteria?: {
+                                [key: string]: number;
+                            };
+                            comment?: string;
+                        };
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -3679,7 +3825,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/pdf": unknown;
+                        "audio/mpeg": unknown;
+                        "video/mp4": unknown;
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -3718,7 +3869,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            status: components["schemas"]["EssayScoreStatus"];
+                            total: number;
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3759,7 +3915,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            recused: boolean;
+                        };
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -3796,7 +3956,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            works: number;
+                            pairs: components["schemas"]["SimilarPair"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -3832,7 +3997,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            a: components["schemas"]["ComparedWork"];
+                            b: components["schemas"]["ComparedWork"];
+                            passages: components["schemas"]["Passage"][];
+                        };
+                    };
                 };
                 404: components["responses"]["Error"];
             };
@@ -3869,7 +4040,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            judges: components["schemas"]["JudgeProgress"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3907,7 +4082,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decided: boolean;
+                            awards: components["schemas"]["EssayAward"][];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -3958,7 +4140,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decided: boolean;
+                            awards: components["schemas"]["EssayAward"][];
+                            youngest: string[];
+                            oldest: string[];
+                            youth?: string[];
+                            collective?: components["schemas"]["EssayUnitTally"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -4038,7 +4229,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -4075,7 +4268,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -4112,7 +4307,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
                 };
                 403: components["responses"]["Error"];
             };
@@ -4152,7 +4349,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/zip": unknown;
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -4193,7 +4392,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StatsView"] & {
+                            round: components["schemas"]["StatsRound"];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -4235,7 +4438,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StatsView"] & {
+                            rounds: components["schemas"]["StatsRoundLine"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Error"];
                 403: components["responses"]["Error"];
@@ -4315,7 +4522,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            computedAt: string;
+                            attempts: number;
+                            items: components["schemas"]["ItemStat"][];
+                        };
+                    };
                 };
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
@@ -4846,6 +5060,431 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description A judging round (vòng chấm) of an essay contest: rubric, judges per work, discrepancy policy, advancement, panels; version goes back with an edit (409 when stale). */
+        EssayRound: {
+            id: string;
+            contestId: string;
+            no: number;
+            name: string;
+            kind: components["schemas"]["EssayRoundKind"];
+            rubric: components["schemas"]["EssayRubric"];
+            judgesPerWork: number;
+            policy: components["schemas"]["EssayPolicy"];
+            threshold: number;
+            advance: components["schemas"]["EssayAdvanceRule"];
+            panels: components["schemas"]["EssayPanel"][];
+            status: components["schemas"]["EssayRoundStatus"];
+            seed: number;
+            awards?: components["schemas"]["EssayRoundAward"][];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        EssayResult: {
+            workId: string;
+            category: string;
+            final: number;
+        };
+        CollectiveRule: {
+            formula: components["schemas"]["CollectiveFormula"];
+            level: number;
+            prizePoints?: {
+                [key: string]: number;
+            };
+            capRateAt100?: boolean;
+        };
+        /** @description A unit in the collective ranking. */
+        CollectiveUnit: {
+            rank: number;
+            unitId: string;
+            code: string;
+            name: string;
+            path: string;
+            participants: number;
+            headcount: number;
+            ratePct: number;
+            prizes?: {
+                [key: string]: number;
+            };
+            prizePoints: number;
+            score: number;
+        };
+        ComparedWork: {
+            work: components["schemas"]["WorkLabel"];
+            text: string;
+        };
+        /** @description A passage two works share: its span in each text (byte and UTF-16 offsets) and its length in words. */
+        Passage: {
+            A: components["schemas"]["Span"];
+            B: components["schemas"]["Span"];
+            WordsA: number;
+            WordsB: number;
+        };
+        StatsRoundLine: {
+            id: string;
+            no: number;
+            title: string;
+            people: number;
+            attempts: number;
+            allCorrect: number;
+        };
+        FailedLogin: {
+            at: string;
+            account: string;
+            unitName?: string;
+            client: string;
+        };
+        ForwardedWork: {
+            code: string;
+            title: string;
+            categoryName: string;
+            toCategory: string;
+            final: number;
+            prize?: string;
+            already: boolean;
+        };
+        ForwardedTo: {
+            title: string;
+            unitName: string;
+        };
+        /** @description An author or coauthor of a work, from the identity sheet (secretariat only; each read is audited). */
+        IdentityPerson: {
+            fullName: string;
+            penName: string;
+            title: string;
+            unitName: string;
+            address: string;
+            phone: string;
+            email: string;
+            cccdMasked: string;
+            bankAccount: string;
+            bankName: string;
+            birthDate?: string;
+        };
+        /** @description One question's analysis over a round's final attempts, with the words organizers know it by. */
+        ItemStat: {
+            questionId: string;
+            drawn: number;
+            answered: number;
+            correct: number;
+            facilityPct: number;
+            discrimination: number | null;
+            topDrawn: number;
+            bottomDrawn: number;
+            options: components["schemas"]["OptionCount"][];
+            flags: components["schemas"]["ItemFlag"][];
+            text: string;
+            topic?: string;
+            difficulty: number;
+            retired?: boolean;
+        };
+        JudgeRoundLine: {
+            id: string;
+            name: string;
+            no: number;
+            contest: string;
+        };
+        JudgeFile: {
+            n: number;
+            kind: components["schemas"]["EssayFileKind"];
+            bytes: number;
+        };
+        EssayRubric: {
+            scale: number;
+            step: number;
+            criteria: components["schemas"]["EssayCriterion"][];
+        };
+        JudgeRoundHead: {
+            id: string;
+            name: string;
+            rubric: components["schemas"]["EssayRubric"];
+            status: components["schemas"]["EssayRoundStatus"];
+        };
+        JudgeCategory: {
+            key: string;
+            name: string;
+        };
+        /** @description Prize candidates with their fraud flags, the exclusions made and whether the review is done. */
+        PrizeReview: {
+            round: components["schemas"]["OrgRound"];
+            candidates: components["schemas"]["PrizeCandidate"][];
+            flagged: number;
+            exclusions: components["schemas"]["Exclusion"][];
+            requireReview: boolean;
+            reviewed: boolean;
+        };
+        EssayAward: {
+            code: string;
+            title: string;
+            category: string;
+            categoryName: string;
+            tier: string;
+            tierName: string;
+            final: number;
+            overQuota?: boolean;
+            adjusted?: boolean;
+            special?: boolean;
+        };
+        EssayUnitTally: {
+            unitPath: string;
+            works: number;
+            byTier: {
+                [key: string]: number;
+            };
+            qualified: boolean;
+        };
+        JudgeProgress: {
+            judgeId: string;
+            fullName: string;
+            phone: string;
+            assigned: number;
+            scored: number;
+            pending: number;
+            third: number;
+            pendingCodes: string[];
+            /** Format: date-time */
+            lastActivity?: string | null;
+        };
+        /** @description A work's scores in a judging round: submitted scores, judges still pending, and the outcome once every judge submitted. */
+        EssayWorkOutcome: {
+            workId: string;
+            scores: components["schemas"]["EssayJudgeScore"][];
+            pending: string[];
+            outcome?: components["schemas"]["EssayOutcome"];
+            code: string;
+            category: string;
+        };
+        StatsRound: {
+            id: string;
+            no: number;
+            title: string;
+            phase: components["schemas"]["RoundPhase"];
+        };
+        /** @description A work as the secretariat sees it: the author view plus its anonymous code, screening warnings, the round it reached and, when forwarded, where it came from. */
+        StaffWork: components["schemas"]["AuthorWork"] & {
+            code?: string;
+            warnings?: string[];
+            round: number;
+            unitPath: string;
+            origin?: components["schemas"]["EssayOrigin"];
+        };
+        SimilarPair: {
+            a: components["schemas"]["WorkLabel"];
+            b: components["schemas"]["WorkLabel"];
+            overlapA: number;
+            overlapB: number;
+            shared: number;
+        };
+        ForwardTarget: {
+            id: string;
+            title: string;
+            unitName: string;
+            categories: components["schemas"]["CategoryLabel"][];
+        };
+        EssaySeat: {
+            roundId: string;
+            workId: string;
+            judgeId: string;
+            kind: components["schemas"]["EssayScoreKind"];
+            recused?: boolean;
+            /** Format: date-time */
+            assignedAt: string;
+        };
+        /** @description A statistics snapshot (at most a minute old): the unit tree cut to the depth asked, with ?unitId= the unit and its breakdown, and the caller's scope. */
+        StatsView: {
+            /** Format: date-time */
+            computedAt: string;
+            stats: components["schemas"]["RoundStats"];
+            unit?: components["schemas"]["UnitStats"];
+            breakdown?: components["schemas"]["UnitBreakdown"];
+            scope: components["schemas"]["StatsScope"];
+        };
+        /** @description A work in a judge's queue, blind: no field names or identifies its author. */
+        JudgeWork: {
+            code: string;
+            category: string;
+            title: string;
+            words: number;
+            status?: components["schemas"]["EssayScoreStatus"];
+            reopened?: string;
+            total?: number | null;
+            kind: components["schemas"]["EssayScoreKind"];
+        };
+        EssayAdvanceRule: {
+            mode: components["schemas"]["EssayAdvanceMode"];
+            topN?: number;
+            minScore?: number;
+        };
+        EssayPanel: {
+            category: string;
+            judgeIds: string[];
+            headId?: string;
+        };
+        EssayRoundAward: {
+            workId: string;
+            category: string;
+            tier: string;
+            final: number;
+            overQuota?: boolean;
+            tierName?: string;
+            adjusted?: boolean;
+            special?: boolean;
+        };
+        WorkLabel: {
+            id: string;
+            code: string;
+            receipt: string;
+            title: string;
+            category: string;
+        };
+        Span: {
+            Start: number;
+            End: number;
+            UTF16Start: number;
+            UTF16End: number;
+        };
+        OptionCount: {
+            id: string;
+            key: boolean;
+            chosen: number;
+            top: number;
+        };
+        EssayCriterion: {
+            key: string;
+            name: string;
+            max: number;
+            weight?: number;
+            description?: string;
+        };
+        PrizeCandidate: components["schemas"]["Standing"] & {
+            userId: string;
+            flags: components["schemas"]["ReviewFlag"][];
+        };
+        Exclusion: {
+            userId: string;
+            fullName: string;
+            reason: string;
+            byName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        EssayJudgeScore: {
+            judgeId: string;
+            total: number;
+            kind?: components["schemas"]["EssayScoreKind"];
+        };
+        EssayOutcome: {
+            final: number | null;
+            needsThird: boolean;
+            needsHead: boolean;
+            gap: number;
+        };
+        EssayOrigin: {
+            contestId: string;
+            workId: string;
+            contestName: string;
+            unitName: string;
+            final: number;
+            prize?: string;
+        };
+        CategoryLabel: {
+            key: string;
+            name: string;
+        };
+        RoundStats: {
+            started: number;
+            people: number;
+            attempts: number;
+            allCorrect: number;
+            byOccupation: components["schemas"]["GroupCount"][];
+            byAgeBand: components["schemas"]["GroupCount"][];
+            byGender: components["schemas"]["GroupCount"][];
+            units: components["schemas"]["UnitStats"][] | null;
+            unplaced: components["schemas"]["StatCounts"];
+            byDay: components["schemas"]["DayCount"][];
+            byHour: components["schemas"]["HourCount"][];
+            scores: components["schemas"]["ScoreCount"][];
+        };
+        UnitStats: {
+            id: string;
+            code: string;
+            name: string;
+            kind: string;
+            path: string;
+            headcount: number;
+            target: number;
+            people: number;
+            attempts: number;
+            allCorrect: number;
+            headcountPct: number;
+            targetPct: number;
+            children?: components["schemas"]["UnitStats"][];
+        };
+        UnitBreakdown: {
+            byOccupation: components["schemas"]["GroupCount"][];
+            byAgeBand: components["schemas"]["GroupCount"][];
+            byGender: components["schemas"]["GroupCount"][];
+            byDay: components["schemas"]["DayCount"][];
+            byHour: components["schemas"]["HourCount"][];
+            scores: components["schemas"]["ScoreCount"][];
+        };
+        StatsScope: {
+            /** @enum {string} */
+            access: "manage" | "report";
+            unitId: string;
+            unitName: string;
+        };
+        ReviewFlag: {
+            kind: components["schemas"]["FlagKind"];
+            attemptNo?: number;
+            reason: string;
+            others?: string[];
+        };
+        GroupCount: {
+            key: string;
+            people: number;
+            attempts: number;
+            allCorrect: number;
+        };
+        StatCounts: {
+            people: number;
+            attempts: number;
+            allCorrect: number;
+        };
+        DayCount: {
+            date: string;
+            attempts: number;
+            people: number;
+        };
+        HourCount: {
+            hour: number;
+            attempts: number;
+        };
+        ScoreCount: {
+            score: number;
+            attempts: number;
+            people: number;
+        };
+        /** @enum {string} */
+        EssayScoreStatus: "draft" | "submitted";
+        /** @enum {string} */
+        EssayRoundKind: "preliminary" | "final";
+        /** @enum {string} */
+        EssayRoundStatus: "setup" | "scoring" | "closed";
+        /** @enum {string} */
+        FlagKind: "too_fast" | "quick_submit" | "identical" | "shared_device" | "shared_network" | "same_person";
+        /** @enum {string} */
+        EssayPolicy: "average" | "third_judge_stands" | "majority_or_average" | "head_judge" | "two_closest_average" | "average_all";
+        /** @enum {string} */
+        CollectiveFormula: "most_participants" | "participation_rate";
+        /** @enum {string} */
+        ItemFlag: "negative_discrimination" | "suspicious_key" | "very_easy" | "very_hard";
+        /** @enum {string} */
+        EssayFileKind: "docx" | "pdf" | "mp3" | "mp4";
+        /** @enum {string} */
+        EssayScoreKind: "regular" | "third" | "head";
+        /** @enum {string} */
+        EssayAdvanceMode: "top_n" | "min_score" | "both";
     };
     responses: {
         /** @description An error. */
