@@ -7,24 +7,6 @@ import (
 	"hoithi/contests"
 )
 
-// started returns a participation with one attempt started at start (600 s
-// limit), and, when submitAt > 0, submitted then.
-func started(t *testing.T, start, submitAt float64) (*Round, *Participation) {
-	t.Helper()
-	r := roundFixture()
-	paper, key := paperFixture(t)
-	p := &Participation{}
-	if _, _, err := p.Start(r, "a1", paper, key, at(start)); err != nil {
-		t.Fatal(err)
-	}
-	if submitAt > 0 {
-		if _, _, err := p.Submit(1, key, at(submitAt), r.Policy); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return r, p
-}
-
 func TestCompensateOutage(t *testing.T) {
 	for _, tc := range []struct {
 		name         string

@@ -27,6 +27,24 @@ func paperFixture(t *testing.T) (Paper, AnswerKey) {
 	return p, plan.Key()
 }
 
+// started returns a participation with one attempt started at start (600 s
+// limit), and, when submitAt > 0, submitted then.
+func started(t *testing.T, start, submitAt float64) (*Round, *Participation) {
+	t.Helper()
+	r := roundFixture()
+	paper, key := paperFixture(t)
+	p := &Participation{}
+	if _, _, err := p.Start(r, "a1", paper, key, at(start)); err != nil {
+		t.Fatal(err)
+	}
+	if submitAt > 0 {
+		if _, _, err := p.Submit(1, key, at(submitAt), r.Policy); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r, p
+}
+
 func TestStartResumeAndLimit(t *testing.T) {
 	r := roundFixture()
 	paper, key := paperFixture(t)
@@ -57,10 +75,8 @@ func TestStartResumeAndLimit(t *testing.T) {
 }
 
 func TestStartFinalizesAnExpiredAttempt(t *testing.T) {
-	r := roundFixture()
+	r, p := started(t, 0, 0)
 	paper, key := paperFixture(t)
-	var p Participation
-	p.Start(r, "a1", paper, key, at(0))
 	if _, err := p.SaveAnswer(1, "q1", []string{"A"}, 1, at(30)); err != nil {
 		t.Fatal(err)
 	}
@@ -89,10 +105,7 @@ func TestDeadlineCappedAtClose(t *testing.T) {
 }
 
 func TestSaveAnswerSequenceAndDeadline(t *testing.T) {
-	r := roundFixture()
-	paper, key := paperFixture(t)
-	var p Participation
-	p.Start(r, "a1", paper, key, at(0))
+	_, p := started(t, 0, 0)
 	tests := []struct {
 		name    string
 		q       string
@@ -128,10 +141,8 @@ func TestSaveAnswerSequenceAndDeadline(t *testing.T) {
 }
 
 func TestSubmitIsIdempotentAndScores(t *testing.T) {
-	r := roundFixture()
-	paper, key := paperFixture(t)
-	var p Participation
-	p.Start(r, "a1", paper, key, at(0))
+	r, p := started(t, 0, 0)
+	_, key := paperFixture(t)
 	p.SaveAnswer(1, "q1", []string{"A"}, 1, at(5))
 	p.SaveAnswer(1, "q2", []string{"B"}, 2, at(6))
 	if _, err := p.SavePrediction(1, 1234, 3, at(7)); err != nil {
@@ -154,10 +165,8 @@ func TestSubmitIsIdempotentAndScores(t *testing.T) {
 }
 
 func TestSubmitAfterGraceTimesOutAtDeadline(t *testing.T) {
-	r := roundFixture()
+	r, p := started(t, 0, 0)
 	paper, key := paperFixture(t)
-	var p Participation
-	p.Start(r, "a1", paper, key, at(0))
 	a, _, _ := p.Submit(1, key, at(900), r.Policy)
 	if a.Status != AttemptTimedOut || !a.SubmittedAt.Equal(at(600)) || a.DurationMs != 600_000 {
 		t.Fatalf("late submit: %+v", a)
@@ -171,10 +180,8 @@ func TestSubmitAfterGraceTimesOutAtDeadline(t *testing.T) {
 }
 
 func TestExpireAndCountedFollowsPolicy(t *testing.T) {
-	r := roundFixture()
+	r, p := started(t, 0, 0)
 	paper, key := paperFixture(t)
-	var p Participation
-	p.Start(r, "a1", paper, key, at(0))
 	if done, _ := p.Expire(key, at(604), r.Policy); done {
 		t.Fatal("expired inside the grace")
 	}
