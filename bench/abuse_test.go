@@ -1,9 +1,7 @@
 package bench
 
 import (
-	"context"
 	"testing"
-	"time"
 )
 
 // The abuse bench through the real API in this process: every large
@@ -11,12 +9,7 @@ import (
 // for a login before reading) long before it is sent, and the dossier
 // arrives whole.
 func TestAbuseSmokeInProcess(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	rep, err := Abuse(ctx, AbuseConfig{Launch: InProcess(), Parallel: 4, BodyMB: 64, Works: 2, WorkMB: 2, Logf: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := smoke(t, Abuse, AbuseConfig{Launch: InProcess(), Parallel: 4, BodyMB: 64, Works: 2, WorkMB: 2, Logf: t.Logf})
 	if rep.Statuses["413"]+rep.Statuses["401"] != 4 || rep.Statuses["401"] != 1 {
 		t.Errorf("statuses %v: want three 413 and one 401", rep.Statuses)
 	}

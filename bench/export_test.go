@@ -1,12 +1,10 @@
 package bench
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -14,13 +12,8 @@ import (
 // A small export through the real server: the workbook downloaded holds the
 // header and one line per seeded person, in rank order.
 func TestExportSmokeInProcess(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
 	out := filepath.Join(t.TempDir(), "ket-qua.xlsx")
-	rep, err := Export(ctx, ExportConfig{Rows: 1000, Out: out, Logf: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := smoke(t, Export, ExportConfig{Rows: 1000, Out: out, Logf: t.Logf})
 	info, err := os.Stat(out)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"context"
 	"testing"
 	"time"
 )
@@ -9,12 +8,7 @@ import (
 // TestLoginStormSmall runs the login bench in process with a few people:
 // every one logs in, and the figures are filled in.
 func TestLoginStormSmall(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	r, err := Login(ctx, LoginConfig{Logins: 12, Launch: InProcess(), GiveUp: time.Minute})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := smoke(t, Login, LoginConfig{Logins: 12, Launch: InProcess(), GiveUp: time.Minute})
 	if r.LoggedIn != 12 || r.Failed != 0 {
 		t.Fatalf("%d logged in, %d failed of 12: %+v", r.LoggedIn, r.Failed, r)
 	}

@@ -11,13 +11,8 @@ import (
 // A small end-to-end run with the server in this process: every phase must
 // work against the real API and SQLite store, without a single error.
 func TestQuizSmokeInProcess(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	rep, err := Quiz(ctx, QuizConfig{Users: 5, Concurrency: 5, Duration: 2 * time.Second, Open: 20, Standings: 1000,
+	rep := smoke(t, Quiz, QuizConfig{Users: 5, Concurrency: 5, Duration: 2 * time.Second, Open: 20, Standings: 1000,
 		LoginSample: 3, StandingsReads: 20, CeilingDuration: 200 * time.Millisecond, Launch: InProcess(), Logf: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
 	b, _ := json.Marshal(rep)
 	t.Logf("%s", b)
 	if rep.CompleteAttempts <= 0 || rep.Errors != 0 {
