@@ -2,10 +2,11 @@ package api
 
 import (
 	"encoding/json"
-	"os"
 	"sync"
 	"testing"
 	"time"
+
+	"hoithi/server/store"
 )
 
 // The server was down 65 s while two citizens were in an attempt: the
@@ -91,65 +92,60 @@ func TestShortGapIsNoOutage(t *testing.T) {
 // take turns, so the time is given back once; a round whose close fell
 // inside the outage closes later by as much.
 func TestOutageGivenBackOnceByInstancesStartingTogether(t *testing.T) {
-	for _, eng := range engines {
-		t.Run(eng.name, func(t *testing.T) {
-			if eng.name == "mongo" && os.Getenv("MONGODB_URI") == "" {
-				t.Skip("FerretDB v1 has no single-document atomicity: both instances could take the lease")
-			}
-			e := newEnv(t, eng.open(t), Limits{})
-			f := newQuizFixture(t, e)
-			closing := f.roundBody(2)
-			closing["closesAt"] = e.now.Add(40 * time.Second) // inside the outage below
-			r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", closing, f.org)
-			if r.Status != 201 {
-				t.Fatalf("round 2: %d %s", r.Status, r.Raw)
-			}
-			closingID := r.Body["round"].(map[string]any)["id"].(string)
-			if r := e.do("POST", "/api/v1/org/rounds/"+closingID+"/publish", nil, f.org); r.Status != 200 {
-				t.Fatalf("publish round 2: %d %s", r.Status, r.Raw)
-			}
-			tok, userID := e.register(1, "W1-A")
-			if r := f.start(tok); r.Status != 201 {
-				t.Fatalf("start: %d %s", r.Status, r.Raw)
-			}
-			before := e.now
-			ctx := t.Context()
-			if err := e.store.Beat(ctx, heartbeatName, before.Add(15*time.Second)); err != nil {
-				t.Fatal(err)
-			}
-			e.now = before.Add(80 * time.Second)
-			var wg sync.WaitGroup
-			found := make([]bool, 2)
-			for i := range 2 {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					srv := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
-					o, err := srv.RecoverFromOutage(ctx, DefaultOutageThreshold)
-					if err != nil {
-						t.Errorf("recover: %v", err)
-					}
-					found[i] = o != nil
-				}()
-			}
-			wg.Wait()
-			if found[0] == found[1] {
-				t.Fatalf("outage found by %v, want exactly one instance", found)
-			}
-			p, err := e.store.Participation(ctx, f.roundID, userID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := p.Attempts[0].Deadline.Sub(before); got != 665*time.Second {
-				t.Fatalf("deadline moved to +%v, want +665 s (600 + 65 once)", got)
-			}
-			round2, err := e.store.Round(ctx, closingID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want := before.Add(40*time.Second + 65*time.Second); !round2.ClosesAt.Equal(want) {
-				t.Fatalf("round 2 closes %v, want %v (its close fell inside the outage)", round2.ClosesAt, want)
-			}
-		})
-	}
+	eachAtomicStore(t, "both instances could take the lease", func(t *testing.T, st store.Store) {
+		e := newEnv(t, st, Limits{})
+		f := newQuizFixture(t, e)
+		closing := f.roundBody(2)
+		closing["closesAt"] = e.now.Add(40 * time.Second) // inside the outage below
+		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/rounds", closing, f.org)
+		if r.Status != 201 {
+			t.Fatalf("round 2: %d %s", r.Status, r.Raw)
+		}
+		closingID := r.Body["round"].(map[string]any)["id"].(string)
+		if r := e.do("POST", "/api/v1/org/rounds/"+closingID+"/publish", nil, f.org); r.Status != 200 {
+			t.Fatalf("publish round 2: %d %s", r.Status, r.Raw)
+		}
+		tok, userID := e.register(1, "W1-A")
+		if r := f.start(tok); r.Status != 201 {
+			t.Fatalf("start: %d %s", r.Status, r.Raw)
+		}
+		before := e.now
+		ctx := t.Context()
+		if err := e.store.Beat(ctx, heartbeatName, before.Add(15*time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		e.now = before.Add(80 * time.Second)
+		var wg sync.WaitGroup
+		found := make([]bool, 2)
+		for i := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				srv := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
+				o, err := srv.RecoverFromOutage(ctx, DefaultOutageThreshold)
+				if err != nil {
+					t.Errorf("recover: %v", err)
+				}
+				found[i] = o != nil
+			}()
+		}
+		wg.Wait()
+		if found[0] == found[1] {
+			t.Fatalf("outage found by %v, want exactly one instance", found)
+		}
+		p, err := e.store.Participation(ctx, f.roundID, userID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Attempts[0].Deadline.Sub(before); got != 665*time.Second {
+			t.Fatalf("deadline moved to +%v, want +665 s (600 + 65 once)", got)
+		}
+		round2, err := e.store.Round(ctx, closingID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := before.Add(40*time.Second + 65*time.Second); !round2.ClosesAt.Equal(want) {
+			t.Fatalf("round 2 closes %v, want %v (its close fell inside the outage)", round2.ClosesAt, want)
+		}
+	})
 }

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"os"
 	"sync"
 	"testing"
 	"time"
@@ -24,41 +23,36 @@ func (s slowExpired) ExpiredParticipations(ctx context.Context, t time.Time, lim
 // Two sweepers on one store finalizing the same abandoned attempts: each
 // counts only what it finalized, so the counts add up to the attempts.
 func TestTwoSweepersCountWhatEachFinalized(t *testing.T) {
-	for _, eng := range engines {
-		t.Run(eng.name, func(t *testing.T) {
-			if eng.name == "mongo" && os.Getenv("MONGODB_URI") == "" {
-				t.Skip("FerretDB v1 has no single-document atomicity: both sweepers' writes could win")
+	eachAtomicStore(t, "both sweepers' writes could win", func(t *testing.T, st store.Store) {
+		e := newEnv(t, st, Limits{})
+		f := newQuizFixture(t, e)
+		const people = 4
+		for i := range people {
+			tok, _ := e.register(1+i, "W1-A")
+			if r := f.start(tok); r.Status != 201 {
+				t.Fatalf("start: %d %s", r.Status, r.Raw)
 			}
-			e := newEnv(t, eng.open(t), Limits{})
-			f := newQuizFixture(t, e)
-			const people = 4
-			for i := range people {
-				tok, _ := e.register(1+i, "W1-A")
-				if r := f.start(tok); r.Status != 201 {
-					t.Fatalf("start: %d %s", r.Status, r.Raw)
+		}
+		e.now = e.now.Add(11 * time.Minute)
+		slow := slowExpired{e.store}
+		a := NewServer(Deps{Store: slow, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
+		b := NewServer(Deps{Store: slow, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
+		var wg sync.WaitGroup
+		counts := make([]int, 2)
+		for i, srv := range []*Server{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				n, err := srv.SweepExpired(t.Context())
+				if err != nil {
+					t.Errorf("sweep: %v", err)
 				}
-			}
-			e.now = e.now.Add(11 * time.Minute)
-			st := slowExpired{e.store}
-			a := NewServer(Deps{Store: st, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
-			b := NewServer(Deps{Store: st, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
-			var wg sync.WaitGroup
-			counts := make([]int, 2)
-			for i, srv := range []*Server{a, b} {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					n, err := srv.SweepExpired(t.Context())
-					if err != nil {
-						t.Errorf("sweep: %v", err)
-					}
-					counts[i] = n
-				}()
-			}
-			wg.Wait()
-			if counts[0]+counts[1] != people {
-				t.Fatalf("sweepers counted %v, want %d in all (each finalized attempt once)", counts, people)
-			}
-		})
-	}
+				counts[i] = n
+			}()
+		}
+		wg.Wait()
+		if counts[0]+counts[1] != people {
+			t.Fatalf("sweepers counted %v, want %d in all (each finalized attempt once)", counts, people)
+		}
+	})
 }
