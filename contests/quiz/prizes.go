@@ -109,38 +109,42 @@ func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, er
 		return nil, contests.Invalid(contests.Field("tiePolicy",
 			contests.T("Cách xử lý đồng hạng %q không hợp lệ (strict, share)", "Unknown tie policy %q (strict, share)", string(policy))))
 	}
-	eligible := make([]Ranked, 0, len(ranked))
-	for i, r := range ranked {
+	// The places that may win, as positions in ranked: a national
+	// ranking is too large to copy.
+	places := make([]int32, 0, len(ranked))
+	for i := range ranked {
+		r := &ranked[i]
 		if i > 0 && r.Rank < ranked[i-1].Rank {
 			return nil, contests.Internal(fmt.Errorf("quiz: ranking out of order at %d", i))
 		}
 		if opts.Excluded[r.UserID] && !opts.OnlyHighest {
 			continue
 		}
-		eligible = append(eligible, r)
+		places = append(places, int32(i))
 	}
+	eligible := eligibleLines{ranked, places}
 	var winners []Winner
 	pos, quota := 0, 0 // next eligible place; places given so far by the tiers' counts
 	for _, t := range tiers {
 		quota += t.Count
-		start, nominalEnd := pos, min(pos+t.Count, len(eligible))
+		start, nominalEnd := pos, min(pos+t.Count, eligible.len())
 		if policy == TieShare {
 			// Earlier ties ate into this tier: it ends where the counts say.
-			nominalEnd = min(quota, len(eligible))
+			nominalEnd = min(quota, eligible.len())
 		}
 		end := max(start, nominalEnd)
 		if policy == TieShare && end > start {
-			for end < len(eligible) && eligible[end].Rank == eligible[end-1].Rank {
+			for end < eligible.len() && eligible.rank(end) == eligible.rank(end-1) {
 				end++
 			}
 		}
 		for i := start; i < end; i++ {
-			r := eligible[i]
-			tied := (start > 0 && eligible[start-1].Rank == r.Rank) ||
-				(nominalEnd > start && nominalEnd < len(eligible) &&
-					eligible[nominalEnd-1].Rank == r.Rank && eligible[nominalEnd].Rank == r.Rank)
+			r := eligible.line(i)
+			tied := (start > 0 && eligible.rank(start-1) == r.Rank) ||
+				(nominalEnd > start && nominalEnd < eligible.len() &&
+					eligible.rank(nominalEnd-1) == r.Rank && eligible.rank(nominalEnd) == r.Rank)
 			winners = append(winners, Winner{
-				Tier: t.Key, TierName: t.Name, Ranked: r,
+				Tier: t.Key, TierName: t.Name, Ranked: *r,
 				TiedAtBoundary: tied, PriorPrize: opts.Excluded[r.UserID],
 			})
 		}
@@ -148,3 +152,13 @@ func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, er
 	}
 	return winners, nil
 }
+
+// eligibleLines are the lines of a ranking that may win, by their places.
+type eligibleLines struct {
+	ranked []Ranked
+	places []int32
+}
+
+func (e eligibleLines) len() int           { return len(e.places) }
+func (e eligibleLines) line(i int) *Ranked { return &e.ranked[e.places[i]] }
+func (e eligibleLines) rank(i int) int     { return e.line(i).Rank }

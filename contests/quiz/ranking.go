@@ -154,17 +154,34 @@ func Rank(entries []Entry, rule RankRule) ([]Ranked, error) {
 				contests.T("Người dự thi %q xuất hiện hai lần", "Participant %q is listed twice", e.UserID)))
 		}
 		seen[e.UserID] = true
-		if rule.AllCorrectOnly && !e.AllCorrect {
-			continue
-		}
 		out = append(out, Ranked{Entry: e})
 	}
-	slices.SortFunc(out, func(a, b Ranked) int {
-		if c := rule.compare(&a.Entry, &b.Entry); c != 0 {
+	return rankLines(out, rule)
+}
+
+// rankLines is Rank in place, for lines of distinct people: those the rule
+// leaves out are dropped, the rest sorted, numbered and told what decided.
+func rankLines(out []Ranked, rule RankRule) ([]Ranked, error) {
+	if err := rule.Validate(); err != nil {
+		return nil, err
+	}
+	if rule.AllCorrectOnly {
+		out = slices.DeleteFunc(out, func(r Ranked) bool { return !r.AllCorrect })
+	}
+	// The lines are large: their order is found on their positions, then
+	// each line is moved once.
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &out[i].Entry, &out[j].Entry
+		if c := rule.compare(a, b); c != 0 {
 			return c
 		}
 		return strings.Compare(a.UserID, b.UserID)
 	})
+	permute(out, order)
 	for i := range out {
 		out[i].Rank = i + 1
 		if i == 0 {
@@ -175,6 +192,28 @@ func Rank(entries []Entry, rule RankRule) ([]Ranked, error) {
 		}
 	}
 	return out, nil
+}
+
+// permute puts out[order[i]] at i for every i, following each cycle of
+// the permutation (order is used up).
+func permute[T any](out []T, order []int32) {
+	for start := range order {
+		if order[start] < 0 || int(order[start]) == start {
+			continue
+		}
+		held := out[start]
+		at := start
+		for {
+			from := int(order[at])
+			order[at] = -1
+			if from == start {
+				out[at] = held
+				break
+			}
+			out[at] = out[from]
+			at = from
+		}
+	}
 }
 
 // decidingKey returns the first key on which a and b differ, "" if none.

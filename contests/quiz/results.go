@@ -1,42 +1,54 @@
 package quiz
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // ResultsBuilder computes a closed round's results from its participation
 // records, which arrive one at a time (a province round holds a million):
 // every final attempt is marked again with the bank's current key — a key
 // fixed after the round changes the results, as it should — and attempts
 // still open are finalized at their deadline.
+//
+// Of each person only their ranking line is kept (the counted attempt's
+// figures, how many attempts, how many perfect), made as the record
+// arrives; the record itself is not held. The prediction error waits for
+// the target, known once everyone is in.
 type ResultsBuilder struct {
 	round  *Round
 	key    AnswerKey
+	marks  markKey
 	closed time.Time
-	people map[string]resultPerson
-}
-
-type resultPerson struct {
-	unitPath string
-	attempts []AttemptSummary
+	lines  []Ranked // one per person, in the order added
+	// ordered: the people were added in increasing UserID order (the
+	// stores' order), so a person added twice sits next to themself.
+	ordered bool
+	err     error // the first entry that could not be made, for Finish
 }
 
 // NewResultsBuilder starts the results of r marked with key.
 func NewResultsBuilder(r *Round, key AnswerKey) *ResultsBuilder {
-	return &ResultsBuilder{round: r, key: key, closed: r.ClosesAt.Add(Grace * 2), people: map[string]resultPerson{}}
+	return &ResultsBuilder{round: r, key: key, marks: newMarkKey(key), closed: r.ClosesAt.Add(Grace * 2), ordered: true}
 }
 
 // Add takes one person's record into account. The record is changed in
-// memory only (expired attempt finalized, attempts re-marked).
+// memory only (expired attempt finalized, attempts re-marked); it is not
+// kept. A person added again with an attempt that counts replaces what was
+// added of them before.
 func (rr *ResultsBuilder) Add(p *Participation) error {
 	if _, err := p.Expire(rr.key, rr.closed, rr.round.Policy); err != nil {
 		return err
 	}
-	var list []AttemptSummary
+	var buf [4]AttemptSummary // a round allows a few attempts: no allocation
+	list := buf[:0]
 	for i := range p.Attempts {
 		a := &p.Attempts[i]
 		if !a.Final() {
 			continue
 		}
-		if err := a.Mark(rr.key); err != nil {
+		if err := rr.marks.mark(a, rr.key); err != nil {
 			return err
 		}
 		if rr.round.Integrity.Void(a) {
@@ -44,10 +56,26 @@ func (rr *ResultsBuilder) Add(p *Participation) error {
 		}
 		list = append(list, a.Summary())
 	}
-	if len(list) > 0 {
-		rr.people[p.UserID] = resultPerson{unitPath: p.UnitPath, attempts: list}
+	if len(list) == 0 {
+		return nil
 	}
+	e, err := RoundEntry(p.UserID, p.UnitPath, list, rr.round.Policy, nil)
+	if err != nil {
+		rr.err = cmpOr(rr.err, err) // as before: an entry that cannot be made fails the results
+		return nil
+	}
+	if n := len(rr.lines); n > 0 && rr.lines[n-1].UserID > p.UserID {
+		rr.ordered = false
+	}
+	rr.lines = append(rr.lines, Ranked{Entry: e})
 	return nil
+}
+
+func cmpOr(have, err error) error {
+	if have != nil {
+		return have
+	}
+	return err
 }
 
 // Outcome is what a round's results are: the counts, the prediction target
@@ -60,14 +88,20 @@ type Outcome struct {
 }
 
 // Finish ranks everyone added and gives the prizes; excluded lists people
-// who may not win again (one prize per person).
+// who may not win again (one prize per person). The builder is used up:
+// the ranking is made in the lines it kept.
 func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 	r := rr.round
-	byUser := make(map[string][]AttemptSummary, len(rr.people))
-	for id, p := range rr.people {
-		byUser[id] = p.attempts
+	lines := rr.onePerPerson()
+	rr.lines = nil
+	var out Outcome
+	for i := range lines {
+		out.Summary.Participants++
+		out.Summary.Attempts += int64(lines[i].Attempts)
+		if lines[i].PerfectAttempts > 0 {
+			out.Summary.AllCorrectPeople++
+		}
 	}
-	out := Outcome{Summary: Summarize(byUser)}
 	if r.Prediction.Enabled {
 		v, err := r.Prediction.Target.Of(out.Summary)
 		if err != nil {
@@ -75,21 +109,45 @@ func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 		}
 		out.Target = &v
 	}
-	entries := make([]Entry, 0, len(rr.people))
-	for id, p := range rr.people {
-		if r.Excluded(id) {
+	if rr.err != nil {
+		return out, rr.err
+	}
+	kept := lines[:0]
+	for _, l := range lines {
+		if r.Excluded(l.UserID) {
 			continue // taken out at the prize review: the next in rank moves up
 		}
-		e, err := RoundEntry(id, p.unitPath, p.attempts, r.Policy, out.Target)
-		if err != nil {
-			return out, err
+		if out.Target != nil && l.Prediction != nil {
+			d := absDiff(*l.Prediction, *out.Target)
+			l.PredictionError = &d
 		}
-		entries = append(entries, e)
+		kept = append(kept, l)
 	}
+	clear(lines[len(kept):]) // what was dropped is not held by the array
 	var err error
-	if out.Ranked, err = Rank(entries, r.Rule); err != nil {
+	if out.Ranked, err = rankLines(kept, r.Rule); err != nil {
 		return out, err
 	}
 	out.Winners, err = Allocate(out.Ranked, r.Tiers, AllocateOptions{TiePolicy: r.TiePolicy, Excluded: excluded})
 	return out, err
+}
+
+// onePerPerson returns the lines with each person once, the line added
+// last: records come in UserID order from the stores, where a person
+// added twice is next to themself; otherwise they are sorted first
+// (stably, so the last added stays last).
+func (rr *ResultsBuilder) onePerPerson() []Ranked {
+	lines := rr.lines
+	if !rr.ordered {
+		slices.SortStableFunc(lines, func(a, b Ranked) int { return strings.Compare(a.UserID, b.UserID) })
+	}
+	out := lines[:0]
+	for i := range lines {
+		if i+1 < len(lines) && lines[i+1].UserID == lines[i].UserID {
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	clear(lines[len(out):])
+	return out
 }
