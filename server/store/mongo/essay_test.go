@@ -9,13 +9,7 @@ import (
 
 	"hoithi/contests/audit"
 	"hoithi/contests/essay"
-	"hoithi/server/store/storetest"
 )
-
-func TestEssayContract(t *testing.T) {
-	storetest.RunEssay(t, func(t *testing.T) storetest.EssayStore { return openFresh(t) },
-		storetest.Options{Engine: target.engine, Atomic: target.atomic})
-}
 
 // Behaviour of the essay collections beyond the shared contract: the stored
 // shape the indexes and the audit chain depend on, and how a duplicate work

@@ -10,13 +10,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
-	"hoithi/server/store/storetest"
 )
-
-func TestQuizContract(t *testing.T) {
-	storetest.RunQuiz(t, func(t *testing.T) storetest.QuizStore { return openFresh(t) },
-		storetest.Options{Engine: target.engine, Atomic: target.atomic})
-}
 
 // Behaviour of the quiz collections beyond the shared contract: the stored
 // shape, the retry of a half-written question batch and how a duplicate

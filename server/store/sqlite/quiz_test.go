@@ -14,25 +14,16 @@ import (
 	"hoithi/server/store/storetest"
 )
 
-func openQuizTemp(t *testing.T) storetest.QuizStore {
-	t.Helper()
-	return openTemp(t).(*DB)
-}
-
-func TestQuizContract(t *testing.T) {
-	storetest.RunQuiz(t, openQuizTemp, storetest.Options{Engine: "sqlite", Atomic: true})
-}
-
 // Should the quiz types outgrow the hand-written copy code, the store runs
 // without the participation cache (participation_schema.go): that path
 // keeps the contract too.
 func TestQuizContractWithoutCache(t *testing.T) {
-	open := func(t *testing.T) storetest.QuizStore {
+	open := func(t *testing.T) store.Store {
 		db := openTemp(t).(*DB)
 		db.participations.enabled = false
 		return db
 	}
-	storetest.RunQuiz(t, open, storetest.Options{Engine: "sqlite (record cache off)", Atomic: true})
+	storetest.Run(t, open, storetest.Options{Engine: "sqlite (record cache off)", Atomic: true})
 }
 
 // paperSize is a long national-style paper: every answer save rewrites a

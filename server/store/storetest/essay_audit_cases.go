@@ -17,7 +17,7 @@ import (
 func auditSeq(e audit.Entry) string { return fmt.Sprint(e.Seq) }
 
 // appendAll stores entries in order on chain.
-func appendAll(t *testing.T, s EssayStore, chain string, entries []audit.Entry) {
+func appendAll(t *testing.T, s store.Store, chain string, entries []audit.Entry) {
 	t.Helper()
 	for _, e := range entries {
 		must(t, s.AppendAudit(t.Context(), chain, e))
@@ -43,9 +43,9 @@ func sameAuditEntries(t *testing.T, what string, anchor *audit.Entry, got, want 
 	}
 }
 
-func auditCases() []essayCase {
-	return []essayCase{
-		{name: "audit/append a chain, read the last entry and pages that verify", run: func(t *testing.T, s EssayStore) {
+func auditCases() []contractCase {
+	return []contractCase{
+		{name: "audit/append a chain, read the last entry and pages that verify", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			chain, other := "contest:"+store.NewID(), "contest:"+store.NewID()
 			entries := auditChain(t, 5, baseTime)
@@ -81,7 +81,7 @@ func auditCases() []essayCase {
 				sameAuditEntries(t, fmt.Sprintf("AuditEntries after %d limit %d", page.after, page.limit), anchor, got, entries[page.from:page.to])
 			}
 		}},
-		{name: "audit/a taken seq is a conflict and changes nothing", run: func(t *testing.T, s EssayStore) {
+		{name: "audit/a taken seq is a conflict and changes nothing", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			chain := "contest:" + store.NewID()
 			entries := auditChain(t, 2, baseTime)
@@ -106,7 +106,7 @@ func auditCases() []essayCase {
 			must(t, err)
 			sameStored(t, "LastAudit of a chain holding one entry 2", last, &fork)
 		}},
-		{name: "audit/data is kept byte for byte, even when not canonical", run: func(t *testing.T, s EssayStore) {
+		{name: "audit/data is kept byte for byte, even when not canonical", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			chain := "contest:" + store.NewID()
 			entries := auditChain(t, 3, baseTime)
@@ -129,7 +129,7 @@ func auditCases() []essayCase {
 			must(t, err)
 			sameAuditEntries(t, "LastAudit", &entries[1], []audit.Entry{*last}, entries[2:])
 		}},
-		{name: "audit/an empty chain has no last entry; every chain is listed", run: func(t *testing.T, s EssayStore) {
+		{name: "audit/an empty chain has no last entry; every chain is listed", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			chains, err := s.AuditChains(ctx)
 			must(t, err)
@@ -156,7 +156,7 @@ func auditCases() []essayCase {
 				t.Errorf("AuditChains = %v, want %v, each once", chains, want)
 			}
 		}},
-		{name: "audit/concurrent appends of one seq: exactly one wins", needsAtomic: true, run: func(t *testing.T, s EssayStore) {
+		{name: "audit/concurrent appends of one seq: exactly one wins", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			chain := "contest:" + store.NewID()
 			head := auditChain(t, 1, baseTime)

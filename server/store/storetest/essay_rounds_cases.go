@@ -20,9 +20,9 @@ func essayRoundNos(rs []*essay.Round) []int {
 
 func seatKey(s essay.Seat) string { return s.WorkID + "/" + s.JudgeID }
 
-func essayRoundCases() []essayCase {
-	return []essayCase{
-		{name: "essay rounds/create, get and list by number", run: func(t *testing.T, s EssayStore) {
+func essayRoundCases() []contractCase {
+	return []contractCase{
+		{name: "essay rounds/create, get and list by number", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			byNo := map[int]*essay.Round{}
@@ -53,7 +53,7 @@ func essayRoundCases() []essayCase {
 			_, err = s.EssayRound(ctx, store.NewID())
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "essay rounds/taken number or ID is a conflict", run: func(t *testing.T, s EssayStore) {
+		{name: "essay rounds/taken number or ID is a conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			first := NewEssayRound(contest, 1)
@@ -72,7 +72,7 @@ func essayRoundCases() []essayCase {
 			must(t, err)
 			sameStored(t, "Round after a refused create", got, first)
 		}},
-		{name: "essay rounds/update round-trips every field", run: func(t *testing.T, s EssayStore) {
+		{name: "essay rounds/update round-trips every field", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			r := NewEssayRound(store.NewID(), 1)
 			must(t, s.CreateEssayRound(ctx, r))
@@ -95,9 +95,9 @@ func essayRoundCases() []essayCase {
 	}
 }
 
-func seatCases() []essayCase {
-	return []essayCase{
-		{name: "seats/put inserts and replaces; listed by round and by judge", run: func(t *testing.T, s EssayStore) {
+func seatCases() []contractCase {
+	return []contractCase{
+		{name: "seats/put inserts and replaces; listed by round and by judge", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			round, other := store.NewID(), store.NewID()
 			// Given out of order, so a listing in key order cannot pass by

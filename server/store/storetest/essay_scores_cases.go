@@ -13,7 +13,7 @@ import (
 
 func scoreKey(s essay.Score) string { return s.WorkID + "/" + s.JudgeID }
 
-func reloadScore(t *testing.T, s EssayStore, sc *essay.Score) *essay.Score {
+func reloadScore(t *testing.T, s store.Store, sc *essay.Score) *essay.Score {
 	t.Helper()
 	got, err := s.Score(t.Context(), sc.RoundID, sc.WorkID, sc.JudgeID)
 	must(t, err)
@@ -42,9 +42,9 @@ func raceOutcome(t *testing.T, results []error) (winner, conflicts int) {
 	return winner, conflicts
 }
 
-func scoreCases() []essayCase {
-	return []essayCase{
-		{name: "scores/put follows the version chain; stale versions conflict", run: func(t *testing.T, s EssayStore) {
+func scoreCases() []contractCase {
+	return []contractCase{
+		{name: "scores/put follows the version chain; stale versions conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			draft := NewScore(store.NewID(), "work-a", "judge-1", 72.5)
 			draft.Status, draft.SubmittedAt, draft.Comment = essay.ScoreDraft, time.Time{}, ""
@@ -76,7 +76,7 @@ func scoreCases() []essayCase {
 			_, err := s.Score(ctx, ahead.RoundID, ahead.WorkID, ahead.JudgeID)
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "scores/listed by work then judge, criteria round-trip", run: func(t *testing.T, s EssayStore) {
+		{name: "scores/listed by work then judge, criteria round-trip", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			round := store.NewID()
 			in := []*essay.Score{
@@ -111,7 +111,7 @@ func scoreCases() []essayCase {
 			_, err = s.Score(ctx, round, "work-a", "judge-9")
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "scores/concurrent writes of one version: exactly one wins", needsAtomic: true, run: func(t *testing.T, s EssayStore) {
+		{name: "scores/concurrent writes of one version: exactly one wins", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			first := NewScore(store.NewID(), "work-a", "judge-1", 50)
 			must(t, s.PutScore(ctx, first))

@@ -10,16 +10,16 @@ import (
 )
 
 // reloadWork reads w back, failing the test when it cannot.
-func reloadWork(t *testing.T, s EssayStore, id string) *essay.Work {
+func reloadWork(t *testing.T, s store.Store, id string) *essay.Work {
 	t.Helper()
 	got, err := s.Work(t.Context(), id)
 	must(t, err)
 	return got
 }
 
-func workCases() []essayCase {
-	return []essayCase{
-		{name: "works/create and get round-trip every field", run: func(t *testing.T, s EssayStore) {
+func workCases() []contractCase {
+	return []contractCase{
+		{name: "works/create and get round-trip every field", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			plain := NewWork(contest, store.NewID(), "BN-0001", baseTime)
@@ -37,7 +37,7 @@ func workCases() []essayCase {
 			_, err := s.Work(ctx, store.NewID())
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "works/taken receipt or ID in a contest is a conflict", run: func(t *testing.T, s EssayStore) {
+		{name: "works/taken receipt or ID in a contest is a conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			first := NewWork(contest, store.NewID(), "BN-0001", baseTime)
@@ -58,7 +58,7 @@ func workCases() []essayCase {
 			wantConflict(t, s.CreateWork(ctx, again), "id")
 			sameStored(t, "Work after a refused create", reloadWork(t, s, first.ID), first)
 		}},
-		{name: "works/put follows the version chain and refuses stale versions", run: func(t *testing.T, s EssayStore) {
+		{name: "works/put follows the version chain and refuses stale versions", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			w := NewWork(store.NewID(), store.NewID(), "BN-0001", baseTime)
 			must(t, s.CreateWork(ctx, w))
@@ -85,7 +85,7 @@ func workCases() []essayCase {
 			unknown := acceptedWork(NewWork(w.ContestID, store.NewID(), "BN-0009", baseTime), "ZZZ-ZZZ-ZZZ")
 			wantCode(t, s.PutWork(ctx, unknown), contests.CodeNotFound)
 		}},
-		{name: "works/taken code in a contest is a code conflict; no code never collides", run: func(t *testing.T, s EssayStore) {
+		{name: "works/taken code in a contest is a code conflict; no code never collides", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			var works []*essay.Work
@@ -115,7 +115,7 @@ func workCases() []essayCase {
 			must(t, s.CreateWork(ctx, other))
 			must(t, s.PutWork(ctx, acceptedWork(other, "K7M-4QX-9TB")))
 		}},
-		{name: "works/by code finds the accepted work of that contest only", run: func(t *testing.T, s EssayStore) {
+		{name: "works/by code finds the accepted work of that contest only", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest, other := store.NewID(), store.NewID()
 			w := NewWork(contest, store.NewID(), "BN-0001", baseTime)

@@ -38,7 +38,7 @@ func matching(works []*essay.Work, f store.WorkFilter) []*essay.Work {
 // statuses, two categories, rounds 0 to 2, two submitted in the same
 // millisecond (so the ID decides) and created out of order; and a work of
 // another contest that no listing of the first may show.
-func seedWorkListing(t *testing.T, s EssayStore, contest string) []*essay.Work {
+func seedWorkListing(t *testing.T, s store.Store, contest string) []*essay.Work {
 	t.Helper()
 	specs := []struct {
 		minutes  int
@@ -68,9 +68,9 @@ func seedWorkListing(t *testing.T, s EssayStore, contest string) []*essay.Work {
 	return works
 }
 
-func workListCases() []essayCase {
-	return []essayCase{
-		{name: "works/list filters, orders by submission then ID, counts and pages", run: func(t *testing.T, s EssayStore) {
+func workListCases() []contractCase {
+	return []contractCase{
+		{name: "works/list filters, orders by submission then ID, counts and pages", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			works := seedWorkListing(t, s, contest)
@@ -117,7 +117,7 @@ func workListCases() []essayCase {
 				t.Errorf("WorksOf a contest without works = %d works, total %d; want none", len(got), total)
 			}
 		}},
-		{name: "works/of an author lists every status in that contest only", run: func(t *testing.T, s EssayStore) {
+		{name: "works/of an author lists every status in that contest only", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest, author := store.NewID(), store.NewID()
 			var want []*essay.Work
@@ -149,9 +149,9 @@ func workListCases() []essayCase {
 	}
 }
 
-func identityCases() []essayCase {
-	return []essayCase{
-		{name: "identities/put inserts and replaces, get round-trips", run: func(t *testing.T, s EssayStore) {
+func identityCases() []contractCase {
+	return []contractCase{
+		{name: "identities/put inserts and replaces, get round-trips", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			w := NewWork(store.NewID(), store.NewID(), "BN-0001", baseTime)
 			id := NewIdentity(w)
@@ -172,7 +172,7 @@ func identityCases() []essayCase {
 			_, err = s.Identity(ctx, store.NewID())
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "identities/no work read carries any of the identity", run: func(t *testing.T, s EssayStore) {
+		{name: "identities/no work read carries any of the identity", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			w := NewWork(contest, store.NewID(), "BN-0001", baseTime)

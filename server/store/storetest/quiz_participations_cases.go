@@ -11,16 +11,16 @@ import (
 )
 
 // reload reads a record back, failing the test when it cannot.
-func reload(t *testing.T, s QuizStore, p *quiz.Participation) *quiz.Participation {
+func reload(t *testing.T, s store.Store, p *quiz.Participation) *quiz.Participation {
 	t.Helper()
 	got, err := s.Participation(t.Context(), p.RoundID, p.UserID)
 	must(t, err)
 	return got
 }
 
-func participationCases() []quizCase {
-	return []quizCase{
-		{name: "participations/insert and read back the whole record", run: func(t *testing.T, s QuizStore) {
+func participationCases() []contractCase {
+	return []contractCase{
+		{name: "participations/insert and read back the whole record", run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			at := baseTime.Add(2 * time.Hour)
 			for _, tc := range []struct {
@@ -35,7 +35,7 @@ func participationCases() []quizCase {
 				sameStored(t, "Participation("+tc.shape+")", reload(t, s, tc.p), tc.p)
 			}
 		}},
-		{name: "participations/unknown record is not found", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/unknown record is not found", run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			p := g.started(t, store.NewID(), baseTime)
 			must(t, s.PutParticipation(t.Context(), p))
@@ -44,7 +44,7 @@ func participationCases() []quizCase {
 				wantCode(t, err, contests.CodeNotFound)
 			}
 		}},
-		{name: "participations/insert over an existing record is a conflict", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/insert over an existing record is a conflict", run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			user := store.NewID()
 			first := g.started(t, user, baseTime.Add(time.Hour))
@@ -55,7 +55,7 @@ func participationCases() []quizCase {
 			wantCode(t, s.PutParticipation(t.Context(), second), contests.CodeConflict)
 			sameStored(t, "Participation", reload(t, s, first), first)
 		}},
-		{name: "participations/stale or skipped version is a conflict and changes nothing", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/stale or skipped version is a conflict and changes nothing", run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			at := baseTime.Add(time.Hour)
 			p := g.playing(t, store.NewID(), at)
@@ -80,7 +80,7 @@ func participationCases() []quizCase {
 			_, err := s.Participation(t.Context(), ghost.RoundID, ghost.UserID)
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "participations/version chain through the transitions", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/version chain through the transitions", run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			at := baseTime.Add(time.Hour)
 			p := g.started(t, store.NewID(), at)
@@ -107,7 +107,7 @@ func participationCases() []quizCase {
 					len(got.Attempts), got.Counted, got.OpenDeadline)
 			}
 		}},
-		{name: "participations/concurrent writes from one version: exactly one wins", needsAtomic: true, run: func(t *testing.T, s QuizStore) {
+		{name: "participations/concurrent writes from one version: exactly one wins", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			g := newQuizGame(t, store.NewID(), 1)
 			at := baseTime.Add(time.Hour)
 			p := g.started(t, store.NewID(), at)

@@ -20,7 +20,7 @@ func byRoundThenUser(a, b *quiz.Participation) int {
 
 // seedRound stores n records of g's round, finished and started alternately,
 // and returns them in UserID order.
-func seedRound(t *testing.T, s QuizStore, g quizGame, n int) []*quiz.Participation {
+func seedRound(t *testing.T, s store.Store, g quizGame, n int) []*quiz.Participation {
 	t.Helper()
 	out := make([]*quiz.Participation, n)
 	for i := range out {
@@ -38,9 +38,9 @@ func seedRound(t *testing.T, s QuizStore, g quizGame, n int) []*quiz.Participati
 
 var errStopStreaming = errors.New("storetest: enough records")
 
-func participationListCases() []quizCase {
-	return []quizCase{
-		{name: "participations/of a user in a contest, by round", run: func(t *testing.T, s QuizStore) {
+func participationListCases() []contractCase {
+	return []contractCase{
+		{name: "participations/of a user in a contest, by round", run: func(t *testing.T, s store.Store) {
 			contest := store.NewID()
 			games := []quizGame{newQuizGame(t, contest, 1), newQuizGame(t, contest, 2), newQuizGame(t, store.NewID(), 1)}
 			user, other := store.NewID(), store.NewID()
@@ -63,7 +63,7 @@ func participationListCases() []quizCase {
 			must(t, err)
 			sameStored(t, "ParticipationsOfUser(nobody)", got, []*quiz.Participation(nil))
 		}},
-		{name: "participations/expired are in-progress records past their deadline", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/expired are in-progress records past their deadline", run: func(t *testing.T, s store.Store) {
 			g, g2 := newQuizGame(t, store.NewID(), 1), newQuizGame(t, store.NewID(), 1)
 			t0 := baseTime.Add(5 * time.Hour)
 			limit := g.round.TimeLimit()
@@ -112,7 +112,7 @@ func participationListCases() []quizCase {
 				t.Errorf("ExpiredParticipations at the second earliest deadline = %v, want only %s", ids(got, participantID), second.UserID)
 			}
 		}},
-		{name: "participations/each streams a round in user order and stops on error", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/each streams a round in user order and stops on error", run: func(t *testing.T, s store.Store) {
 			g, other := newQuizGame(t, store.NewID(), 1), newQuizGame(t, store.NewID(), 2)
 			want := seedRound(t, s, g, 50)
 			seedRound(t, s, other, 5)
@@ -143,7 +143,7 @@ func participationListCases() []quizCase {
 				t.Errorf("EachParticipation of an empty round called back %d times", calls)
 			}
 		}},
-		{name: "participations/count per round", run: func(t *testing.T, s QuizStore) {
+		{name: "participations/count per round", run: func(t *testing.T, s store.Store) {
 			g, other := newQuizGame(t, store.NewID(), 1), newQuizGame(t, store.NewID(), 2)
 			seedRound(t, s, g, 7)
 			seedRound(t, s, other, 3)

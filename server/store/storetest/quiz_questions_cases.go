@@ -11,9 +11,9 @@ import (
 
 func questionID(q quiz.Question) string { return q.ID }
 
-func questionCases() []quizCase {
-	return []quizCase{
-		{name: "questions/batches read back in creation order with every field", run: func(t *testing.T, s QuizStore) {
+func questionCases() []contractCase {
+	return []contractCase{
+		{name: "questions/batches read back in creation order with every field", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			bank := NewQuizBank("ls", 12)
@@ -26,7 +26,7 @@ func questionCases() []quizCase {
 			}
 			sameStored(t, "Questions", got, bank)
 		}},
-		{name: "questions/banks of contests are separate", run: func(t *testing.T, s QuizStore) {
+		{name: "questions/banks of contests are separate", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			first, second, empty := store.NewID(), store.NewID(), store.NewID()
 			bankA, bankB := NewQuizBank("x", 4), NewQuizBank("x", 3)
@@ -45,7 +45,7 @@ func questionCases() []quizCase {
 				sameStored(t, "Questions", got, tc.want)
 			}
 		}},
-		{name: "questions/update replaces one question in place", run: func(t *testing.T, s QuizStore) {
+		{name: "questions/update replaces one question in place", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest, other := store.NewID(), store.NewID()
 			bank := NewQuizBank("u", 5)
@@ -68,7 +68,7 @@ func questionCases() []quizCase {
 			must(t, err)
 			sameStored(t, "Questions of the other contest", got, bank)
 		}},
-		{name: "questions/update of an unknown question is not found", run: func(t *testing.T, s QuizStore) {
+		{name: "questions/update of an unknown question is not found", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			bank := NewQuizBank("n", 3)
@@ -79,7 +79,7 @@ func questionCases() []quizCase {
 			// A question of another contest is not this contest's.
 			wantCode(t, s.UpdateQuestion(ctx, store.NewID(), bank[0]), contests.CodeNotFound)
 		}},
-		{name: "questions/taken ID is an id conflict", run: func(t *testing.T, s QuizStore) {
+		{name: "questions/taken ID is an id conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			bank := NewQuizBank("d", 6)

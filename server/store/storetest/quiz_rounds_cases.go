@@ -40,9 +40,9 @@ func changeEveryRoundField(r *quiz.Round) *quiz.Round {
 	return &c
 }
 
-func roundCases() []quizCase {
-	return []quizCase{
-		{name: "rounds/create, get and list by number", run: func(t *testing.T, s QuizStore) {
+func roundCases() []contractCase {
+	return []contractCase{
+		{name: "rounds/create, get and list by number", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest, other := store.NewID(), store.NewID()
 			var want []*quiz.Round
@@ -71,7 +71,7 @@ func roundCases() []quizCase {
 				t.Errorf("RoundsOf a contest without rounds = %d rounds, want none", len(got))
 			}
 		}},
-		{name: "rounds/taken number is a no conflict", run: func(t *testing.T, s QuizStore) {
+		{name: "rounds/taken number is a no conflict", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			contest := store.NewID()
 			first := NewQuizRound(contest, 1, baseTime)
@@ -93,7 +93,7 @@ func roundCases() []quizCase {
 			again.ID = first.ID
 			wantCode(t, s.CreateRound(ctx, again), contests.CodeConflict)
 		}},
-		{name: "rounds/update round-trips every field, set and unset", run: func(t *testing.T, s QuizStore) {
+		{name: "rounds/update round-trips every field, set and unset", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			r := NewQuizRound(store.NewID(), 1, baseTime)
 			must(t, s.CreateRound(ctx, r))
@@ -114,7 +114,7 @@ func roundCases() []quizCase {
 			must(t, err)
 			sameStored(t, "Round", got, &back)
 		}},
-		{name: "rounds/unknown round is not found", run: func(t *testing.T, s QuizStore) {
+		{name: "rounds/unknown round is not found", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			_, err := s.Round(ctx, store.NewID())
 			wantCode(t, err, contests.CodeNotFound)

@@ -27,7 +27,7 @@ func rankedStandings(roundID string, ranks ...int) (given, ordered []quiz.Standi
 }
 
 // wantPage asserts one page of Standings and the total.
-func wantPage(t *testing.T, s QuizStore, roundID string, offset, limit int, want []quiz.Standing, wantTotal int) {
+func wantPage(t *testing.T, s store.Store, roundID string, offset, limit int, want []quiz.Standing, wantTotal int) {
 	t.Helper()
 	got, total, err := s.Standings(t.Context(), roundID, offset, limit)
 	must(t, err)
@@ -40,9 +40,9 @@ func wantPage(t *testing.T, s QuizStore, roundID string, offset, limit int, want
 	sameStored(t, "Standings", got, want)
 }
 
-func standingCases() []quizCase {
-	return []quizCase{
-		{name: "standings/pages ordered by rank then user with the total", run: func(t *testing.T, s QuizStore) {
+func standingCases() []contractCase {
+	return []contractCase{
+		{name: "standings/pages ordered by rank then user with the total", run: func(t *testing.T, s store.Store) {
 			round := store.NewID()
 			given, ordered := rankedStandings(round, 1, 2, 2, 4, 5, 5, 5, 8)
 			must(t, s.ReplaceStandings(t.Context(), round, given))
@@ -52,7 +52,7 @@ func standingCases() []quizCase {
 			wantPage(t, s, round, 6, 3, ordered[6:], 8)
 			wantPage(t, s, round, 8, 3, nil, 8)
 		}},
-		{name: "standings/replacing drops every earlier line", run: func(t *testing.T, s QuizStore) {
+		{name: "standings/replacing drops every earlier line", run: func(t *testing.T, s store.Store) {
 			round := store.NewID()
 			first, _ := rankedStandings(round, 1, 2, 3, 4)
 			must(t, s.ReplaceStandings(t.Context(), round, first))
@@ -72,7 +72,7 @@ func standingCases() []quizCase {
 			must(t, s.ReplaceStandings(t.Context(), round, nil))
 			wantPage(t, s, round, 0, 100, nil, 0)
 		}},
-		{name: "standings/one person's line, with and without prediction", run: func(t *testing.T, s QuizStore) {
+		{name: "standings/one person's line, with and without prediction", run: func(t *testing.T, s store.Store) {
 			round := store.NewID()
 			given, _ := rankedStandings(round, 1, 2, 3)
 			must(t, s.ReplaceStandings(t.Context(), round, given))
@@ -95,7 +95,7 @@ func standingCases() []quizCase {
 			_, err = s.StandingOf(t.Context(), store.NewID(), given[0].UserID)
 			wantCode(t, err, contests.CodeNotFound)
 		}},
-		{name: "standings/rounds and the overall table are separate", run: func(t *testing.T, s QuizStore) {
+		{name: "standings/rounds and the overall table are separate", run: func(t *testing.T, s store.Store) {
 			contest := store.NewID()
 			week1, week2, overall := store.NewID(), store.NewID(), quiz.OverallRoundID(contest)
 			g1, o1 := rankedStandings(week1, 1, 2, 3)

@@ -14,9 +14,9 @@ import (
 // whole: a reader during the replacement sees the old table or the new one,
 // never none, part, or a mix (SQLite: one transaction; MongoDB: a new
 // generation, then one pointer update, see mongo/quiz_standings.go).
-func standingSwapCases() []quizCase {
-	return []quizCase{
-		{name: "standings/readers see the old or the new table whole while it is replaced", run: func(t *testing.T, s QuizStore) {
+func standingSwapCases() []contractCase {
+	return []contractCase{
+		{name: "standings/readers see the old or the new table whole while it is replaced", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
 			round := store.NewID()
 			// Generation g has 20+5g lines, each named "g<g>".

@@ -22,17 +22,14 @@ type Options struct {
 	Atomic bool
 }
 
-// suiteCase is one behaviour on a store of type S. needsAtomic marks cases
-// that race goroutines against one record and so cannot pass on a
-// non-atomic engine.
-type suiteCase[S any] struct {
+// contractCase is one behaviour of the store. needsAtomic marks cases that
+// race goroutines against one record and so cannot pass on a non-atomic
+// engine.
+type contractCase struct {
 	name        string
 	needsAtomic bool
-	run         func(t *testing.T, s S)
+	run         func(t *testing.T, s store.Store)
 }
-
-// contractCase is a behaviour of the shared ports.
-type contractCase = suiteCase[store.Store]
 
 // tally counts subtest outcomes for the summary line, which makes the result
 // of both engines comparable at a glance in `make test` output.
@@ -74,17 +71,29 @@ func Run(t *testing.T, open func(t *testing.T) store.Store, opt Options) {
 		searchCases(),
 		probeCases(),
 		messageCases(),
+		// Quiz.
+		questionCases(),
+		roundCases(),
+		roundVersionCases(),
+		roundVersionProbeCases(),
+		participationCases(),
+		participationListCases(),
+		standingCases(),
+		standingSwapCases(),
+		// Essay.
+		workCases(),
+		workListCases(),
+		identityCases(),
+		essayRoundCases(),
+		essayRoundVersionCases(),
+		seatCases(),
+		scoreCases(),
+		auditCases(),
 	)
-	runCases(t, "contract", cases, open, opt)
-}
-
-// runCases runs cases as subtests, each on its own store from open, and
-// prints "<label> <engine>: N passed, M failed, K skipped" when t ends.
-func runCases[S any](t *testing.T, label string, cases []suiteCase[S], open func(t *testing.T) S, opt Options) {
 	counts := &tally{}
 	t.Cleanup(func() {
-		fmt.Printf("%s %s: %d passed, %d failed, %d skipped\n",
-			label, opt.Engine, counts.passed, counts.failed, counts.skipped)
+		fmt.Printf("contract %s: %d passed, %d failed, %d skipped\n",
+			opt.Engine, counts.passed, counts.failed, counts.skipped)
 	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -16,16 +16,16 @@ import (
 
 // versioned is one kind of versioned document, seen through the calls the
 // cases need.
-type versioned[S any] struct {
+type versioned struct {
 	kind    string
-	create  func(t *testing.T, s S) string // stores a new document, returns its ID
-	read    func(t *testing.T, s S, id string) (title string, version int64)
-	rewrite func(ctx context.Context, s S, id, title string, version int64) (newVersion int64, err error)
+	create  func(t *testing.T, s store.Store) string // stores a new document, returns its ID
+	read    func(t *testing.T, s store.Store, id string) (title string, version int64)
+	rewrite func(ctx context.Context, s store.Store, id, title string, version int64) (newVersion int64, err error)
 }
 
-func versionCases[S any](v versioned[S]) []suiteCase[S] {
-	return []suiteCase[S]{
-		{name: v.kind + "/stale update is refused and changes nothing", run: func(t *testing.T, s S) {
+func versionCases(v versioned) []contractCase {
+	return []contractCase{
+		{name: v.kind + "/stale update is refused and changes nothing", run: func(t *testing.T, s store.Store) {
 			id := v.create(t, s)
 			_, read := v.read(t, s, id)
 			if read != store.FirstVersion {
@@ -51,7 +51,7 @@ func versionCases[S any](v versioned[S]) []suiteCase[S] {
 				t.Fatalf("update over the current version: %v", err)
 			}
 		}},
-		{name: v.kind + "/racing updates from one read: exactly one wins", needsAtomic: true, run: func(t *testing.T, s S) {
+		{name: v.kind + "/racing updates from one read: exactly one wins", needsAtomic: true, run: func(t *testing.T, s store.Store) {
 			id := v.create(t, s)
 			_, read := v.read(t, s, id)
 			const writers = 16
@@ -83,7 +83,7 @@ func versionCases[S any](v versioned[S]) []suiteCase[S] {
 }
 
 func contestVersionCases() []contractCase {
-	return versionCases(versioned[store.Store]{
+	return versionCases(versioned{
 		kind: "contests/version",
 		create: func(t *testing.T, s store.Store) string {
 			c := NewContest(store.NewID(), NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
@@ -107,20 +107,20 @@ func contestVersionCases() []contractCase {
 	})
 }
 
-func roundVersionCases() []quizCase {
-	return versionCases(versioned[QuizStore]{
+func roundVersionCases() []contractCase {
+	return versionCases(versioned{
 		kind: "rounds/version",
-		create: func(t *testing.T, s QuizStore) string {
+		create: func(t *testing.T, s store.Store) string {
 			r := NewQuizRound(store.NewID(), 1, baseTime)
 			must(t, s.CreateRound(t.Context(), r))
 			return r.ID
 		},
-		read: func(t *testing.T, s QuizStore, id string) (string, int64) {
+		read: func(t *testing.T, s store.Store, id string) (string, int64) {
 			r, err := s.Round(t.Context(), id)
 			must(t, err)
 			return r.Title, r.Version
 		},
-		rewrite: func(ctx context.Context, s QuizStore, id, title string, version int64) (int64, error) {
+		rewrite: func(ctx context.Context, s store.Store, id, title string, version int64) (int64, error) {
 			r, err := s.Round(ctx, id)
 			if err != nil {
 				return 0, err
@@ -134,8 +134,8 @@ func roundVersionCases() []quizCase {
 
 // roundVersionProbeCases: RoundVersion tells the version alone, as Round
 // would (play checks its cached rounds with it).
-func roundVersionProbeCases() []quizCase {
-	return []quizCase{{name: "rounds/version alone, as stored", run: func(t *testing.T, s QuizStore) {
+func roundVersionProbeCases() []contractCase {
+	return []contractCase{{name: "rounds/version alone, as stored", run: func(t *testing.T, s store.Store) {
 		ctx := t.Context()
 		r := NewQuizRound(store.NewID(), 1, baseTime)
 		must(t, s.CreateRound(ctx, r))
@@ -154,20 +154,20 @@ func roundVersionProbeCases() []quizCase {
 	}}}
 }
 
-func essayRoundVersionCases() []essayCase {
-	return versionCases(versioned[EssayStore]{
+func essayRoundVersionCases() []contractCase {
+	return versionCases(versioned{
 		kind: "essay-rounds/version",
-		create: func(t *testing.T, s EssayStore) string {
+		create: func(t *testing.T, s store.Store) string {
 			r := NewEssayRound(store.NewID(), 1)
 			must(t, s.CreateEssayRound(t.Context(), r))
 			return r.ID
 		},
-		read: func(t *testing.T, s EssayStore, id string) (string, int64) {
+		read: func(t *testing.T, s store.Store, id string) (string, int64) {
 			r, err := s.EssayRound(t.Context(), id)
 			must(t, err)
 			return r.Name, r.Version
 		},
-		rewrite: func(ctx context.Context, s EssayStore, id, name string, version int64) (int64, error) {
+		rewrite: func(ctx context.Context, s store.Store, id, name string, version int64) (int64, error) {
 			r, err := s.EssayRound(ctx, id)
 			if err != nil {
 				return 0, err
