@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -52,22 +51,7 @@ func CheckReveal(commitment, reveal string) bool {
 // StandingsOf turns a ranking and its prizes into standing lines (names
 // are the caller's: they are frozen from the accounts when saved).
 func StandingsOf(roundID string, ranked []Ranked, winners []Winner, flags map[string][]Flag) []Standing {
-	prize := make(map[string]Winner, len(winners))
-	for _, w := range winners {
-		prize[w.UserID] = w
-	}
-	rows := make([]Standing, len(ranked))
-	for i, rk := range ranked {
-		st := Standing{RoundID: roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
-			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
-			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
-			PredictionDecided: PredictionBrokeTie(ranked, i), Flags: flags[rk.UserID]}
-		if w, ok := prize[rk.UserID]; ok {
-			st.Prize, st.PrizeName = w.Tier, w.TierName
-		}
-		rows[i] = st
-	}
-	return rows
+	return NewStandingLines(roundID, ranked, winners, flags).Next(make([]Standing, len(ranked)))
 }
 
 // decided is what of a standing line the results decided: the digest and
@@ -98,44 +82,11 @@ func decidedOf(s Standing) decided {
 // exclusions with their reasons, the prediction target, the revealed round
 // key, and every line's figures, rank and prize, in order.
 func ResultsDigest(r *Round, rows []Standing) string {
-	type exclusion struct{ User, Reason string }
-	in := struct {
-		Policy     Policy      `json:"policy"`
-		Rule       RankRule    `json:"rule"`
-		Tiers      []Tier      `json:"tiers"`
-		TiePolicy  TiePolicy   `json:"tiePolicy"`
-		Integrity  Integrity   `json:"integrity"`
-		Exclusions []exclusion `json:"exclusions"`
-		Target     *int64      `json:"target"`
-		Reveal     string      `json:"reveal"`
-		Lines      []decided   `json:"lines"`
-	}{Policy: r.Policy, Rule: r.Rule, Tiers: r.Tiers, TiePolicy: r.TiePolicy, Integrity: r.Integrity, Target: r.TargetValue, Reveal: r.SeedReveal}
-	for _, x := range r.Exclusions {
-		in.Exclusions = append(in.Exclusions, exclusion{x.UserID, x.Reason})
+	d := NewResultsHasher(r)
+	for i := range rows {
+		d.Add(&rows[i])
 	}
-	if len(rows) == 0 {
-		b, _ := json.Marshal(in) // plain data: cannot fail
-		sum := sha256.Sum256(b)
-		return hex.EncodeToString(sum[:])
-	}
-	// The same bytes as marshalling every line into in.Lines, hashed a
-	// line at a time: a national round's text would be hundreds of MB.
-	in.Lines = []decided{}
-	head, _ := json.Marshal(in)
-	head = bytes.TrimSuffix(head, []byte("[]}"))
-	h := sha256.New()
-	h.Write(head)
-	for i, s := range rows {
-		sep := ","
-		if i == 0 {
-			sep = "["
-		}
-		line, _ := json.Marshal(decidedOf(s))
-		h.Write([]byte(sep))
-		h.Write(line)
-	}
-	h.Write([]byte("]}"))
-	return hex.EncodeToString(h.Sum(nil))
+	return d.Sum()
 }
 
 // DiffStandings compares what decided each line of want (recomputed) and

@@ -60,6 +60,13 @@ type Participations interface {
 type Standings interface {
 	// ReplaceStandings replaces every standing of roundID with rows.
 	ReplaceStandings(ctx context.Context, roundID string, rows []quiz.Standing) error
+	// ReplaceStandingsFrom is ReplaceStandings with the rows handed over
+	// a batch at a time (a national round has hundreds of thousands):
+	// next returns the next batch, empty when there are no more, and may
+	// reuse the batch's memory once it is called again. The table changes
+	// only when every batch is written; an error of next is returned as
+	// is and leaves the table as it was.
+	ReplaceStandingsFrom(ctx context.Context, roundID string, next func() ([]quiz.Standing, error)) error
 	// Standings returns rows ordered by Rank then UserID, and the total.
 	Standings(ctx context.Context, roundID string, offset, limit int) ([]quiz.Standing, int, error)
 	// StandingOf returns one person's standing → CodeNotFound.
@@ -72,4 +79,16 @@ type Quiz interface {
 	Rounds
 	Participations
 	Standings
+}
+
+// OneBatch hands rows to ReplaceStandingsFrom as a single batch.
+func OneBatch(rows []quiz.Standing) func() ([]quiz.Standing, error) {
+	done := false
+	return func() ([]quiz.Standing, error) {
+		if done {
+			return nil, nil
+		}
+		done = true
+		return rows, nil
+	}
 }

@@ -58,8 +58,16 @@ const standingsReadTries = 3
 // whatever their RoundID says, as a new generation (see above). Two rows for
 // one person → CodeConflict, field "userId", and the table stays as it was.
 func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.Standing) error {
+	return db.ReplaceStandingsFrom(ctx, roundID, store.OneBatch(rows))
+}
+
+// ReplaceStandingsFrom is ReplaceStandings with the rows a batch at a time
+// (see store.Standings): the generation is written batch by batch, and the
+// head switched once every batch is in.
+func (db *DB) ReplaceStandingsFrom(ctx context.Context, roundID string, next func() ([]quiz.Standing, error)) error {
 	gen := store.NewID()
-	if err := db.insertGeneration(ctx, roundID, gen, rows); err != nil {
+	lines, err := db.insertGeneration(ctx, roundID, gen, next)
+	if err != nil {
 		// Context of its own: the caller's may be what failed.
 		cleanup, cancel := context.WithTimeout(context.WithoutCancel(ctx), closeTimeout)
 		defer cancel()
@@ -67,8 +75,8 @@ func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.
 		return err
 	}
 	var before standingHeadDoc
-	err := db.standingHeads.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: roundID}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "gen", Value: gen}, {Key: "lines", Value: len(rows)}}}},
+	err = db.standingHeads.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: roundID}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "gen", Value: gen}, {Key: "lines", Value: lines}}}},
 		options.FindOneAndUpdate().SetUpsert(true).SetReturnDocument(options.Before)).Decode(&before)
 	old := bson.D{{Key: "roundId", Value: roundID}, {Key: "gen", Value: before.Gen}}
 	switch {
@@ -84,25 +92,36 @@ func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.
 	return nil
 }
 
-// insertGeneration inserts rows as generation gen of roundID.
-func (db *DB) insertGeneration(ctx context.Context, roundID, gen string, rows []quiz.Standing) error {
-	for start := 0; start < len(rows); start += standingsBatchSize {
-		batch := rows[start:min(start+standingsBatchSize, len(rows))]
-		docs := make([]standingDoc, len(batch))
-		for i := range batch {
-			docs[i] = toStandingDoc(roundID, gen, &batch[i])
-		}
-		_, err := db.standings.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
-		if isDuplicateKey(err) {
-			e := store.Duplicate(indexConflict(standingsCollection, "_id_"))
-			e.Err = err
-			return e
-		}
+// insertGeneration inserts the batches of next as generation gen of
+// roundID, standingsBatchSize lines to an InsertMany, and counts them.
+func (db *DB) insertGeneration(ctx context.Context, roundID, gen string, next func() ([]quiz.Standing, error)) (int, error) {
+	lines := 0
+	for {
+		rows, err := next()
 		if err != nil {
-			return storeError(err, nil)
+			return lines, err
+		}
+		if len(rows) == 0 {
+			return lines, nil
+		}
+		for start := 0; start < len(rows); start += standingsBatchSize {
+			batch := rows[start:min(start+standingsBatchSize, len(rows))]
+			docs := make([]standingDoc, len(batch))
+			for i := range batch {
+				docs[i] = toStandingDoc(roundID, gen, &batch[i])
+			}
+			_, err := db.standings.InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+			if isDuplicateKey(err) {
+				e := store.Duplicate(indexConflict(standingsCollection, "_id_"))
+				e.Err = err
+				return lines, e
+			}
+			if err != nil {
+				return lines, storeError(err, nil)
+			}
+			lines += len(batch)
 		}
 	}
-	return nil
 }
 
 // standingsHead returns the round's published generation and its number of

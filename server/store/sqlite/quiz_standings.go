@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 // standingsPerInsert is how many rows one INSERT carries when results are
@@ -27,6 +28,13 @@ func scanStanding(r rowScanner) (quiz.Standing, error) {
 // readers see the old table or the new one, never a mix.
 // Every row is stored under roundID whatever its RoundID says.
 func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.Standing) error {
+	return db.ReplaceStandingsFrom(ctx, roundID, store.OneBatch(rows))
+}
+
+// ReplaceStandingsFrom is ReplaceStandings with the rows a batch at a time
+// (see store.Standings): one transaction still, so nothing of a failed
+// replacement is seen.
+func (db *DB) ReplaceStandingsFrom(ctx context.Context, roundID string, next func() ([]quiz.Standing, error)) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return storeError(err, nil)
@@ -35,39 +43,82 @@ func (db *DB) ReplaceStandings(ctx context.Context, roundID string, rows []quiz.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM quiz_standings WHERE round_id = ?`, roundID); err != nil {
 		return storeError(err, nil)
 	}
-	var full *sql.Stmt
-	args := make([]any, 0, 4*standingsPerInsert)
-	for start := 0; start < len(rows); start += standingsPerInsert {
-		batch := rows[start:min(start+standingsPerInsert, len(rows))]
-		args = args[:0]
-		for _, s := range batch {
-			s.RoundID = roundID
-			data, err := encodeJSON(s)
-			if err != nil {
+	w := standingsInserter{ctx: ctx, tx: tx, roundID: roundID, args: make([]any, 0, 4*standingsPerInsert)}
+	defer w.close()
+	for {
+		rows, err := next()
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			break
+		}
+		for _, s := range rows {
+			if err := w.add(s); err != nil {
 				return err
 			}
-			args = append(args, roundID, s.Rank, s.UserID, data)
-		}
-		if len(batch) < standingsPerInsert {
-			_, err = tx.ExecContext(ctx, insertStandings(len(batch)), args...)
-		} else {
-			if full == nil {
-				if full, err = tx.PrepareContext(ctx, insertStandings(standingsPerInsert)); err != nil {
-					return storeError(err, nil)
-				}
-				defer full.Close()
-			}
-			_, err = full.ExecContext(ctx, args...)
-		}
-		if err != nil {
-			return storeError(err, nil)
 		}
 	}
+	if err := w.flush(); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO quiz_standings_totals (round_id, total) VALUES (?, ?)
-		ON CONFLICT (round_id) DO UPDATE SET total = excluded.total`, roundID, len(rows)); err != nil {
+		ON CONFLICT (round_id) DO UPDATE SET total = excluded.total`, roundID, w.total); err != nil {
 		return storeError(err, nil)
 	}
 	return storeError(tx.Commit(), nil)
+}
+
+// standingsInserter writes lines standingsPerInsert to a statement, the
+// full statement prepared once.
+type standingsInserter struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	roundID string
+	full    *sql.Stmt
+	args    []any
+	total   int
+}
+
+func (w *standingsInserter) add(s quiz.Standing) error {
+	s.RoundID = w.roundID
+	data, err := encodeJSON(s)
+	if err != nil {
+		return err
+	}
+	w.args = append(w.args, w.roundID, s.Rank, s.UserID, data)
+	w.total++
+	if len(w.args) == 4*standingsPerInsert {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *standingsInserter) flush() error {
+	n := len(w.args) / 4
+	if n == 0 {
+		return nil
+	}
+	var err error
+	if n < standingsPerInsert {
+		_, err = w.tx.ExecContext(w.ctx, insertStandings(n), w.args...)
+	} else {
+		if w.full == nil {
+			if w.full, err = w.tx.PrepareContext(w.ctx, insertStandings(standingsPerInsert)); err != nil {
+				return storeError(err, nil)
+			}
+		}
+		_, err = w.full.ExecContext(w.ctx, w.args...)
+	}
+	clear(w.args) // the lines' text is not held until the next batch
+	w.args = w.args[:0]
+	return storeError(err, nil)
+}
+
+func (w *standingsInserter) close() {
+	if w.full != nil {
+		w.full.Close()
+	}
 }
 
 // insertStandings returns an INSERT of n rows.

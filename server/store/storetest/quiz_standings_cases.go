@@ -72,6 +72,37 @@ func standingCases() []contractCase {
 			must(t, s.ReplaceStandings(t.Context(), round, nil))
 			wantPage(t, s, round, 0, 100, nil, 0)
 		}},
+		{name: "standings/replaced a batch at a time, all or nothing", run: func(t *testing.T, s store.Store) {
+			round := store.NewID()
+			first, firstOrdered := rankedStandings(round, 1, 2, 3)
+			must(t, s.ReplaceStandings(t.Context(), round, first))
+			given, ordered := rankedStandings(round, 1, 2, 2, 4, 5, 6, 7)
+			batches := func(fail error) func() ([]quiz.Standing, error) {
+				rest := slices.Clone(given)
+				buf := make([]quiz.Standing, 3) // reused: the store must be done with a batch when it asks for the next
+				return func() ([]quiz.Standing, error) {
+					if len(rest) == 0 {
+						return nil, nil
+					}
+					if fail != nil && len(rest) < len(given) {
+						return nil, fail
+					}
+					n := copy(buf, rest)
+					rest = rest[n:]
+					return buf[:n], nil
+				}
+			}
+			failed := contests.E(contests.CodeBusy, contests.T("Lỗi thử", "Test failure"))
+			if err := s.ReplaceStandingsFrom(t.Context(), round, batches(failed)); err != failed {
+				t.Fatalf("ReplaceStandingsFrom with a failing batch = %v, want its error as is", err)
+			}
+			wantPage(t, s, round, 0, 100, firstOrdered, 3)
+			must(t, s.ReplaceStandingsFrom(t.Context(), round, batches(nil)))
+			wantPage(t, s, round, 0, 100, ordered, 7)
+			wantPage(t, s, round, 2, 3, ordered[2:5], 7)
+			must(t, s.ReplaceStandingsFrom(t.Context(), round, store.OneBatch(nil)))
+			wantPage(t, s, round, 0, 100, nil, 0)
+		}},
 		{name: "standings/one person's line, with and without prediction", run: func(t *testing.T, s store.Store) {
 			round := store.NewID()
 			given, _ := rankedStandings(round, 1, 2, 3)
