@@ -7,6 +7,7 @@
 #   scripts/e2e.sh                      # everything
 #   SKIP_FRONTEND_BUILD=1 scripts/e2e.sh  # reuse frontend/dist/app
 #   E2E_KEEP_DATA=1 scripts/e2e.sh        # keep the data dir and server log
+#   E2E_FILES=frontend/e2e/prize-review.test.mjs scripts/e2e.sh  # some files only
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -78,7 +79,7 @@ fi
 echo "e2e: server ready at $base_url"
 set +e
 BASE_URL=$base_url CHROMIUM_PATH=$chromium TEST_RESULTS_DIR="$root/test-results" \
-  node --test --test-concurrency=1 frontend/e2e/
+  node --test --test-concurrency=1 ${E2E_FILES:-frontend/e2e/}
 status=$?
 set -e
 exit "$status"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	crand "crypto/rand"
 	"fmt"
@@ -246,18 +247,39 @@ func publishDemoResults(ctx context.Context, st store.Store, keys *auth.Keys, r 
 		return err
 	}
 	srv := api.NewServer(api.Deps{Store: st, Tokens: tokens, Keys: keys})
-	for _, step := range []string{"results", "results/publish"} {
-		req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/org/rounds/"+r.ID+"/"+step, nil)
+	defer srv.Jobs.Stop(ctx)
+	call := func(method, path string) (int, []byte, error) {
+		req := httptest.NewRequestWithContext(ctx, method, "/api/v1/org/rounds/"+r.ID+"/"+path, nil)
 		req.Header.Set("Authorization", "Bearer "+token)
 		res, err := srv.App.Test(req, -1)
 		if err != nil {
-			return err
+			return 0, nil, err
 		}
-		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if res.StatusCode != 200 {
-			return fmt.Errorf("demo round %s: %s: %d %s", r.Title, step, res.StatusCode, body)
-		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		return res.StatusCode, body, err
+	}
+	// Computing runs as a job: the click answers 202, the job is followed
+	// until it ends, as the organizer's page does.
+	code, body, err := call("POST", "results")
+	running := func() bool {
+		return err == nil && (code == 202 || code == 200 && bytes.Contains(body, []byte(`"status":"running"`)))
+	}
+	for running() {
+		time.Sleep(20 * time.Millisecond)
+		code, body, err = call("GET", "results/job")
+	}
+	if err != nil {
+		return err
+	}
+	if code != 200 || !bytes.Contains(body, []byte(`"status":"done"`)) {
+		return fmt.Errorf("demo round %s: results: %d %s", r.Title, code, body)
+	}
+	if code, body, err = call("POST", "results/publish"); err != nil {
+		return err
+	}
+	if code != 200 {
+		return fmt.Errorf("demo round %s: results/publish: %d %s", r.Title, code, body)
 	}
 	return nil
 }

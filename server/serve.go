@@ -149,5 +149,10 @@ func serve(ctx context.Context, c config, ready chan<- string) error {
 	if err := srv.App.ShutdownWithTimeout(30 * time.Second); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
+	// A job running here is stored as interrupted, and its lease freed for
+	// the next click on any instance.
+	jobsCtx, cancelJobs := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancelJobs()
+	srv.Jobs.Stop(jobsCtx)
 	return nil
 }

@@ -108,7 +108,12 @@ test('organizer: prize review excludes a flagged winner, the public standings sh
     await page.getByRole('tab', { name: /Đợt thi/ }).click();
     const card = page.locator(`li[data-round="${ROUND}"]`);
     await card.getByRole('button', { name: 'Tính kết quả' }).click();
+    // Computing runs on the server as a job: the card shows its progress
+    // (the button waits meanwhile), then the summary.
+    await card.getByRole('status').getByText(/Đang tính kết quả… \d+%/).waitFor();
+    assert.ok(await card.getByRole('button', { name: 'Tính kết quả' }).isDisabled(), 'compute is not clicked twice while it runs');
     await page.getByText('Đã tính kết quả: 3 người, 3 lượt, 3 người đúng hết.').waitFor();
+    assert.equal(await card.getByRole('status').count(), 0, 'the progress line goes once done');
   });
 
   await step(page, 'review', async () => {

@@ -16,6 +16,7 @@ import (
 	"hoithi/server/auth"
 	"hoithi/server/blob"
 	"hoithi/server/docfile"
+	"hoithi/server/jobs"
 	"hoithi/server/play"
 	"hoithi/server/stats"
 	"hoithi/server/store"
@@ -116,6 +117,9 @@ type Server struct {
 	Play *play.Service
 	// Stats keeps the organizers' statistics snapshots.
 	Stats *stats.Service
+	// Jobs runs long work (a round's results) in the background; its
+	// state lives in the store, so any instance reports it.
+	Jobs *jobs.Runner
 	// pdfs strips uploaded PDFs' properties in a child process.
 	pdfs *docfile.PDFSandbox
 	// App is the HTTP application.
@@ -193,6 +197,7 @@ func NewServer(d Deps) *Server {
 		sharedStats = d.Store
 	}
 	s.Stats = stats.New(d.Store, stats.Options{Now: d.Now, Log: d.Log, Shared: sharedStats})
+	s.Jobs = jobs.New(d.Store, d.Log)
 	s.pdfs = d.PDFSandbox
 	if s.pdfs == nil {
 		exe, _ := os.Executable()

@@ -195,6 +195,6 @@ func (f *quizFixture) playThree(t *testing.T) {
 func (f *quizFixture) publishResults() {
 	f.e.now = f.e.now.Add(2 * time.Hour)
 	f.org = f.orgToken()
-	f.e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results", nil, f.org)
+	f.e.computeResults(f.roundID, f.org)
 	f.e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results/publish", nil, f.org)
 }

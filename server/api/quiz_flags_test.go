@@ -106,7 +106,7 @@ func TestFlagsAndPrizeReview(t *testing.T) {
 
 	e.now = opened.Add(2 * time.Hour)
 	f.org = f.orgToken()
-	if r := e.do("POST", "/api/v1/org/rounds/"+f.roundID+"/results", nil, f.org); r.Status != 200 {
+	if r := e.computeResults(f.roundID, f.org); r.Status != 200 || r.Body["status"] != "done" {
 		t.Fatalf("compute: %d %s", r.Status, r.Raw)
 	}
 	review := e.do("GET", "/api/v1/org/rounds/"+f.roundID+"/prize-review", nil, f.org)

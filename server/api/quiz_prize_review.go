@@ -150,10 +150,9 @@ func (s *Server) orgExclude(c *fiber.Ctx) error {
 	if err := s.record(ctx, ct.ID, by, "quiz.exclude", req.UserID, map[string]any{"roundId": r.ID, "reason": x.Reason}); err != nil {
 		return err
 	}
-	if _, err := s.computeResults(ctx, r, ct); err != nil {
+	if err := s.recomputeResults(ctx, r, ct, by, requestID(c)); err != nil {
 		return err
 	}
-	s.rounds.forget(r.ID)
 	s.Log.Info("quiz entry excluded", "request_id", requestID(c), "by", by, "round", r.ID, "user", req.UserID)
 	return s.sendPrizeReview(c, r)
 }

@@ -11,30 +11,13 @@ import (
 	"hoithi/contests/quiz"
 )
 
-// orgComputeResults computes a closed round's results: every final attempt
-// is scored again with the bank's current key (a key fixed after the round
+// computeResults computes a closed round's results: every final attempt is
+// scored again with the bank's current key (a key fixed after the round
 // changes the results, as it should), the prediction target is counted, the
 // ranking and the prizes follow the round's rules. The same data always
-// gives the same standings. They stay private until published.
-func (s *Server) orgComputeResults(c *fiber.Ctx) error {
-	r, ct, err := s.orgRound(c)
-	if err != nil {
-		return err
-	}
-	if r.Status == quiz.RoundDraft || s.Now().Before(r.ClosesAt.Add(quiz.Grace)) {
-		return contests.E(contests.CodeTooLate, contests.T("Chỉ tính kết quả sau khi đợt thi đóng", "Results can only be computed after the round closes"))
-	}
-	sum, err := s.computeResultsOnce(c.UserContext(), r, ct)
-	if err != nil {
-		return err
-	}
-	s.rounds.forget(r.ID)
-	s.Log.Info("round results computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "round", r.ID,
-		"participants", sum.Participants, "attempts", sum.Attempts, "target", r.TargetValue)
-	return c.JSON(resultsComputed{Round: s.toRoundDTO(c.UserContext(), r, language(c)), Summary: sum})
-}
-
-func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests.Contest) (quiz.RoundSummary, error) {
+// gives the same standings. They stay private until published. progress
+// hears how far it is, in percent.
+func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests.Contest, progress func(percent int)) (quiz.RoundSummary, error) {
 	bank, err := s.quiz.Questions(ctx, r.ContestID)
 	if err != nil {
 		return quiz.RoundSummary{}, err
@@ -43,20 +26,31 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	for _, q := range bank {
 		key[q.ID] = q.Correct
 	}
+	// Reading the records is most of the work: 0–80 %, by records read.
+	total, err := s.quiz.CountParticipations(ctx, r.ID)
+	if err != nil {
+		return quiz.RoundSummary{}, err
+	}
+	read := 0
 	results, flags := quiz.NewResultsBuilder(r, key), newRoundFlags(r)
 	if err := s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
 		if err := results.Add(p); err != nil {
 			return err
 		}
 		flags.add(p)
+		if read++; read%1024 == 0 && total > 0 {
+			progress(min(80, 80*read/total))
+		}
 		return nil
 	}); err != nil {
 		return quiz.RoundSummary{}, err
 	}
+	progress(80)
 	found, names, err := flags.find(ctx, s)
 	if err != nil {
 		return quiz.RoundSummary{}, err
 	}
+	progress(85)
 	var excluded map[string]bool
 	if settings, _ := quiz.ParseSettings(ct.Settings); settings.OnePrizePerPerson {
 		if excluded, err = s.priorWinners(ctx, r); err != nil {
@@ -71,10 +65,12 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	// while they are written (a national round's ranking is ~100 MB).
 	ranked := out.Ranked
 	out.Ranked = nil
+	progress(88)
 	rows, err := s.saveStandings(ctx, r.ID, ranked, out.Winners, found, names)
 	if err != nil {
 		return out.Summary, err
 	}
+	progress(98)
 	// Only the figures of the computation are written, onto the round as
 	// stored now: an edit or a publication saved while it ran stays.
 	now := s.Now().UTC()

@@ -154,11 +154,6 @@ type overallComputed struct {
 	Winners int `json:"winners"`
 }
 
-type resultsComputed struct {
-	Round   roundDTO          `json:"round"`
-	Summary quiz.RoundSummary `json:"summary"`
-}
-
 type publicRoundsResponse struct {
 	Rounds []roundPublicDTO `json:"rounds"`
 }

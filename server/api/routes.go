@@ -116,6 +116,7 @@ func (s *Server) apiRoutes() []route {
 		{"POST", "/org/rounds/:rid/publish", organizers, s.orgPublishRound, 0},
 		{"GET", "/org/rounds/:rid/preview", organizers, s.orgPreviewRound, 0},
 		{"POST", "/org/rounds/:rid/results", organizers, s.orgComputeResults, 0},
+		{"GET", "/org/rounds/:rid/results/job", organizers, s.orgResultsJob, 0},
 		{"POST", "/org/rounds/:rid/results/publish", organizers, s.orgPublishResults, 0},
 		{"GET", "/org/rounds/:rid/standings", organizers, s.orgRoundStandings, 0},
 		{"GET", "/org/rounds/:rid/prize-review", organizers, s.orgPrizeReview, 0},

@@ -88,6 +88,7 @@ var wantGuards = map[guard][]string{
 		"POST /org/rounds/:rid/remedies/extend-close",
 		"POST /org/rounds/:rid/remedies/give-back",
 		"POST /org/rounds/:rid/results",
+		"GET /org/rounds/:rid/results/job",
 		"POST /org/rounds/:rid/results/publish",
 		"POST /org/staff",
 		"POST /org/units",

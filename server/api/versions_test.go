@@ -87,7 +87,7 @@ func TestComputingResultsKeepsAnEditMadeMeanwhile(t *testing.T) {
 		}
 		other := NewServer(Deps{Store: e.store, Blobs: blobs, Tokens: e.tokens, Keys: e.keys,
 			Now: func() time.Time { return e.now.Add(2 * time.Hour) }})
-		if _, err := other.computeResults(ctx, readEarly, ct); err != nil {
+		if _, err := other.computeResults(ctx, readEarly, ct, func(int) {}); err != nil {
 			t.Fatalf("compute on the stale copy: %v", err)
 		}
 		got, err := e.store.Round(ctx, f.roundID)

@@ -1,7 +1,6 @@
 package scaleouttest
 
 import (
-	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -94,7 +93,7 @@ func TestTwoInstances(t *testing.T) {
 		}
 	})
 
-	t.Run("results computed on both at once give one answer", func(t *testing.T) {
+	t.Run("results clicked on both at once are one job", func(t *testing.T) {
 		token := a.login(t, "0901000001")
 		path := "/api/v1/org/rounds/" + demoRound(t, a, token, "results") + "/results"
 		var wg sync.WaitGroup
@@ -104,10 +103,19 @@ func TestTwoInstances(t *testing.T) {
 			go func() { defer wg.Done(); got[i] = in.do(t, "POST", path, nil, token) }()
 		}
 		wg.Wait()
-		sumA, _ := json.Marshal(got[0].body["summary"])
-		sumB, _ := json.Marshal(got[1].body["summary"])
-		if got[0].status != 200 || got[1].status != 200 || string(sumA) != string(sumB) {
-			t.Fatalf("compute on A: %d %s; on B: %d %s; want both 200 with the same results", got[0].status, sumA, got[1].status, sumB)
+		if got[0].status != 202 || got[1].status != 202 || got[0].body["id"] == nil || got[0].body["id"] != got[1].body["id"] {
+			t.Fatalf("compute on A: %d %s; on B: %d %s; want both 202 with the same job", got[0].status, got[0].raw, got[1].status, got[1].raw)
+		}
+		var onB response
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+			onB = b.do(t, "GET", path+"/job", nil, token)
+			if onB.body["status"] != "running" || time.Now().After(deadline) {
+				break
+			}
+		}
+		onA := a.do(t, "GET", path+"/job", nil, token)
+		if onB.body["status"] != "done" || onB.body["id"] != got[0].body["id"] || onB.body["summary"] == nil || onA.raw != onB.raw {
+			t.Fatalf("the job on B: %s; on A: %s; want the same job done on both", onB.raw, onA.raw)
 		}
 	})
 

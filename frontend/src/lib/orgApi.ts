@@ -8,6 +8,7 @@ import type { FieldError } from './errors';
 import type { Http } from './http';
 import type { RankRule } from './quiz/ranking';
 import type { Reply, Schema } from './api/wire';
+import type { ResultsJob } from './quiz/resultsJob';
 
 export type ContestKind = 'quiz' | 'essay';
 
@@ -131,11 +132,6 @@ export interface RoundInput {
 /** A round as its organizers see it (docs/openapi.yaml OrgRound). */
 export type OrgRound = Schema<'OrgRound'>;
 
-export interface RoundSummary {
-  participants: number;
-  attempts: number;
-  allCorrectPeople: number;
-}
 
 /** Counts every statistics line carries (contests/quiz/stats.go). */
 export interface StatCounts {
@@ -303,8 +299,13 @@ export function createOrgApi(http: Http) {
     previewRound(rid: string, seed: number): Promise<{ questions: BankQuestion[]; seed: number }> {
       return http.request('GET', `${roundPath(rid)}/preview?seed=${seed}`, auth);
     },
-    computeResults(rid: string): Promise<{ round: OrgRound; summary: RoundSummary }> {
-      return http.request('POST', `${roundPath(rid)}/results`, auth);
+    /** Starts computing the results in the background: the job started, or the one already running. */
+    computeResults(rid: string): Promise<ResultsJob> {
+      return http.request<Reply<'/api/v1/org/rounds/{rid}/results', 'post'>>('POST', `${roundPath(rid)}/results`, auth);
+    },
+    /** The round's last results job (404 before any). */
+    resultsJob(rid: string): Promise<ResultsJob> {
+      return http.request<Reply<'/api/v1/org/rounds/{rid}/results/job', 'get'>>('GET', `${roundPath(rid)}/results/job`, auth);
     },
     /** Prize candidates with their fraud flags, exclusions, whether the review is done. */
     prizeReview(rid: string): Promise<PrizeReview> {

@@ -1765,7 +1765,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compute a closed round's results: re-score with the current key, prediction target, ranking, prizes. Reproducible. */
+        /**
+         * Start computing a closed round's results in the background: re-score with the current key, prediction target, ranking, prizes. Reproducible.
+         * @description Answers 202 at once with the job. One job runs at a time per round across every instance: a click while one runs answers 202 with that job. Follow it with GET results/job. 409 too_late before the round closes (after the grace).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1777,16 +1780,60 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {round, summary} */
-                200: {
+                /** @description the job started, or the one already running */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ResultsJob"];
+                    };
                 };
                 409: components["responses"]["Error"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/rounds/{rid}/results/job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The round's last results job: running with its progress, done with the summary, or failed with the reason.
+         * @description A job whose instance stopped answering reads as failed (interrupted) once its lease expired; clicking compute again runs it.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultsJob"];
+                    };
+                };
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4629,6 +4676,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A round's results computation running in the background. */
+        ResultsJob: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description percent */
+            progress: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @description why it failed, in the language asked for */
+            error?: string;
+            summary?: components["schemas"]["RoundSummary"];
+        };
+        /** @description What a results computation counted. */
+        RoundSummary: {
+            participants: number;
+            attempts: number;
+            allCorrectPeople: number;
+        };
         Error: {
             error?: {
                 /** @enum {string} */

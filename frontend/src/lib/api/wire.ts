@@ -15,10 +15,12 @@ type Success<Rs> = Rs extends unknown
     ? JsonOf<Rs[200]>
     : 201 extends keyof Rs
       ? JsonOf<Rs[201]>
-      : never
+      : 202 extends keyof Rs
+        ? JsonOf<Rs[202]>
+        : never
   : never;
 
-/** The JSON body of a successful (200, else 201) answer to METHOD PATH, as the spec says. */
+/** The JSON body of a successful (200, else 201, else 202) answer to METHOD PATH, as the spec says. */
 export type Reply<P extends keyof paths, M extends Method> = paths[P][M] extends {
   responses: infer Rs;
 }

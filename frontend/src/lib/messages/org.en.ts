@@ -109,6 +109,8 @@ export const orgEn: Partial<Record<OrgMessageKey, string>> = {
   'round.preview.close': 'Close',
   'round.compute': 'Compute results',
   'round.computed': 'Results computed: {participants} people, {attempts} attempts, {perfect} with everything right.',
+  'round.computing': 'Computing results… {progress}%',
+  'round.computeFailed': 'The results could not be computed: {reason}',
   'round.publishResults': 'Publish results',
   'round.resultsPublished': 'Results of {title} published.',
   'round.participants': '{count} participants',

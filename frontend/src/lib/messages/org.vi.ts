@@ -108,6 +108,8 @@ export const orgVi = {
   'round.preview.close': 'Đóng',
   'round.compute': 'Tính kết quả',
   'round.computed': 'Đã tính kết quả: {participants} người, {attempts} lượt, {perfect} người đúng hết.',
+  'round.computing': 'Đang tính kết quả… {progress}%',
+  'round.computeFailed': 'Không tính được kết quả: {reason}',
   'round.publishResults': 'Công bố kết quả',
   'round.resultsPublished': 'Đã công bố kết quả {title}.',
   'round.participants': '{count} người dự thi',

@@ -1,0 +1,51 @@
+// Computing a round's results runs on the server as a job: the click
+// answers at once with the job, and the organizer's page follows it until
+// it is done (with the summary) or failed (with the reason), showing its
+// progress meanwhile. The job lives on the server, so the page can be
+// reloaded, or opened by another organizer, and follow the same job.
+import type { Schema } from '../api/wire';
+
+export type ResultsJob = Schema<'ResultsJob'>;
+
+export interface FollowOptions {
+  /** Before the first look at the job, in ms: a small round is done in a blink. */
+  first?: number;
+  /** Between two looks at the job, in ms. */
+  every?: number;
+  /** Failed looks in a row (a phone's network) before giving up. */
+  tries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Stops following (the page was left): resolves with the last state seen. */
+  signal?: AbortSignal;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * followJob reports first, then looks at the job through get (after
+ * `first` ms, then every `every` ms) while it runs, reporting each state, and resolves with the last one.
+ * A look that fails is tried again; `tries` failures in a row reject with
+ * the last error.
+ */
+export async function followJob(
+  first: ResultsJob,
+  get: () => Promise<ResultsJob>,
+  onState: (job: ResultsJob) => void,
+  { first: firstWait = 500, every = 1500, tries = 5, sleep = wait, signal }: FollowOptions = {},
+): Promise<ResultsJob> {
+  let job = first;
+  onState(job);
+  let failures = 0;
+  for (let look = 0; job.status === 'running' && !signal?.aborted; look++) {
+    await sleep(look === 0 ? firstWait : every);
+    if (signal?.aborted) break;
+    try {
+      job = await get();
+      failures = 0;
+      onState(job);
+    } catch (err) {
+      if (++failures >= tries) throw err;
+    }
+  }
+  return job;
+}
