@@ -37,16 +37,20 @@ func (e *env) computeResults(roundID, token string) response {
 	}
 }
 
-// slowResults makes a computation last long enough for a second click to
-// arrive during it, counts the tables written, and fails on demand.
+// slowResults holds a computation until gate is closed (when not nil), so
+// a second click arrives during it, counts the tables written, and fails on
+// demand.
 type slowResults struct {
 	store.Store
 	replaced *atomic.Int32
+	gate     chan struct{}
 	fail     bool
 }
 
 func (s slowResults) EachParticipation(ctx context.Context, roundID string, fn func(*quiz.Participation) error) error {
-	time.Sleep(300 * time.Millisecond)
+	if s.gate != nil {
+		<-s.gate
+	}
 	if s.fail {
 		return errors.New("disk read error")
 	}
@@ -73,7 +77,7 @@ func TestComputeClickedOnTwoInstancesIsOneJob(t *testing.T) {
 			e.now = e.now.Add(2 * time.Hour)
 			org := f.orgToken()
 			var replaced atomic.Int32
-			st := slowResults{Store: e.store, replaced: &replaced}
+			st := slowResults{Store: e.store, replaced: &replaced, gate: make(chan struct{})}
 			instance := func() *fiber.App {
 				return NewServer(Deps{Store: st, Tokens: e.tokens, Keys: e.keys, SharedStore: true, Now: func() time.Time { return e.now }}).App
 			}
@@ -92,19 +96,20 @@ func TestComputeClickedOnTwoInstancesIsOneJob(t *testing.T) {
 				return resp.StatusCode, body
 			}
 			path := "/api/v1/org/rounds/" + f.roundID + "/results"
+			// Both clicks land while the first job is held at its reads.
 			statuses, ids := make([]int, 2), make([]any, 2)
 			var wg sync.WaitGroup
 			for i, app := range apps {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					time.Sleep(time.Duration(i) * 50 * time.Millisecond) // the second click during the first
 					var body map[string]any
 					statuses[i], body = call(app, "POST", path)
 					ids[i] = body["id"]
 				}()
 			}
 			wg.Wait()
+			close(st.gate)
 			if statuses[0] != 202 || statuses[1] != 202 || ids[0] != ids[1] || ids[0] == nil {
 				t.Fatalf("two clicks answered %v with jobs %v; want both 202 with the same job", statuses, ids)
 			}
