@@ -3,6 +3,7 @@ package excel
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -55,6 +56,51 @@ func buildXLSX(t *testing.T, sheets ...sheetSpec) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// streamedXLSX writes a large one-sheet workbook as the organizers' tools
+// do, through a stream writer: header in row 1, then row(i) for i in [0, n).
+func streamedXLSX(t *testing.T, header []any, n int, row func(i int) []any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	must(t, err)
+	must(t, sw.SetRow("A1", header))
+	for i := range n {
+		ref, _ := excelize.CoordinatesToCellName(1, i+2)
+		must(t, sw.SetRow(ref, row(i)))
+	}
+	must(t, sw.Flush())
+	var buf bytes.Buffer
+	_, err = f.WriteTo(&buf)
+	must(t, err)
+	return buf.Bytes()
+}
+
+// refusedFile is a workbook an import must refuse whole, naming what is
+// wrong: the error's code and its fields in order.
+type refusedFile struct {
+	name     string
+	data     []byte
+	maxBytes int64
+	code     contests.Code
+	want     []fieldErr
+}
+
+// assertRefused parses each file and checks it is refused as told, with no
+// rows returned.
+func assertRefused[R any](t *testing.T, parse func(io.Reader, int64) ([]R, error), files []refusedFile) {
+	t.Helper()
+	for _, tt := range files {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, err := parse(bytes.NewReader(tt.data), tt.maxBytes)
+			if rows != nil {
+				t.Errorf("rows = %+v, want none", rows)
+			}
+			assertFields(t, err, tt.code, tt.want...)
+		})
+	}
 }
 
 func must(t *testing.T, err error) {

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"hoithi/contests"
@@ -200,13 +199,7 @@ func TestParseQuestionsRejectsFiles(t *testing.T) {
 	header := func(cells ...any) []byte {
 		return buildXLSX(t, sheetSpec{name: QuestionSheet, rows: [][]any{cells, {"Câu một", "x", "y", "z", "A"}}})
 	}
-	tests := []struct {
-		name     string
-		data     []byte
-		maxBytes int64
-		code     contests.Code
-		want     []fieldErr
-	}{
+	assertRefused(t, ParseQuestions, []refusedFile{
 		{"not an xlsx", []byte("Câu hỏi,Phương án A\nx,y\n"), 0,
 			contests.CodeInvalid, []fieldErr{{"file", []string{"không phải định dạng Excel .xlsx"}}}},
 		{"broken zip", append([]byte("PK\x03\x04"), bytes.Repeat([]byte{7}, 300)...), 0,
@@ -237,34 +230,14 @@ func TestParseQuestionsRejectsFiles(t *testing.T) {
 			merges: [][2]string{{"A1", "M1"}, {"I4", "I5"}}, // the title merge above the header is fine
 		}), 0,
 			contests.CodeInvalid, []fieldErr{{"I4:I5", []string{"Vùng I4:I5 đang gộp ô"}}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rows, err := ParseQuestions(bytes.NewReader(tt.data), tt.maxBytes)
-			if rows != nil {
-				t.Errorf("rows = %+v, want none", rows)
-			}
-			assertFields(t, err, tt.code, tt.want...)
-		})
-	}
+	})
 }
 
 func TestParseQuestionsRowLimit(t *testing.T) {
 	build := func(n int) []byte {
-		f := excelize.NewFile()
-		defer f.Close()
-		sw, err := f.NewStreamWriter("Sheet1")
-		must(t, err)
-		must(t, sw.SetRow("A1", []any{"Câu hỏi", "Phương án A", "Phương án B", "Đáp án"}))
-		for i := range n {
-			ref, _ := excelize.CoordinatesToCellName(1, i+2)
-			must(t, sw.SetRow(ref, []any{fmt.Sprint("Câu hỏi số ", i+1), "Đúng", "Sai", "A"}))
-		}
-		must(t, sw.Flush())
-		var buf bytes.Buffer
-		_, err = f.WriteTo(&buf)
-		must(t, err)
-		return buf.Bytes()
+		return streamedXLSX(t, []any{"Câu hỏi", "Phương án A", "Phương án B", "Đáp án"}, n, func(i int) []any {
+			return []any{fmt.Sprint("Câu hỏi số ", i+1), "Đúng", "Sai", "A"}
+		})
 	}
 	rows, err := ParseQuestions(bytes.NewReader(build(MaxQuestionRows)), 0)
 	if err != nil || len(rows) != MaxQuestionRows || rows[MaxQuestionRows-1].Row != MaxQuestionRows+1 {

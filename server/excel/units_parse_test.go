@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"hoithi/contests"
@@ -90,13 +89,7 @@ func TestParseUnitsSheetChoice(t *testing.T) {
 
 func TestParseUnitsRejectsFiles(t *testing.T) {
 	valid := unitsFile(t, []any{"001", "Tỉnh A", "Tỉnh", nil, 10})
-	tests := []struct {
-		name     string
-		data     []byte
-		maxBytes int64
-		code     contests.Code
-		want     []fieldErr
-	}{
+	assertRefused(t, ParseUnits, []refusedFile{
 		{"text file renamed .xlsx", []byte("Mã đơn vị,Tên đơn vị\n001,Tỉnh A\n"), 0,
 			contests.CodeInvalid, []fieldErr{{"file", []string{"không phải định dạng Excel .xlsx"}}}},
 		{"old xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), 0,
@@ -124,16 +117,7 @@ func TestParseUnitsRejectsFiles(t *testing.T) {
 			merges: [][2]string{{"A1", "E1"}, {"C4", "C5"}}, // the title merge above the header is fine
 		}), 0,
 			contests.CodeInvalid, []fieldErr{{"C4:C5", []string{"C4:C5", "gộp ô"}}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rows, err := ParseUnits(bytes.NewReader(tt.data), tt.maxBytes)
-			if rows != nil {
-				t.Errorf("rows = %+v, want none", rows)
-			}
-			assertFields(t, err, tt.code, tt.want...)
-		})
-	}
+	})
 }
 
 func TestParseUnitsNamesEveryBadCell(t *testing.T) {
@@ -185,21 +169,12 @@ func TestParseUnitsCapsErrors(t *testing.T) {
 
 func TestParseUnitsRowLimit(t *testing.T) {
 	build := func(n int) []byte {
-		f := excelize.NewFile()
-		defer f.Close()
-		sw, err := f.NewStreamWriter("Sheet1")
-		must(t, err)
-		must(t, sw.SetRow("A1", unitHeader))
-		must(t, sw.SetRow("A2", []any{"R", "Gốc", "Tỉnh", nil, 1}))
-		for i := 1; i < n; i++ {
-			ref, _ := excelize.CoordinatesToCellName(1, i+2)
-			must(t, sw.SetRow(ref, []any{fmt.Sprint("U", i), "Thôn", "Thôn", "R", i}))
-		}
-		must(t, sw.Flush())
-		var buf bytes.Buffer
-		_, err = f.WriteTo(&buf)
-		must(t, err)
-		return buf.Bytes()
+		return streamedXLSX(t, unitHeader, n, func(i int) []any {
+			if i == 0 {
+				return []any{"R", "Gốc", "Tỉnh", nil, 1}
+			}
+			return []any{fmt.Sprint("U", i), "Thôn", "Thôn", "R", i}
+		})
 	}
 	rows, err := ParseUnits(bytes.NewReader(build(MaxUnitRows)), 50<<20)
 	if err != nil || len(rows) != MaxUnitRows {
