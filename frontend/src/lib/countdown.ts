@@ -45,20 +45,23 @@ export function remaining(ms: number): Remaining {
 /** The contests are Vietnamese: times show in Vietnam's zone wherever the phone is. */
 export const CONTEST_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/** A day and a time to the minute, 24-hour, in Vietnam's zone: every time the app shows. */
+const DAY_TIME: Intl.DateTimeFormatOptions = {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: CONTEST_TIME_ZONE,
+};
+
 export function formatDateTime(iso: string | undefined, localeTag: string): string {
   const t = instant(iso);
   if (t === undefined) return '';
   // Numeric dates ("08:00 01/06/2025") read the same in both languages and
   // avoid vi-VN's abbreviated month names ("thg 6").
-  return new Intl.DateTimeFormat(localeTag, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: CONTEST_TIME_ZONE,
-  }).format(t);
+  return new Intl.DateTimeFormat(localeTag, DAY_TIME).format(t);
 }
 
 /**
@@ -68,15 +71,7 @@ export function formatDateTime(iso: string | undefined, localeTag: string): stri
 export function formatDayTime(iso: string | undefined): string {
   const t = instant(iso);
   if (t === undefined) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: CONTEST_TIME_ZONE,
-  }).formatToParts(t);
+  const parts = new Intl.DateTimeFormat('en-GB', DAY_TIME).formatToParts(t);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }

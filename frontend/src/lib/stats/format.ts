@@ -2,14 +2,14 @@
 // pasted into reports, so they follow the reader's locale (vi-VN: 1.234,5)
 // and times are Vietnam time, like the server's per-day and per-hour counts.
 
-const VIETNAM = 'Asia/Ho_Chi_Minh';
+import { CONTEST_TIME_ZONE } from '../countdown';
 
 /** clock is "HH:mm" of an ISO instant in Vietnam time; "" when unreadable. */
 export function clock(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: VIETNAM,
+    timeZone: CONTEST_TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
