@@ -79,6 +79,22 @@ export function usePhone(dirPrefix) {
 }
 
 /**
+ * phoneOpener returns openPhone for a file whose tests open phones as they
+ * go: each phone it opens is closed after the file's tests.
+ */
+export function phoneOpener() {
+  const opened = [];
+  after(async () => {
+    for (const p of opened) await p.close();
+  });
+  return async (lang) => {
+    const p = await openPhone(lang);
+    opened.push(p);
+    return p;
+  };
+}
+
+/**
  * download clicks the button named button and waits for what it downloads:
  * saved into dir under its suggested name, or else left where the browser
  * put it. Returns that name and the file.

@@ -3,9 +3,9 @@
 // form, or closed with no form. The contests are set up through the API;
 // what is tested is what a citizen's phone shows.
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { BASE_URL, call, openPhone, step } from './browser.mjs';
-import { ORGANIZER, logIn, newCitizen } from './people.mjs';
+import { test } from 'node:test';
+import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn, newCitizen } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 
@@ -17,16 +17,13 @@ function dayTime(date) {
   return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
 }
 
-const phones = [];
-after(async () => {
-  for (const p of phones) await p.close();
-});
+const openPhone = phoneOpener();
 
 test('an essay contest page says open until its deadline, or closed, as the server decides', async () => {
-  const token = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
-  const units = (await call('GET', '/api/v1/org/units', token)).units;
-  const ab = units.find((u) => u.code === 'AB') ?? assert.fail('demo unit AB missing');
-  const kp1 = units.find((u) => u.code === 'AB-KP1') ?? assert.fail('demo unit AB-KP1 missing');
+  const token = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(token);
+  const ab = unit('AB');
+  const kp1 = unit('AB-KP1');
   // 17:30 UTC is 00:30 the next day in Vietnam: the date shown must be Vietnam's.
   const deadline = new Date(Date.now() + 3 * 24 * 3600_000);
   deadline.setUTCHours(17, 30, 0, 0);
@@ -44,7 +41,6 @@ test('an essay contest page says open until its deadline, or closed, as the serv
     unitId: kp1.id, occupation: 'citizen', email: p.email, address: p.address, password: p.password,
   });
   const ph = await openPhone();
-  phones.push(ph);
   const { page } = ph;
   await page.goto(BASE_URL + '/login');
   await logIn(page, p);

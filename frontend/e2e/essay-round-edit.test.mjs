@@ -4,22 +4,18 @@
 // reload edits the current round. The contest and the round are set up
 // through the API; the edits are made in the browser.
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { BASE_URL, call, openPhone, step } from './browser.mjs';
-import { ORGANIZER, logIn } from './people.mjs';
+import { test } from 'node:test';
+import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const STALE = 'Đã có người khác sửa mục này, hãy tải lại.';
 
 
-const phones = [];
-after(async () => {
-  for (const p of phones) await p.close();
-});
+const openPhone = phoneOpener();
 
 async function openRounds(cid) {
   const ph = await openPhone();
-  phones.push(ph);
   const { page } = ph;
   await page.goto(BASE_URL + '/login');
   await logIn(page, ORGANIZER);
@@ -40,9 +36,9 @@ async function editName(page, from, to) {
 }
 
 test('two organizers edit one judging round: the later save is refused with the reload message', async () => {
-  const token = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
-  const units = (await call('GET', '/api/v1/org/units', token)).units;
-  const ab = units.find((u) => u.code === 'AB') ?? assert.fail('demo unit AB missing');
+  const token = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(token);
+  const ab = unit('AB');
   const cid = (await call('POST', '/api/v1/org/contests', token, {
     slug: `sua-vong-${suffix}`, kind: 'essay', title: `Chính luận sửa vòng ${suffix}`, ownerUnitId: ab.id, status: 'published',
     settings: { deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString() },

@@ -21,7 +21,7 @@ import { after, before, test } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
 import { BASE_URL, call, download, openPhone, screenshot, step } from './browser.mjs';
 import { docx } from './docx.mjs';
-import { ORGANIZER, logIn, newCitizen } from './people.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn, newCitizen } from './people.mjs';
 
 const ADMIN = { phone: '0901000000', password: 'hoithi-demo' };
 const suffix = String(Date.now()).slice(-6);
@@ -46,8 +46,6 @@ async function browser() {
 let dir;
 const ctx = { works: [] };
 
-const login = async (who) => (await call('POST', '/api/v1/auth/login', null, { login: who.phone, password: who.password })).accessToken;
-
 /** words makes about count words of Vietnamese prose from a seed: different seeds share no long phrase. */
 function words(seed, count) {
   const vocab = ('Đảng nhân dân đất nước tư tưởng lý luận thực tiễn nền tảng bảo vệ đấu tranh phản bác quan điểm sai trái thù địch ' +
@@ -69,9 +67,8 @@ function words(seed, count) {
 
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'hoithi-e2e-ward-'));
-  const adminToken = await login(ADMIN);
-  const units = (await call('GET', '/api/v1/org/units', adminToken)).units;
-  const unit = (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
+  const adminToken = await apiLogin(ADMIN);
+  const unit = await demoUnits(adminToken);
   // The province's contest that receives forwarded works (the ward preset's categories).
   const parent = await call('POST', '/api/v1/org/contests', adminToken, {
     slug: `chinh-luan-tinh-${suffix}`, kind: 'essay', title: PARENT_TITLE, ownerUnitId: unit('AG').id, status: 'published',
@@ -204,7 +201,7 @@ test('the organizer creates the contest, publishes it and sets its rules (ward p
     await org.getByRole('heading', { name: TITLE }).waitFor();
     await org.getByRole('button', { name: 'Công bố cuộc thi' }).click();
     await org.getByText('Đã công bố cuộc thi.').waitFor();
-    ctx.slug = (await call('GET', `/api/v1/org/contests/${ctx.contestId}`, await login(ORGANIZER))).contest.slug;
+    ctx.slug = (await call('GET', `/api/v1/org/contests/${ctx.contestId}`, await apiLogin(ORGANIZER))).contest.slug;
 
     await org.getByRole('link', { name: 'Tổ thư ký (bài viết)' }).click();
     await org.waitForURL(`**/org/essay/${ctx.contestId}`);
@@ -519,7 +516,7 @@ test('two works go to the province contest picked by name; twice forwards them o
       }
     }
   });
-  const up = await call('GET', `/api/v1/org/essay/${ctx.parentId}/works`, await login(ADMIN));
+  const up = await call('GET', `/api/v1/org/essay/${ctx.parentId}/works`, await apiLogin(ADMIN));
   assert.deepEqual(up.works.map((w) => w.title).sort(), [A.title, B.title].sort(), 'the province received each work once');
 });
 

@@ -14,9 +14,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BASE_URL, assertNoHorizontalScroll, call, openPhone, screenshot, step } from './browser.mjs';
+import { BASE_URL, assertNoHorizontalScroll, call, phoneOpener, screenshot, step } from './browser.mjs';
 import { docx } from './docx.mjs';
-import { ORGANIZER, logIn, newCitizen } from './people.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn, newCitizen } from './people.mjs';
 
 const ADMIN = { phone: '0901000000', password: 'hoithi-demo' };
 const suffix = String(Date.now()).slice(-6);
@@ -24,8 +24,6 @@ const SLUG = `bai-viet-phuong-${suffix}`;
 const PARENT_SLUG = `bai-viet-tinh-${suffix}`;
 const TITLE = `Chính luận phường An Biên ${suffix}`;
 const WORK_TITLE = `Giữ vững nền tảng tư tưởng ${suffix}`;
-
-const login = async (who) => (await call('POST', '/api/v1/auth/login', null, { login: who.phone, password: who.password })).accessToken;
 
 /** register makes a citizen of unitId through the API (registration has its own browser test). */
 async function register(unitId, fullName) {
@@ -47,18 +45,12 @@ function essayText() {
 
 const ctx = {};
 let dir;
-const phones = [];
-async function phone() {
-  const p = await openPhone();
-  phones.push(p);
-  return p;
-}
+const phone = phoneOpener();
 
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'hoithi-e2e-essay-'));
-  const orgToken = await login(ORGANIZER);
-  const units = (await call('GET', '/api/v1/org/units', orgToken)).units;
-  const unit = (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
+  const orgToken = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(orgToken);
   const deadline = new Date(Date.now() + 24 * 3600_000).toISOString();
   // The national online-newspaper category (a new contest otherwise gets
   // the ward preset, whose 1,500-word minimum this short essay misses).
@@ -68,7 +60,7 @@ before(async () => {
     maxOverlapPercent: 25,
   }];
 
-  const adminToken = await login(ADMIN);
+  const adminToken = await apiLogin(ADMIN);
   const parent = await call('POST', '/api/v1/org/contests', adminToken, {
     slug: PARENT_SLUG, kind: 'essay', title: `Chính luận tỉnh An Giang ${suffix}`, ownerUnitId: unit('AG').id,
     status: 'published', settings: { deadline, categories },
@@ -92,7 +84,6 @@ before(async () => {
 });
 
 after(async () => {
-  for (const p of phones) await p.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -107,7 +98,7 @@ async function logInAt(page, who, then) {
 async function judgesOf(roundId) {
   const seated = [];
   for (const j of ctx.judges) {
-    const q = await call('GET', `/api/v1/judge/rounds/${roundId}/works`, await login(j));
+    const q = await call('GET', `/api/v1/judge/rounds/${roundId}/works`, await apiLogin(j));
     if (q.works.length) seated.push(j);
   }
   return seated;

@@ -3,7 +3,7 @@
 // the registration form, shared by the registration and quiz scenarios,
 // and the demo organizers' way in.
 import assert from 'node:assert/strict';
-import { BASE_URL, assertNoHorizontalScroll } from './browser.mjs';
+import { BASE_URL, assertNoHorizontalScroll, call } from './browser.mjs';
 
 /** The demo organizer seeded by `server serve --demo`. */
 export const ORGANIZER = { phone: '0901000001', password: 'hoithi-demo' };
@@ -85,4 +85,22 @@ export async function openOrgContests(page, who) {
   await page.waitForURL('**/me');
   await page.getByRole('link', { name: 'Quản lý', exact: true }).click();
   await page.waitForURL('**/org/contests');
+}
+
+/** openContestRounds logs an organizer in and opens a quiz contest's rounds tab. */
+export async function openContestRounds(page, who, contestId) {
+  await openOrgContests(page, who);
+  await page.goto(`${BASE_URL}/org/contests/${contestId}`);
+  await page.getByRole('tab', { name: /Đợt thi/ }).click();
+}
+
+/** apiLogin logs who in through the API (a test's setup) and returns the access token. */
+export async function apiLogin(who) {
+  return (await call('POST', '/api/v1/auth/login', null, { login: who.phone, password: who.password })).accessToken;
+}
+
+/** demoUnits returns the demo units as token sees them, by code; a missing one fails the test. */
+export async function demoUnits(token) {
+  const units = (await call('GET', '/api/v1/org/units', token)).units;
+  return (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
 }

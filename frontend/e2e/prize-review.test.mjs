@@ -7,9 +7,9 @@
 // next person in first place, the ranking keys in words and the
 // prediction column. Runs against `server serve --demo` (scripts/e2e.sh).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, call, openPhone, step } from './browser.mjs';
-import { ORGANIZER, openOrgContests } from './people.mjs';
+import { before, test } from 'node:test';
+import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { ORGANIZER, apiLogin, demoUnits, openContestRounds } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const SLUG = `xet-duyet-${suffix}`;
@@ -50,12 +50,11 @@ async function play(token, rightText, prediction, waitMs) {
 }
 
 const ctx = {};
-const phones = [];
+const openPhone = phoneOpener();
 
 before(async () => {
-  const orgToken = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
-  const units = (await call('GET', '/api/v1/org/units', orgToken)).units;
-  const unit = (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
+  const orgToken = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(orgToken);
   const contest = await call('POST', '/api/v1/org/contests', orgToken, {
     slug: SLUG, kind: 'quiz', title: `Thi thử xét duyệt giải ${suffix}`, ownerUnitId: unit('AB').id, status: 'published',
     settings: { excludedRoles: ['organizer', 'secretary', 'judge'] },
@@ -90,19 +89,12 @@ before(async () => {
   await Promise.all([play(bot, rightText, 3, 0), play(first, rightText, 5, 11_000), play(second, rightText, 9, 9_000)]);
 });
 
-after(async () => {
-  for (const p of phones) await p.close();
-});
-
 test('organizer: prize review excludes a flagged winner, the public standings show the next person and the prediction', async () => {
   const org = await openPhone();
-  phones.push(org);
   const { page } = org;
 
   await step(page, 'compute', async () => {
-    await openOrgContests(page, ORGANIZER);
-    await page.goto(`${BASE_URL}/org/contests/${ctx.contestId}`);
-    await page.getByRole('tab', { name: /Đợt thi/ }).click();
+    await openContestRounds(page, ORGANIZER, ctx.contestId);
     await sleep(Math.max(0, ctx.closesAt + 6_000 - Date.now())); // closed, and the grace over
     await page.reload();
     await page.getByRole('tab', { name: /Đợt thi/ }).click();
@@ -141,7 +133,6 @@ test('organizer: prize review excludes a flagged winner, the public standings sh
   });
 
   const visitor = await openPhone();
-  phones.push(visitor);
   await step(visitor.page, 'public-standings', async () => {
     const p = visitor.page;
     await p.goto(`${BASE_URL}/c/${SLUG}/r/${ctx.roundId}/results`);

@@ -6,9 +6,9 @@
 // says the organizers added the time. Runs against `server serve --demo`
 // (scripts/e2e.sh).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, call, openPhone, step } from './browser.mjs';
-import { ORGANIZER, logIn, openOrgContests } from './people.mjs';
+import { before, test } from 'node:test';
+import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn, openContestRounds } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const ROUND = `Tuần thử bù giờ ${suffix}`;
@@ -16,12 +16,11 @@ const REASON = 'Mạng di động tại thôn 3 mất sóng 5 phút lúc đang t
 
 
 const ctx = {};
-const phones = [];
+const openPhone = phoneOpener();
 
 before(async () => {
-  const orgToken = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
-  const units = (await call('GET', '/api/v1/org/units', orgToken)).units;
-  const unit = (code) => units.find((u) => u.code === code) ?? assert.fail(`demo unit ${code} missing`);
+  const orgToken = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(orgToken);
   const contest = await call('POST', '/api/v1/org/contests', orgToken, {
     slug: `bu-gio-${suffix}`, kind: 'quiz', title: `Thi thử bù giờ ${suffix}`, ownerUnitId: unit('AB').id, status: 'published',
     settings: { excludedRoles: ['organizer', 'secretary', 'judge'] },
@@ -51,19 +50,12 @@ before(async () => {
   ctx.deadline = Date.parse((await call('POST', `/api/v1/rounds/${ctx.roundId}/attempts`, ctx.citizen)).deadline);
 });
 
-after(async () => {
-  for (const p of phones) await p.close();
-});
-
 test('organizer: adds time to the attempts in progress with a reason', async () => {
   const org = await openPhone();
-  phones.push(org);
   const { page } = org;
 
   await step(page, 'remedy', async () => {
-    await openOrgContests(page, ORGANIZER);
-    await page.goto(`${BASE_URL}/org/contests/${ctx.contestId}`);
-    await page.getByRole('tab', { name: /Đợt thi/ }).click();
+    await openContestRounds(page, ORGANIZER, ctx.contestId);
     const card = page.locator(`li[data-round="${ROUND}"]`);
     await card.getByRole('button', { name: 'Bù thời gian, trả lượt' }).click();
     await card.getByLabel('Cộng thêm thời gian cho mọi lượt đang làm').check();
@@ -93,7 +85,6 @@ test('organizer: adds time to the attempts in progress with a reason', async () 
   assert.deepEqual(org.problems.filter((p) => !/\b400\b/.test(p)), [], 'no errors on the page beyond the refused first try');
 
   const citizen = await openPhone();
-  phones.push(citizen);
   await step(citizen.page, 'citizen-sees-time-added', async () => {
     const p = citizen.page;
     await p.goto(`${BASE_URL}/login`);

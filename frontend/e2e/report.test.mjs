@@ -10,8 +10,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
-import { UNIT_ORGANIZER, openOrgContests } from './people.mjs';
-import { api, apiCall, apiLogin, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, reportedUnits, vi } from './stats-helpers.mjs';
+import { UNIT_ORGANIZER, apiLogin, openOrgContests } from './people.mjs';
+import { api, apiCall, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, reportedUnits, vi } from './stats-helpers.mjs';
 
 const SECTION = 'Cuộc thi cấp trên — báo cáo của đơn vị';
 const WEEKLY = 'Báo cáo tuần (Excel)';

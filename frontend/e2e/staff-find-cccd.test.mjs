@@ -3,20 +3,17 @@
 // though only the masked CCCD is shown anywhere. The citizen registers
 // through the API (registration has its own browser test).
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { BASE_URL, call, openPhone, step } from './browser.mjs';
-import { ORGANIZER, logIn, newCitizen } from './people.mjs';
+import { test } from 'node:test';
+import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { ORGANIZER, apiLogin, demoUnits, logIn, newCitizen } from './people.mjs';
 
 
-const phones = [];
-after(async () => {
-  for (const p of phones) await p.close();
-});
+const openPhone = phoneOpener();
 
 test('an organizer finds a person by the last 4 digits of their CCCD', async () => {
-  const token = (await call('POST', '/api/v1/auth/login', null, { login: ORGANIZER.phone, password: ORGANIZER.password })).accessToken;
-  const units = (await call('GET', '/api/v1/org/units', token)).units;
-  const kp1 = units.find((u) => u.code === 'AB-KP1') ?? assert.fail('demo unit AB-KP1 missing');
+  const token = await apiLogin(ORGANIZER);
+  const unit = await demoUnits(token);
+  const kp1 = unit('AB-KP1');
   const p = newCitizen('Hoàng Thị Bốn Số');
   // Four last digits that are in neither the phone nor the masked CCCD.
   let last4 = p.cccd.slice(-4);
@@ -30,7 +27,6 @@ test('an organizer finds a person by the last 4 digits of their CCCD', async () 
   });
 
   const ph = await openPhone();
-  phones.push(ph);
   const { page } = ph;
   await step(page, 'staff-find-by-cccd-tail', async () => {
     await page.goto(BASE_URL + '/login');

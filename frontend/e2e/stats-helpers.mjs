@@ -12,17 +12,6 @@ export const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 /** Columns of the report's TheoDonVi sheet that the tests read, by header. */
 const COLUMNS = { code: 'Mã đơn vị', name: 'Đơn vị', people: 'Số người dự thi', attempts: 'Số lượt thi', allCorrect: 'Số người đúng tất cả các câu' };
 
-/** apiLogin logs who in through the API and returns the access token. */
-export async function apiLogin(who) {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ login: who.phone, password: who.password }),
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()).accessToken;
-}
-
 /** apiCall GETs url with the token, like the page does, whatever the answer. */
 export function apiCall(token, url) {
   return fetch(BASE_URL + url, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'vi' } });

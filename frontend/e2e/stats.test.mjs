@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import readXlsxFile from 'read-excel-file/node';
 import { assertNoHorizontalScroll, download, screenshot, step, usePhone } from './browser.mjs';
-import { ORGANIZER, openOrgContests } from './people.mjs';
-import { api, apiLogin, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, vi } from './stats-helpers.mjs';
+import { ORGANIZER, apiLogin, openOrgContests } from './people.mjs';
+import { api, expectKpis, expectTimeCharts, expectWeeklyReport, readWeeklyReport, vi } from './stats-helpers.mjs';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
