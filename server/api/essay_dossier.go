@@ -42,11 +42,8 @@ type dossierWork struct {
 // ?to=<contest id>), each with its final score, prize and the author's
 // unit.
 func (s *Server) exportDossier(c *fiber.Ctx) error {
-	ct, st, err := s.staffContest(c, c.Params("cid"))
+	ct, st, err := s.organizerContest(c, c.Params("cid"))
 	if err != nil {
-		return err
-	}
-	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
 		return err
 	}
 	ctx := c.UserContext()

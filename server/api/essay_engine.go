@@ -83,6 +83,16 @@ func (s *Server) staffContest(c *fiber.Ctx, id string) (*contests.Contest, essay
 	return ct, st, err
 }
 
+// organizerContest is staffContest for what only the organizers of the
+// owning unit may do (forwarding works, the forwarding dossier).
+func (s *Server) organizerContest(c *fiber.Ctx, id string) (*contests.Contest, essay.Settings, error) {
+	ct, st, err := s.staffContest(c, id)
+	if err != nil {
+		return nil, essay.Settings{}, err
+	}
+	return ct, st, allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer)
+}
+
 // staffWork loads a work for a secretary or organizer of its contest.
 func (s *Server) staffWork(c *fiber.Ctx, id string) (*essay.Work, *contests.Contest, essay.Settings, error) {
 	w, err := s.essay.Work(c.UserContext(), id)

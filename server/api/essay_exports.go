@@ -182,11 +182,8 @@ func (s *Server) sendTables(c *fiber.Ctx, name string, tables []excel.Table) err
 // exportEssayPrizes lists the decided prizes with the authors' identity and
 // bank details, for paying them: organizers only, and logged.
 func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
-	r, ct, err := s.staffRound(c)
+	r, ct, err := s.organizerRound(c)
 	if err != nil {
-		return err
-	}
-	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
 		return err
 	}
 	ctx := c.UserContext()

@@ -66,11 +66,8 @@ func (s *Server) essayPrizeList(c *fiber.Ctx) error {
 // author, youth, collective. A decided list is replaced only with a reason;
 // each decision and change is written to the audit log.
 func (s *Server) essayPrizes(c *fiber.Ctx) error {
-	r, ct, err := s.staffRound(c)
+	r, ct, err := s.organizerRound(c)
 	if err != nil {
-		return err
-	}
-	if err := allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer); err != nil {
 		return err
 	}
 	if r.Status != essay.RoundClosed {

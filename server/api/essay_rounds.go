@@ -205,3 +205,13 @@ func (s *Server) staffRound(c *fiber.Ctx) (*essay.Round, *contests.Contest, erro
 	ct, _, err := s.staffContest(c, r.ContestID)
 	return r, ct, err
 }
+
+// organizerRound is staffRound for what only the organizers of the owning
+// unit may do (deciding and exporting prizes).
+func (s *Server) organizerRound(c *fiber.Ctx) (*essay.Round, *contests.Contest, error) {
+	r, ct, err := s.staffRound(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, ct, allowAt(c, ct.OwnerUnitPath, contests.RoleOrganizer)
+}

@@ -45,16 +45,9 @@ func (s *Server) orgExportRoundWinners(c *fiber.Ctx) error {
 // orgExportOverallWinners sends the whole contest's prize winners (the
 // overall standings), by tier then rank.
 func (s *Server) orgExportOverallWinners(c *fiber.Ctx) error {
-	ct, err := s.quizContest(c)
+	ct, settings, err := s.overallContest(c)
 	if err != nil {
 		return err
-	}
-	settings, err := quiz.ParseSettings(ct.Settings)
-	if err != nil {
-		return err
-	}
-	if settings.Overall == nil {
-		return contests.Invalid(contests.Field("settings.overall", contests.T("Cuộc thi không có xếp hạng chung cuộc", "This contest has no overall ranking")))
 	}
 	return s.sendWinners(c, ct, quiz.OverallRoundID(ct.ID), settings.Overall.Tiers, "giai-thuong-chung-cuoc-"+ct.Slug+".xlsx")
 }

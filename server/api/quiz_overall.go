@@ -9,19 +9,29 @@ import (
 	"hoithi/contests/quiz"
 )
 
-// orgComputeOverall ranks the whole contest across the rounds whose results
-// are published (Settings.Overall) and publishes the overall standings.
-func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
+// overallContest loads the quiz contest :id (quizContest) and its settings,
+// refusing a contest that has no overall ranking (Settings.Overall).
+func (s *Server) overallContest(c *fiber.Ctx) (*contests.Contest, quiz.Settings, error) {
 	ct, err := s.quizContest(c)
 	if err != nil {
-		return err
+		return nil, quiz.Settings{}, err
 	}
 	settings, err := quiz.ParseSettings(ct.Settings)
 	if err != nil {
-		return err
+		return nil, quiz.Settings{}, err
 	}
 	if settings.Overall == nil {
-		return contests.Invalid(contests.Field("settings.overall", contests.T("Cuộc thi không có xếp hạng chung cuộc", "This contest has no overall ranking")))
+		return nil, quiz.Settings{}, contests.Invalid(contests.Field("settings.overall", contests.T("Cuộc thi không có xếp hạng chung cuộc", "This contest has no overall ranking")))
+	}
+	return ct, settings, nil
+}
+
+// orgComputeOverall ranks the whole contest across the rounds whose results
+// are published (Settings.Overall) and publishes the overall standings.
+func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
+	ct, settings, err := s.overallContest(c)
+	if err != nil {
+		return err
 	}
 	ctx := c.UserContext()
 	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
