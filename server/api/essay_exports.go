@@ -193,11 +193,7 @@ func (s *Server) exportEssayPrizes(c *fiber.Ctx) error {
 		{Header: "Đồng tác giả", Width: 30, Wrap: true}, {Header: "Đơn vị", Width: 30}, {Header: "Điện thoại", Text: true}, {Header: "CCCD", Text: true},
 		{Header: "Số tài khoản", Text: true}, {Header: "Ngân hàng"}}}
 	for _, a := range r.Awards {
-		w, err := s.essay.Work(ctx, a.WorkID)
-		if err != nil {
-			return err
-		}
-		id, err := s.identities.Identity(ctx, a.WorkID)
+		w, id, err := s.awardedWork(ctx, a.WorkID)
 		if err != nil {
 			return err
 		}

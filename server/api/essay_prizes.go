@@ -60,6 +60,17 @@ func (s *Server) essayPrizeList(c *fiber.Ctx) error {
 	return c.JSON(prizeList{Decided: r.PrizesDecided(), Awards: s.awardViews(c.UserContext(), st, r.Awards), UpdatedAt: r.UpdatedAt})
 }
 
+// awardedWork reads a prize-winning work and its author's identity sheet:
+// the prizes are decided and paid by who wrote the work.
+func (s *Server) awardedWork(ctx context.Context, workID string) (*essay.Work, *essay.Identity, error) {
+	w, err := s.essay.Work(ctx, workID)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := s.identities.Identity(ctx, workID)
+	return w, id, err
+}
+
 // essayPrizes proposes (preview) or decides the prizes of a closed round:
 // per category and tier within quotas and score bands, the organizer's
 // adjustments, then the special prizes — youngest and oldest prize-winning
@@ -108,11 +119,7 @@ func (s *Server) essayPrizes(c *fiber.Ctx) error {
 	}
 	var entrants []essay.Entrant
 	for _, a := range awards {
-		w, err := s.essay.Work(ctx, a.WorkID)
-		if err != nil {
-			return err
-		}
-		id, err := s.identities.Identity(ctx, a.WorkID)
+		w, id, err := s.awardedWork(ctx, a.WorkID)
 		if err != nil {
 			return err
 		}
