@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"slices"
 
 	"hoithi/contests/quiz"
 )
@@ -34,22 +35,42 @@ func (f *roundFlags) add(p *quiz.Participation) {
 // find looks the players' accounts up (accountsBatch at a time) for the
 // same-person rule and returns every player's flags, and their names as
 // they are now (for the standing lines: the accounts are read once).
-func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Flag, map[string]string, error) {
-	accounts := make([]quiz.Account, 0, len(f.players))
-	for start := 0; start < len(f.players); start += accountsBatch {
-		users, err := s.Store.UsersByIDs(ctx, f.players[start:min(start+accountsBatch, len(f.players))])
+func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Flag, *accountNames, error) {
+	// The records came in UserID order: the names line up with the
+	// players, and are found again by binary search.
+	if !slices.IsSorted(f.players) {
+		slices.Sort(f.players)
+	}
+	names := &accountNames{ids: slices.Compact(f.players)}
+	names.names = make([]string, len(names.ids))
+	f.players = nil
+	accounts := make([]quiz.Account, 0, len(names.ids))
+	for start := 0; start < len(names.ids); start += accountsBatch {
+		batch := names.ids[start:min(start+accountsBatch, len(names.ids))]
+		users, err := s.Store.UsersByIDs(ctx, batch)
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, u := range users {
-			accounts = append(accounts, quiz.Account{UserID: u.ID, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
+		for i, id := range batch {
+			if u := users[id]; u != nil {
+				accounts = append(accounts, quiz.Account{UserID: u.ID, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
+				names.names[start+i] = u.FullName
+			}
 		}
 	}
-	names := make(map[string]string, len(accounts))
-	for _, a := range accounts {
-		names[a.UserID] = a.FullName
-	}
 	return f.finder.Flags(accounts), names, nil
+}
+
+// accountNames are the players' names by user ID, as two sorted slices
+// rather than a map: a national round has half a million players.
+type accountNames struct{ ids, names []string }
+
+// of returns the person's name, "" when their account was not found.
+func (n *accountNames) of(userID string) string {
+	if i, ok := slices.BinarySearch(n.ids, userID); ok {
+		return n.names[i]
+	}
+	return ""
 }
 
 // accountsBatch is how many accounts one UsersByIDs call asks for.

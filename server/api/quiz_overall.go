@@ -69,7 +69,7 @@ func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), ranked, winners, nil, nil); err != nil {
+	if err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), ranked, winners, nil, nil, nil); err != nil {
 		return err
 	}
 	s.Log.Info("overall standings computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "people", len(ranked), "rounds", len(perRound))

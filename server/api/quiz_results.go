@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/hex"
 	"encoding/json"
 
 	"github.com/gofiber/fiber/v2"
@@ -61,28 +60,19 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return out.Summary, err
 	}
-	// The ranking is handed over: once its lines are made it can be freed
-	// while they are written (a national round's ranking is ~100 MB).
-	ranked := out.Ranked
-	out.Ranked = nil
+	// The digest is hashed as the lines are written, with the round's part
+	// as computing stores it (target, revealed key): no line is held.
+	figures := *r
+	figures.TargetValue = out.Target
+	s.revealKey(&figures)
+	digest := quiz.NewResultsHasher(&figures)
 	progress(88)
-	rows, err := s.saveStandings(ctx, r.ID, ranked, out.Winners, found, names)
-	if err != nil {
+	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found, names, digest); err != nil {
 		return out.Summary, err
 	}
+	out.Ranked = nil
 	progress(98)
-	// Only the figures of the computation are written, onto the round as
-	// stored now: an edit or a publication saved while it ran stays.
-	now := s.Now().UTC()
-	stored, err := s.updateRound(ctx, r.ID, func(cur *quiz.Round) {
-		cur.TargetValue, cur.ResultsAt, cur.UpdatedAt = out.Target, now, now
-		// The round has closed: its key may be revealed, and the digest
-		// covers it with the rest of what decided the results.
-		if cur.SeedCommitment != "" {
-			cur.SeedReveal = hex.EncodeToString(quiz.RoundKey(s.Keys.SeedSecret(), cur.ID))
-		}
-		cur.ResultsDigest = quiz.ResultsDigest(cur, rows)
-	})
+	stored, err := s.storeResultsFigures(ctx, r.ID, out.Target, digest)
 	if err != nil {
 		return out.Summary, err
 	}
@@ -127,41 +117,6 @@ func (s *Server) priorWinners(ctx context.Context, r *quiz.Round) (map[string]bo
 		}
 	}
 	return out, nil
-}
-
-// standingNamesBatch is how many people's names saveStandings asks for at once.
-const standingNamesBatch = 2000
-
-// saveStandings stores the lines of a ranking with the people's names as
-// they are now, and returns them. names, when the caller has just read
-// them, saves reading the accounts again.
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag, names map[string]string) ([]quiz.Standing, error) {
-	rows := quiz.StandingsOf(roundID, ranked, winners, flags)
-	if names != nil {
-		for i := range rows {
-			rows[i].FullName = names[rows[i].UserID]
-		}
-		return rows, s.quiz.ReplaceStandings(ctx, roundID, rows)
-	}
-	// Names are read in batches (a national round ranks hundreds of
-	// thousands of people: one lookup each would take minutes).
-	for start := 0; start < len(rows); start += standingNamesBatch {
-		batch := rows[start:min(start+standingNamesBatch, len(rows))]
-		ids := make([]string, len(batch))
-		for i := range batch {
-			ids[i] = batch[i].UserID
-		}
-		users, err := s.Store.UsersByIDs(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		for i := range batch {
-			if u := users[batch[i].UserID]; u != nil {
-				batch[i].FullName = u.FullName
-			}
-		}
-	}
-	return rows, s.quiz.ReplaceStandings(ctx, roundID, rows)
 }
 
 // orgPublishResults makes computed results public.

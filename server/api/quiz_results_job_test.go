@@ -62,6 +62,11 @@ func (s slowResults) ReplaceStandings(ctx context.Context, roundID string, rows 
 	return s.Store.ReplaceStandings(ctx, roundID, rows)
 }
 
+func (s slowResults) ReplaceStandingsFrom(ctx context.Context, roundID string, next func() ([]quiz.Standing, error)) error {
+	s.replaced.Add(1)
+	return s.Store.ReplaceStandingsFrom(ctx, roundID, next)
+}
+
 // Computing results clicked on two instances at once is one job: both
 // clicks answer 202 with the same job, one table is written, and either
 // instance reports the outcome.
