@@ -31,9 +31,10 @@ type ResultsConfig struct {
 // ResultsReport is the one JSON line `server bench results` prints.
 type ResultsReport struct {
 	People int `json:"people"`
-	// Seconds is the organizer's request to compute the round's results:
-	// every record read and re-scored, ranked, names read, the table
-	// written.
+	// Seconds is from the organizer's click to compute the round's
+	// results to the job seen done (followed every 50 ms, as the page
+	// does): every record read and re-scored, ranked, names read, the
+	// table written.
 	Seconds float64 `json:"seconds"`
 	// PeakRSSMB is this process's VmHWM during the request (the server
 	// runs in process; the peak is reset once seeding is done).
@@ -46,7 +47,8 @@ type ResultsReport struct {
 
 // Results seeds a SQLite data directory with cfg.People people who each
 // submitted one attempt of a closed round, starts the real API in this
-// process and times POST /org/rounds/:rid/results as the organizer.
+// process and times POST /org/rounds/:rid/results as the organizer, up to
+// its background job done.
 func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 	if cfg.People < 1 {
 		return nil, errors.New("bench: people must be at least 1")
@@ -86,29 +88,68 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 		defer stop()
 	}
 	t0 = time.Now()
-	resp, err := (&http.Client{Timeout: 10 * time.Minute}).Do(req)
+	out, err := followResultsJob(ctx, req, "http://"+srv.Addr+"/api/v1/org/rounds/"+roundID+"/results/job", token)
 	if err != nil {
-		return nil, fmt.Errorf("compute results: %w", err)
+		return nil, err
 	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
 	seconds := time.Since(t0).Seconds()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("compute results: %d %s", resp.StatusCode, body)
-	}
 	_, peak, err := ProcMemory(os.Getpid())
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Summary quiz.RoundSummary `json:"summary"`
-	}
-	if err := json.Unmarshal(body, &out); err != nil {
-		return nil, fmt.Errorf("compute results: %w", err)
-	}
 	logf("computed the results of %d people in %.1fs", out.Summary.Participants, seconds)
 	return &ResultsReport{People: cfg.People, Seconds: round2(seconds), PeakRSSMB: megabytes(peak),
 		SeedSeconds: round2(seed), Participants: int(out.Summary.Participants)}, nil
+}
+
+// resultsJob is what the job's status answers.
+type resultsJob struct {
+	Status  string            `json:"status"`
+	Error   string            `json:"error"`
+	Summary quiz.RoundSummary `json:"summary"`
+}
+
+// followResultsJob clicks compute (click: the POST) and follows the job
+// as the organizer's page does, every 50 ms, until it is no longer running.
+func followResultsJob(ctx context.Context, click *http.Request, jobURL, token string) (*resultsJob, error) {
+	client := &http.Client{Timeout: time.Minute}
+	call := func(req *http.Request, want int) (*resultsJob, error) {
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, fmt.Errorf("compute results: %w", err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			return nil, fmt.Errorf("compute results: %d %s", resp.StatusCode, body)
+		}
+		var j resultsJob
+		if err := json.Unmarshal(body, &j); err != nil {
+			return nil, fmt.Errorf("compute results: %w", err)
+		}
+		return &j, nil
+	}
+	j, err := call(click, http.StatusAccepted)
+	for err == nil && j.Status == "running" {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		req, rerr := http.NewRequestWithContext(ctx, http.MethodGet, jobURL, nil)
+		if rerr != nil {
+			return nil, rerr
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		j, err = call(req, http.StatusOK)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if j.Status != "done" {
+		return nil, fmt.Errorf("compute results: job %s: %s", j.Status, j.Error)
+	}
+	return j, nil
 }
 
 // seedResultsWorld stores the unit tree, a quiz contest with a bank and a
