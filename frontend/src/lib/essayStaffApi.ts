@@ -1,193 +1,52 @@
 // The secretariat's and the judges' essay endpoints (server/api/essay_*.go).
 // Loaded with their lazy pages only.
-import type { AuthorWork, Person } from './essayApi';
-import type { Rubric } from './essay/rubric';
-import type { Span } from './essay/highlight';
+import type { Body, Reply, Schema } from './api/wire';
 import type { Http } from './http';
 import type { EssaySettings } from './essay/settingsForm';
 
-export interface StaffWork extends AuthorWork {
-  code?: string;
-  warnings?: string[];
-  round: number;
-  unitPath: string;
-  origin?: { contestName: string; unitName: string; final: number };
-}
+// Wire types: aliases of docs/openapi.yaml's (./api/wire.ts), so a field the
+// server does not send fails svelte-check here and where it is read.
 
-export interface IdentitySheet {
-  workId: string;
-  author: Person & { cccdMasked?: string };
-  coauthors: (Person & { cccdMasked?: string })[];
-}
+/** A work as the secretariat sees it: code, warnings, round reached, origin when forwarded. */
+export type StaffWork = Schema<'StaffWork'>;
+/** Who wrote a work (the secretariat only; each read is audited). */
+export type IdentitySheet = Reply<'/api/v1/org/essay/works/{id}/identity', 'get'>;
+export type WorkLabel = Schema<'WorkLabel'>;
+export type SimilarPair = Schema<'SimilarPair'>;
+export type Passage = Schema<'Passage'>;
+export type Comparison = Reply<'/api/v1/org/essay/works/{a}/compare/{b}', 'get'>;
 
-export interface WorkLabel {
-  id: string;
-  code?: string;
-  receipt: string;
-  title: string;
-  category: string;
-}
+export type EssayPolicy = Schema<'EssayPolicy'>;
+export type AdvanceMode = Schema<'EssayAdvanceMode'>;
+export type Panel = Schema<'EssayPanel'>;
+/** A judging round (vòng chấm); version goes back with an edit (409 when another saved meanwhile). */
+export type EssayRound = Schema<'EssayRound'>;
+/** What a round's create or edit sends: the round's own settings. */
+export type EssayRoundInput = Pick<
+  EssayRound,
+  'no' | 'name' | 'kind' | 'rubric' | 'judgesPerWork' | 'policy' | 'threshold' | 'advance' | 'panels'
+>;
+export type WorkOutcome = Schema<'EssayWorkOutcome'>;
+export type AwardView = Schema<'EssayAward'>;
 
-export interface SimilarPair {
-  a: WorkLabel;
-  b: WorkLabel;
-  overlapA: number;
-  overlapB: number;
-  shared: number;
-}
+export type PrizeRequest = Body<'/api/v1/org/essay/rounds/{rid}/prizes', 'post'>;
+export type PrizeTier = NonNullable<NonNullable<PrizeRequest['plan']>['tiers']>[number];
+export type PrizeList = Reply<'/api/v1/org/essay/rounds/{rid}/prizes', 'get'>;
+export type PrizesDecided = Reply<'/api/v1/org/essay/rounds/{rid}/prizes', 'post'>;
 
-export interface Passage {
-  A: Span;
-  B: Span;
-  WordsA: number;
-  WordsB: number;
-}
+export type JudgeProgress = Schema<'JudgeProgress'>;
+export type ForwardTarget = Schema<'ForwardTarget'>;
+export type ForwardRequest = Body<'/api/v1/org/essay/{cid}/forward', 'post'>;
+export type ForwardResult = Reply<'/api/v1/org/essay/{cid}/forward', 'post'>;
 
-export interface Comparison {
-  a: { work: WorkLabel; text: string };
-  b: { work: WorkLabel; text: string };
-  passages: Passage[] | null;
-}
+export type JudgeRoundSummary = Schema<'JudgeRoundLine'>;
+/** A work in a judge's queue, blind: nothing names its author. */
+export type QueueWork = Schema<'JudgeWork'>;
+export type JudgeQueue = Reply<'/api/v1/judge/rounds/{rid}/works', 'get'>;
+export type ReadingView = Reply<'/api/v1/judge/rounds/{rid}/works/{code}', 'get'>;
 
-export type EssayPolicy = 'average' | 'third_judge_stands' | 'two_closest_average' | 'average_all' | 'head_judge' | 'majority_or_average';
-export type AdvanceMode = 'top_n' | 'min_score' | 'both';
-
-export interface Panel {
-  category: string;
-  judgeIds: string[];
-  headId?: string;
-}
-
-export interface EssayRoundInput {
-  no: number;
-  name: string;
-  kind: 'preliminary' | 'final';
-  rubric: Rubric;
-  judgesPerWork: number;
-  policy: EssayPolicy;
-  threshold: number;
-  advance: { mode: AdvanceMode; topN?: number; minScore?: number };
-  panels: Panel[];
-}
-
-export interface EssayRound extends EssayRoundInput {
-  id: string;
-  contestId: string;
-  status: 'setup' | 'scoring' | 'closed';
-  /** Stored changes so far: an edit sends back the one it loaded. */
-  version: number;
-}
-
-export interface WorkOutcome {
-  workId: string;
-  code: string;
-  category: string;
-  scores: { judgeId: string; total: number; kind?: string }[];
-  pending: string[];
-  outcome?: { final: number | null; needsThird: boolean; needsHead: boolean; gap: number };
-}
-
-export interface AwardView {
-  code: string;
-  title: string;
-  category: string;
-  categoryName: string;
-  tier: string;
-  tierName: string;
-  final: number;
-  overQuota?: boolean;
-  adjusted?: boolean;
-  special?: boolean;
-}
-
-export interface PrizeTier {
-  key: string;
-  name: string;
-  minScore?: number;
-}
-
-export interface PrizeRequest {
-  plan: { tiers: PrizeTier[]; quotas: Record<string, Record<string, number>> };
-  preview?: boolean;
-  adjust?: { code: string; tier: string }[];
-  reason?: string;
-}
-
-export interface PrizeList {
-  decided: boolean;
-  awards: AwardView[] | null;
-}
-
-export interface JudgeProgress {
-  judgeId: string;
-  fullName: string;
-  phone: string;
-  assigned: number;
-  scored: number;
-  pending: number;
-  third: number;
-  pendingCodes: string[];
-  lastActivity?: string;
-}
-
-export interface ForwardTarget {
-  id: string;
-  title: string;
-  unitName: string;
-  categories: { key: string; name: string }[];
-}
-
-export interface ForwardRequest {
-  toContestId: string;
-  roundId: string;
-  topN: number;
-  minScore: number;
-  categoryMap?: Record<string, string>;
-  preview?: boolean;
-}
-
-export interface ForwardResult {
-  forwarded: number;
-  works: { code: string; title: string; categoryName: string; toCategory: string; final: number; prize?: string; already: boolean }[];
-  tiedAtCap: string[];
-  to: { title: string; unitName: string };
-}
-
-export interface JudgeRoundSummary {
-  id: string;
-  name: string;
-  no: number;
-  contest: string;
-}
-
-export interface QueueWork {
-  code: string;
-  category: string;
-  title: string;
-  words: number;
-  status?: '' | 'draft' | 'submitted';
-  total?: number;
-  kind: string;
-  /** The secretariat's reason when it reopened my locked sheet. */
-  reopened?: string;
-}
-
-export interface JudgeQueue {
-  round: { id: string; name: string; rubric: Rubric; status: string };
-  works: QueueWork[];
-  done: number;
-  total: number;
-  /** The contest's own categories, by key and name. */
-  categories: { key: string; name: string }[];
-}
-
-export interface ReadingView extends QueueWork {
-  text: string;
-  files: { n: number; kind: string; bytes: number }[];
-  rubric: Rubric;
-  criteria?: Record<string, number>;
-  comment?: string;
-}
+/** The contest as organizers see it (OrgContest), its settings an essay contest's (the spec leaves them open). */
+export type EssayContest = Omit<Schema<'OrgContest'>, 'settings'> & { settings: EssaySettings };
 
 const enc = encodeURIComponent;
 const org = (cid: string) => `/api/v1/org/essay/${enc(cid)}`;
@@ -198,47 +57,49 @@ export function createEssayStaffApi(http: Http) {
   const get = <T>(path: string) => http.request<T>('GET', path, { auth: true });
   const post = <T>(path: string, body?: unknown) => http.request<T>('POST', path, { auth: true, body: body ?? {} });
   return {
-    async works(cid: string, filter: { status?: string; category?: string } = {}): Promise<{ works: StaffWork[]; total: number }> {
+    works(cid: string, filter: { status?: string; category?: string } = {}) {
       const q = new URLSearchParams({ limit: '1000' });
       if (filter.status) q.set('status', filter.status);
       if (filter.category) q.set('category', filter.category);
-      const res = await get<{ works: StaffWork[]; total: number }>(`${org(cid)}/works?${q}`);
-      return { works: res.works ?? [], total: res.total ?? 0 };
+      return get<Reply<'/api/v1/org/essay/{cid}/works', 'get'>>(`${org(cid)}/works?${q}`);
     },
     identity: (workId: string) => get<IdentitySheet>(`/api/v1/org/essay/works/${enc(workId)}/identity`),
     async screen(workId: string, accept: boolean, reason = ''): Promise<StaffWork> {
-      return (await post<{ work: StaffWork }>(`/api/v1/org/essay/works/${enc(workId)}/screen`, { accept, reason })).work;
+      const path = `/api/v1/org/essay/works/${enc(workId)}/screen`;
+      return (await post<Reply<'/api/v1/org/essay/works/{id}/screen', 'post'>>(path, { accept, reason })).work;
     },
-    similarity: (cid: string) => post<{ works: number; pairs: SimilarPair[] }>(`${org(cid)}/similarity`),
+    similarity: (cid: string) => post<Reply<'/api/v1/org/essay/{cid}/similarity', 'post'>>(`${org(cid)}/similarity`),
     compare: (a: string, b: string) => get<Comparison>(`/api/v1/org/essay/works/${enc(a)}/compare/${enc(b)}`),
     async rounds(cid: string): Promise<EssayRound[]> {
-      return (await get<{ rounds: EssayRound[] | null }>(`${org(cid)}/rounds`)).rounds ?? [];
+      return (await get<Reply<'/api/v1/org/essay/{cid}/rounds', 'get'>>(`${org(cid)}/rounds`)).rounds;
     },
     async createRound(cid: string, input: EssayRoundInput): Promise<EssayRound> {
-      return (await post<{ round: EssayRound }>(`${org(cid)}/rounds`, input)).round;
+      return (await post<Reply<'/api/v1/org/essay/{cid}/rounds', 'post'>>(`${org(cid)}/rounds`, input)).round;
     },
     /** updateRound saves an edit made on the version loaded (409 when another saved meanwhile). */
     async updateRound(rid: string, input: EssayRoundInput, version: number): Promise<EssayRound> {
-      return (await http.request<{ round: EssayRound }>('PUT', round(rid), { auth: true, body: { ...input, version } })).round;
+      const res = await http.request<Reply<'/api/v1/org/essay/rounds/{rid}', 'put'>>('PUT', round(rid), {
+        auth: true,
+        body: { ...input, version },
+      });
+      return res.round;
     },
-    assign: (rid: string) => post<{ round: EssayRound; works: number; seats: number }>(`${round(rid)}/assign`),
-    results: (rid: string) => get<{ round: EssayRound; works: WorkOutcome[]; discrepancies: number }>(`${round(rid)}/results`),
+    assign: (rid: string) => post<Reply<'/api/v1/org/essay/rounds/{rid}/assign', 'post'>>(`${round(rid)}/assign`),
+    results: (rid: string) => get<Reply<'/api/v1/org/essay/rounds/{rid}/results', 'get'>>(`${round(rid)}/results`),
     async progress(rid: string): Promise<JudgeProgress[]> {
-      return (await get<{ judges: JudgeProgress[] | null }>(`${round(rid)}/progress`)).judges ?? [];
+      return (await get<Reply<'/api/v1/org/essay/rounds/{rid}/progress', 'get'>>(`${round(rid)}/progress`)).judges;
     },
     reopen: (rid: string, wid: string, judgeId: string, reason: string) =>
-      post<{ status: string }>(`${round(rid)}/works/${enc(wid)}/unlock`, { judgeId, reason }),
-    third: (rid: string, wid: string) => post<{ seat: { judgeId: string } }>(`${round(rid)}/works/${enc(wid)}/third`),
-    close: (rid: string) => post<{ round: EssayRound; advancing: { workId: string }[] | null }>(`${round(rid)}/close`),
+      post<Reply<'/api/v1/org/essay/rounds/{rid}/works/{wid}/unlock', 'post'>>(`${round(rid)}/works/${enc(wid)}/unlock`, { judgeId, reason }),
+    third: (rid: string, wid: string) =>
+      post<Reply<'/api/v1/org/essay/rounds/{rid}/works/{wid}/third', 'post'>>(`${round(rid)}/works/${enc(wid)}/third`),
+    close: (rid: string) => post<Reply<'/api/v1/org/essay/rounds/{rid}/close', 'post'>>(`${round(rid)}/close`),
     /** The contest's essay settings as stored, and its version (for the edit). */
-    async settings(cid: string): Promise<{ settings: EssaySettings; version: number; status: string; title: string; slug: string }> {
-      const res = await get<{ contest: { settings: EssaySettings; version: number; status: string; title: string; slug: string } }>(
-        `/api/v1/org/contests/${enc(cid)}`,
-      );
-      return res.contest;
+    async settings(cid: string): Promise<EssayContest> {
+      return (await get<{ contest: EssayContest }>(`/api/v1/org/contests/${enc(cid)}`)).contest;
     },
-    async saveSettings(cid: string, settings: EssaySettings, version: number): Promise<{ settings: EssaySettings; version: number }> {
-      const res = await http.request<{ contest: { settings: EssaySettings; version: number } }>('PATCH', `/api/v1/org/contests/${enc(cid)}`, {
+    async saveSettings(cid: string, settings: EssaySettings, version: number): Promise<EssayContest> {
+      const res = await http.request<{ contest: EssayContest }>('PATCH', `/api/v1/org/contests/${enc(cid)}`, {
         auth: true,
         body: { settings, version },
       });
@@ -247,25 +108,26 @@ export function createEssayStaffApi(http: Http) {
     /** download fetches an export (the bearer header cannot ride a plain link). */
     download: (path: string) => http.request<Blob>('GET', `/api/v1/org/essay/${path}`, { auth: true, blob: true }),
     prizeList: (rid: string) => get<PrizeList>(`${round(rid)}/prizes`),
-    prizes: (rid: string, body: PrizeRequest) => post<PrizeList>(`${round(rid)}/prizes`, body),
+    prizes: (rid: string, body: PrizeRequest) => post<PrizesDecided>(`${round(rid)}/prizes`, body),
     forward: (cid: string, body: ForwardRequest) => post<ForwardResult>(`${org(cid)}/forward`, body),
     async forwardTargets(cid: string): Promise<ForwardTarget[]> {
-      return (await get<{ targets: ForwardTarget[] | null }>(`${org(cid)}/forward/targets`)).targets ?? [];
+      return (await get<Reply<'/api/v1/org/essay/{cid}/forward/targets', 'get'>>(`${org(cid)}/forward/targets`)).targets;
     },
 
     async judgeRounds(): Promise<JudgeRoundSummary[]> {
-      return (await get<{ rounds: JudgeRoundSummary[] }>('/api/v1/judge/rounds')).rounds ?? [];
+      return (await get<Reply<'/api/v1/judge/rounds', 'get'>>('/api/v1/judge/rounds')).rounds;
     },
     queue: (rid: string) => get<JudgeQueue>(`${judge(rid)}/works`),
     read: (rid: string, code: string) => get<ReadingView>(`${judge(rid)}/works/${enc(code)}`),
     file: (rid: string, code: string, n: number) =>
       http.request<Blob>('GET', `${judge(rid)}/works/${enc(code)}/files/${n}`, { auth: true, blob: true }),
     score: (rid: string, code: string, criteria: Record<string, number>, comment: string, submit: boolean) =>
-      http.request<{ status: string; total: number }>('PUT', `${judge(rid)}/works/${enc(code)}/score`, {
+      http.request<Reply<'/api/v1/judge/rounds/{rid}/works/{code}/score', 'put'>>('PUT', `${judge(rid)}/works/${enc(code)}/score`, {
         auth: true,
         body: { criteria, comment, submit },
       }),
-    recuse: (rid: string, code: string, reason: string) => post<{ recused: boolean }>(`${judge(rid)}/works/${enc(code)}/recuse`, { reason }),
+    recuse: (rid: string, code: string, reason: string) =>
+      post<Reply<'/api/v1/judge/rounds/{rid}/works/{code}/recuse', 'post'>>(`${judge(rid)}/works/${enc(code)}/recuse`, { reason }),
   };
 }
 

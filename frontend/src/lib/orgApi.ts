@@ -6,7 +6,6 @@
 import type { ContestStatus, Role, RoundPhase, Standing, StandingsPage } from './api';
 import type { FieldError } from './errors';
 import type { Http } from './http';
-import type { RankRule } from './quiz/ranking';
 import type { Reply, Schema } from './api/wire';
 import type { ResultsJob } from './quiz/resultsJob';
 
@@ -55,175 +54,55 @@ export type BankQuestion = Schema<'BankQuestion'>;
 /** How a bank's answer keys are skewed (quiz.CheckKeySkew); null when they are spread well. */
 export type KeySkew = NonNullable<Schema<'KeySkew'>>;
 
-export interface Quota {
-  topic?: string;
-  difficulty?: number;
-  n: number;
-}
+/** A round's paper recipe: fixed questions and quotas by topic and difficulty. */
+export type Blueprint = OrgRound['blueprint'];
+export type Quota = NonNullable<Blueprint['quotas']>[number];
+export type Tier = OrgRound['tiers'][number];
+export type Policy = OrgRound['policy'];
+export type TargetKind = NonNullable<OrgRound['prediction']['target']>;
+export type TiePolicy = OrgRound['tiePolicy'];
+/** Floors against implausible attempts and the prize-review rule. */
+export type Integrity = OrgRound['integrity'];
 
-export interface Blueprint {
-  fixed?: string[];
-  quotas?: Quota[];
-  keepOrder?: boolean;
-}
+export type ReviewFlag = Schema<'ReviewFlag'>;
+export type PrizeCandidate = Schema<'PrizeCandidate'>;
+/** Prize candidates with their fraud flags, the exclusions made, whether the review is done. */
+export type PrizeReview = Schema<'PrizeReview'>;
 
-export interface Tier {
-  key: string;
-  name: string;
-  count: number;
-}
-
-export type Policy = 'best' | 'first' | 'last';
-export type TargetKind = 'all_correct_people' | 'participants' | 'attempts';
-export type TiePolicy = 'strict' | 'share';
-
-export interface Integrity {
-  /** Seconds a question below which an attempt is flagged (0: the default, 2). */
-  minSecPerQuestion?: number;
-  minSubmitSec?: number;
-  /** The floors void the attempt instead of flagging it. */
-  voidTooFast?: boolean;
-  requireReview?: boolean;
-}
-
-export interface ReviewFlag {
-  kind: string;
-  attemptNo?: number;
-  /** Why, in the caller's language. */
-  reason: string;
-  /** Names of the other accounts involved. */
-  others?: string[];
-}
-
-export interface PrizeCandidate extends Standing {
-  userId: string;
-  flags: ReviewFlag[];
-}
-
-export interface PrizeReview {
-  round: OrgRound;
-  candidates: PrizeCandidate[];
-  flagged: number;
-  exclusions: { userId: string; fullName: string; reason: string; byName: string; at: string }[];
-  requireReview: boolean;
-  reviewed: boolean;
-}
-
-export interface RoundInput {
-  no: number;
-  title: string;
-  opensAt: string;
-  closesAt: string;
-  blueprint: Blueprint;
-  timeLimitSec: number;
-  maxAttempts: number;
-  policy: Policy;
-  prediction: { enabled: boolean; text?: string; target?: TargetKind };
-  rule: RankRule;
-  tiers: Tier[];
-  tiePolicy?: TiePolicy;
-  revealAnswers: boolean;
-  /** Floors against implausible attempts and the prize-review rule. */
-  integrity?: Integrity;
-  /** The version the edited round was loaded at: a save over a newer one is refused (409). */
-  version?: number;
-}
+/** What a round's create or edit sends: its settings; version is the one an edit loaded (a save over a newer one is 409). */
+export type RoundInput = Pick<
+  OrgRound,
+  'no' | 'title' | 'opensAt' | 'closesAt' | 'blueprint' | 'timeLimitSec' | 'maxAttempts' | 'policy' | 'prediction' | 'rule' | 'tiers' | 'revealAnswers'
+> &
+  Partial<Pick<OrgRound, 'tiePolicy' | 'integrity' | 'version'>>;
 
 /** A round as its organizers see it (docs/openapi.yaml OrgRound). */
 export type OrgRound = Schema<'OrgRound'>;
 
 
 /** Counts every statistics line carries (contests/quiz/stats.go). */
-export interface StatCounts {
-  people: number;
-  attempts: number;
-  allCorrect: number;
-}
-
-export interface GroupCount extends StatCounts {
-  key: string;
-}
-
-export interface Breakdown {
-  byOccupation: GroupCount[];
-  byAgeBand: GroupCount[];
-  byGender: GroupCount[];
-}
-
+export type StatCounts = Schema<'StatCounts'>;
+export type GroupCount = Schema<'GroupCount'>;
 /** One unit of the statistics tree, its subtree's people rolled up. */
-export interface UnitStats extends StatCounts {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  headcount: number;
-  headcountPct: number;
-  /** Participation target; absent (or 0) when no unit has one. */
-  target?: number;
-  targetPct?: number;
-  children?: UnitStats[];
-}
-
-/** Attempts (and people) by Vietnamese calendar day, hour of day and score. */
-export interface TimeSeries {
-  byDay: { date: string; attempts: number; people: number }[] | null;
-  /** All 24 hours, zeros included. */
-  byHour: { hour: number; attempts: number }[] | null;
-  /** Attempts per score, and people per best score. */
-  scores: { score: number; attempts: number; people: number }[] | null;
-}
-
+export type UnitStats = Schema<'UnitStats'>;
 /** A unit's share of the figures (with ?unitId=): its subtree's people only. */
-export interface UnitBreakdown extends Breakdown, Partial<TimeSeries> {}
+export type UnitBreakdown = Schema<'UnitBreakdown'>;
+export type RoundStats = Schema<'RoundStats'>;
+/** Who took part, by their registration answers. */
+export type Breakdown = Pick<RoundStats, 'byOccupation' | 'byAgeBand' | 'byGender'>;
+/** Attempts (and people) by Vietnamese calendar day, hour of day (all 24) and score. */
+export type TimeSeries = Pick<RoundStats, 'byDay' | 'byHour' | 'scores'>;
+/** GET …/stats of a round: a snapshot at most a minute old; unit and breakdown with ?unitId=. */
+export type RoundStatsAnswer = Reply<'/api/v1/org/rounds/{rid}/stats', 'get'>;
+/** GET …/stats of a contest, with each round's counts (none for report access). */
+export type ContestStatsAnswer = Reply<'/api/v1/org/contests/{id}/stats', 'get'>;
+/** Either answer, as the statistics page reads it: rounds for a contest, round for a round. */
+export type StatsAnswer = Schema<'StatsView'> & Partial<Pick<ContestStatsAnswer, 'rounds'>> & Partial<Pick<RoundStatsAnswer, 'round'>>;
 
-export interface RoundStats extends StatCounts, Breakdown, TimeSeries {
-  /** People with any attempt, unfinished ones included. */
-  started: number;
-  units: UnitStats[] | null;
-  unplaced: StatCounts;
-}
-
-/** GET …/stats: a snapshot at most a minute old; unit and breakdown with ?unitId=. */
-export interface StatsAnswer {
-  computedAt: string;
-  stats: RoundStats;
-  unit?: UnitStats;
-  breakdown?: UnitBreakdown;
-  /** Whole contest only: each round's counts. */
-  rounds?: ({ id: string; no: number; title: string } & StatCounts)[];
-  /** One round only. */
-  round?: { id: string; no: number; title: string; phase: RoundPhase };
-  /** Whose figures these are: report access sees its scope unit only. */
-  scope?: { access: ContestAccess; unitId: string; unitName: string };
-}
-
-export type ItemFlag = 'negative_discrimination' | 'suspicious_key' | 'very_easy' | 'very_hard';
-
+export type ItemFlag = Schema<'ItemFlag'>;
 /** One question's analysis over a round's final attempts (contests/quiz/items.go). */
-export interface ItemStat {
-  questionId: string;
-  text: string;
-  topic?: string;
-  difficulty: number;
-  retired?: boolean;
-  drawn: number;
-  answered: number;
-  correct: number;
-  facilityPct: number;
-  /** −1…1; null when the top or bottom group never drew the question. */
-  discrimination: number | null;
-  topDrawn: number;
-  bottomDrawn: number;
-  options: { id: string; key: boolean; chosen: number; top: number }[] | null;
-  flags: ItemFlag[] | null;
-}
-
-export interface ItemsAnswer {
-  computedAt: string;
-  attempts: number;
-  items: ItemStat[] | null;
-}
+export type ItemStat = Schema<'ItemStat'>;
+export type ItemsAnswer = Reply<'/api/v1/org/rounds/{rid}/items', 'get'>;
 
 /** ?unitId=&depth= of the statistics endpoints. */
 export interface UnitQuery {
@@ -296,7 +175,7 @@ export function createOrgApi(http: Http) {
       return (await http.request<Reply<'/api/v1/org/rounds/{rid}/publish', 'post'>>('POST', `${roundPath(rid)}/publish`, auth)).round;
     },
     /** A paper as a candidate would get it, with the key: for checking the blueprint. */
-    previewRound(rid: string, seed: number): Promise<{ questions: BankQuestion[]; seed: number }> {
+    previewRound(rid: string, seed: number): Promise<Reply<'/api/v1/org/rounds/{rid}/preview', 'get'>> {
       return http.request('GET', `${roundPath(rid)}/preview?seed=${seed}`, auth);
     },
     /** Starts computing the results in the background: the job started, or the one already running. */
@@ -331,10 +210,10 @@ export function createOrgApi(http: Http) {
       return { standings: res.standings ?? [], total: res.total ?? 0 };
     },
 
-    contestStats(id: string, q: UnitQuery = {}): Promise<StatsAnswer> {
+    contestStats(id: string, q: UnitQuery = {}): Promise<ContestStatsAnswer> {
       return http.request('GET', `${contestPath(id)}/stats${unitQuery(q)}`, auth);
     },
-    roundStats(rid: string, q: UnitQuery = {}): Promise<StatsAnswer> {
+    roundStats(rid: string, q: UnitQuery = {}): Promise<RoundStatsAnswer> {
       return http.request('GET', `${roundPath(rid)}/stats${unitQuery(q)}`, auth);
     },
     roundItems(rid: string): Promise<ItemsAnswer> {
@@ -383,9 +262,7 @@ export type RemedyKind = 'extend-attempt' | 'extend-attempts' | 'give-back' | 'e
 
 export type RemedyRequest = Schema<'RemedyRequest'>;
 
-export interface RemedyResult {
-  extended?: number;
-  givenBack?: number;
-  deadline?: string;
-  round?: OrgRound;
-}
+/** What a remedy answers: attempts extended (with the deadline for one), people given back an attempt, or the round. */
+export type RemedyResult = Partial<Reply<'/api/v1/org/rounds/{rid}/remedies/extend-attempt', 'post'>> &
+  Partial<Reply<'/api/v1/org/rounds/{rid}/remedies/give-back', 'post'>> &
+  Partial<Reply<'/api/v1/org/rounds/{rid}/remedies/extend-close', 'post'>>;

@@ -2043,7 +2043,7 @@ export interface paths {
                         "application/json": {
                             extended: number;
                             /** Format: date-time */
-                            deadline?: string | null;
+                            deadline?: string;
                         };
                     };
                 };
@@ -2095,7 +2095,7 @@ export interface paths {
                         "application/json": {
                             extended: number;
                             /** Format: date-time */
-                            deadline?: string | null;
+                            deadline?: string;
                         };
                     };
                 };
@@ -4157,11 +4157,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         plan?: {
-                            tiers?: {
-                                key?: string;
-                                name?: string;
-                                minScore?: number;
-                            }[];
+                            tiers?: components["schemas"]["EssayPrizeTier"][];
                             quotas?: {
                                 [key: string]: {
                                     [key: string]: number;
@@ -5311,7 +5307,7 @@ export interface components {
             third: number;
             pendingCodes: string[];
             /** Format: date-time */
-            lastActivity?: string | null;
+            lastActivity?: string;
         };
         /** @description A work's scores in a judging round: submitted scores, judges still pending, and the outcome once every judge submitted. */
         EssayWorkOutcome: {
@@ -5375,7 +5371,8 @@ export interface components {
             words: number;
             status?: components["schemas"]["EssayScoreStatus"];
             reopened?: string;
-            total?: number | null;
+            /** @description my submitted total */
+            total?: number;
             kind: components["schemas"]["EssayScoreKind"];
         };
         EssayAdvanceRule: {
@@ -5387,6 +5384,12 @@ export interface components {
             category: string;
             judgeIds: string[];
             headId?: string;
+        };
+        EssayPrizeTier: {
+            key: string;
+            name: string;
+            /** @description the tier's score band (A ≥ 9 on the 10-point scale); absent or 0: the quota alone decides */
+            minScore?: number;
         };
         EssayRoundAward: {
             workId: string;

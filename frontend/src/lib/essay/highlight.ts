@@ -2,11 +2,10 @@
 // passages. The server gives UTF-16 offsets, the unit of JavaScript string
 // indexes, so slicing needs no conversion (a Vietnamese letter is one unit,
 // an emoji two).
+import type { Schema } from '../api/wire';
 
-export interface Span {
-  UTF16Start: number;
-  UTF16End: number;
-}
+/** A passage's span in one text (docs/openapi.yaml Span): only its UTF-16 offsets are used here. */
+export type Span = Pick<Schema<'Span'>, 'UTF16Start' | 'UTF16End'>;
 
 export interface Piece {
   text: string;

@@ -2,21 +2,12 @@
 // each criterion is 0..max on the rubric's step, the total is Σ weight×points.
 // Floating point: 0.1-style steps do not add exactly, so values are compared
 // and rounded in whole steps, and totals to 1/1000.
+import type { Schema } from '../api/wire';
 
-export interface Criterion {
-  key: string;
-  name: string;
-  max: number;
-  weight?: number;
-  /** What the judges should look for (shown under the criterion). */
-  description?: string;
-}
+/** A criterion: 0..max points on the rubric's step, weighted (1 when absent). */
+export type Criterion = Schema<'EssayCriterion'>;
 
-export interface Rubric {
-  scale: number;
-  step: number;
-  criteria: Criterion[];
-}
+export type Rubric = Schema<'EssayRubric'>;
 
 /** snapToStep rounds a typed value to the nearest step inside 0..max; NaN stays NaN. */
 export function snapToStep(value: number, step: number, max: number): number {

@@ -1,15 +1,11 @@
 // Ranking orders of real contests (docs/domain.md §2), as the keys the server's
 // quiz.RankRule takes, so an organizer picks "like VCNET" instead of
 // assembling keys; the order can still be edited by hand.
+import type { Schema } from '../api/wire';
 
-export type RankKey =
-  | 'score_desc'
-  | 'correct_desc'
-  | 'prediction_error_asc'
-  | 'duration_asc'
-  | 'submitted_asc'
-  | 'started_asc'
-  | 'perfect_attempts_desc';
+/** A round's ranking rule as the server takes and sends it (docs/openapi.yaml OrgRound.rule). */
+export type RankRule = Schema<'OrgRound'>['rule'];
+export type RankKey = RankRule['keys'][number];
 
 /** Every key, in the order the manual editor offers them. */
 export const RANK_KEYS: readonly RankKey[] = [
@@ -21,11 +17,6 @@ export const RANK_KEYS: readonly RankKey[] = [
   'started_asc',
   'perfect_attempts_desc',
 ];
-
-export interface RankRule {
-  keys: RankKey[];
-  allCorrectOnly?: boolean;
-}
 
 export type PresetName = 'vcnet' | 'quangnam' | 'binhtan';
 export const PRESETS: readonly PresetName[] = ['vcnet', 'quangnam', 'binhtan'];

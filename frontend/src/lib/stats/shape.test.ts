@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemStat, RoundStats, StatsAnswer, UnitStats } from '../orgApi';
+import type { ItemStat, RoundStats, UnitStats } from '../orgApi';
 import { chartFigures, daySeries, filterItems, groupSeries, hourSeries, isWarning, kpis, level, optionShares, scoreSeries, seriesTotal } from './shape';
 
 function unit(id: string, people: number, more: Partial<UnitStats> = {}): UnitStats {
-  return { id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind: 'ward', path: `/${id}/`, headcount: 0, headcountPct: 0,
+  return { id, code: id.toUpperCase(), name: `Đơn vị ${id}`, kind: 'ward', path: `/${id}/`, headcount: 0, headcountPct: 0, target: 0, targetPct: 0,
     people, attempts: people * 2, allCorrect: Math.floor(people / 2), ...more };
 }
 
@@ -20,7 +20,7 @@ describe('level', () => {
     const b = unit('b', 4, { headcount: 0 });
     const root = unit('root', 20, { headcount: 1000, children: [a, b] });
     const st = stats([root], { people: 23, attempts: 46, allCorrect: 11, unplaced: { people: 3, attempts: 6, allCorrect: 1 } });
-    const lv = level({ computedAt: '', stats: st });
+    const lv = level({ stats: st });
     expect(lv.unitId).toBe('');
     expect(lv.name).toBe('Đơn vị root');
     expect(lv.lines.map((l) => [l.kind, l.id, l.people])).toEqual([
@@ -35,7 +35,7 @@ describe('level', () => {
 
   it('lists the roots when the contest has several, and no direct line', () => {
     const st = stats([unit('a', 2, { headcount: 10 }), unit('b', 3, { headcount: 30 })]);
-    const lv = level({ computedAt: '', stats: st });
+    const lv = level({ stats: st });
     expect(lv.name).toBe('');
     expect(lv.lines.map((l) => l.id)).toEqual(['a', 'b']);
     expect(lv.total).toMatchObject({ people: 5, headcount: 40 });
@@ -44,7 +44,7 @@ describe('level', () => {
   it('shows a drilled unit and a target column only when a unit has a target', () => {
     const kid = unit('k', 5, { target: 20 });
     const u = unit('u', 5, { children: [kid], target: 40 });
-    const lv = level({ computedAt: '', stats: stats([]), unit: u });
+    const lv = level({ stats: stats([]), unit: u });
     expect(lv.unitId).toBe('u');
     expect(lv.lines.map((l) => l.kind)).toEqual(['unit']);
     expect(lv.lines[0].targetPct).toBe(25);
@@ -53,7 +53,7 @@ describe('level', () => {
   });
 
   it('gives a unit without children no lines and its total', () => {
-    const lv = level({ computedAt: '', stats: stats([]), unit: unit('leaf', 7) } as StatsAnswer);
+    const lv = level({ stats: stats([]), unit: unit('leaf', 7) });
     expect(lv.lines).toEqual([]);
     expect(lv.total.people).toBe(7);
   });
@@ -105,7 +105,7 @@ describe('items', () => {
   });
 
   it('keeps only questions that may be wrong when asked', () => {
-    const list = [item('q1', ['very_easy']), item('q2', ['suspicious_key']), item('q3', null), item('q4', ['negative_discrimination'])];
+    const list = [item('q1', ['very_easy']), item('q2', ['suspicious_key']), item('q3', []), item('q4', ['negative_discrimination'])];
     expect(filterItems(list, false).length).toBe(4);
     expect(filterItems(list, true).map((i) => i.questionId)).toEqual(['q2', 'q4']);
     expect(isWarning(list[0])).toBe(false);
@@ -113,7 +113,7 @@ describe('items', () => {
   });
 
   it('gives each option its share of the draws', () => {
-    expect(optionShares(item('q', null))).toEqual([
+    expect(optionShares(item('q', []))).toEqual([
       { id: 'A', key: true, chosen: 2, pct: 25 },
       { id: 'B', key: false, chosen: 6, pct: 75 },
     ]);
@@ -146,8 +146,8 @@ describe('chartFigures', () => {
     expect(seriesTotal(hourSeries(f.byHour, 'x'))).toBe(2);
   });
 
-  it('charts a breakdown without day, hour or score series as empty, not as the scope', () => {
-    const f = chartFigures(whole, { byOccupation: [], byAgeBand: [], byGender: mine.byGender });
+  it('charts a unit with no attempts as empty, not as the scope', () => {
+    const f = chartFigures(whole, { byOccupation: [], byAgeBand: [], byGender: mine.byGender, byDay: [], byHour: [], scores: [] });
     expect([f.byDay, f.byHour, f.scores]).toEqual([[], [], []]);
     expect(seriesTotal(daySeries(f.byDay, { attempts: 'a', people: 'p' }, (d) => d))).toBe(0);
   });

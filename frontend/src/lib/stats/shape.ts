@@ -69,7 +69,7 @@ const any = (c: StatCounts) => c.people > 0 || c.attempts > 0;
  * any child) get a line of their own, so the lines always add up to the
  * total, as in the Excel report.
  */
-export function level(answer: StatsAnswer): Level {
+export function level(answer: Pick<StatsAnswer, 'stats' | 'unit'>): Level {
   const { stats } = answer;
   let node: UnitStats | undefined = answer.unit;
   let total: UnitLine;
@@ -84,7 +84,7 @@ export function level(answer: StatsAnswer): Level {
     node = roots.length === 1 ? roots[0] : undefined;
     const units = node ? (node.children ?? []) : roots;
     const headcount = node ? node.headcount : roots.reduce((s, r) => s + r.headcount, 0);
-    const target = node ? (node.target ?? 0) : roots.reduce((s, r) => s + (r.target ?? 0), 0);
+    const target = node ? node.target : roots.reduce((s, r) => s + r.target, 0);
     total = line('total', stats, { id: '', code: node?.code ?? '', name: node?.name ?? '', headcount, target });
     lines = units.map((c) => line('unit', c, c));
     if (node) {
@@ -131,13 +131,11 @@ export type ChartFigures = Breakdown & TimeSeries;
 
 /**
  * chartFigures picks what the charts show: the unit drilled into (its
- * breakdown, with ?unitId=) or, without one, the whole scope. A unit's
- * series are never mixed with the scope's: a breakdown lacking them (an
- * older server) charts them as empty.
+ * breakdown, with ?unitId=) or, without one, the whole scope; a unit's
+ * series are never mixed with the scope's.
  */
 export function chartFigures(stats: RoundStats, breakdown?: UnitBreakdown): ChartFigures {
-  if (!breakdown) return stats;
-  return { ...breakdown, byDay: breakdown.byDay ?? [], byHour: breakdown.byHour ?? [], scores: breakdown.scores ?? [] };
+  return breakdown ?? stats;
 }
 
 /** A chart's data: one label per bar and one or more series. */
