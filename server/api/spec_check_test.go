@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"os"
 	"sort"
@@ -72,7 +71,7 @@ func checkSpec(t testing.TB, req *http.Request, status int, header http.Header, 
 	if op.Responses.Status(status) == nil && op.Responses.Default() == nil {
 		return // an undocumented status (a 429 from a shared limiter, …)
 	}
-	if status/100 == 2 && jsonSchemaOf(op, status) == nil && !schemaPending[fmt.Sprintf("%s %s %d", req.Method, route.Path, status)] {
+	if status/100 == 2 && jsonSchemaOf(op, status) == nil {
 		t.Errorf("docs/openapi.yaml documents %s %s (%d) without a JSON schema, but the server answered JSON: %.300s",
 			req.Method, route.Path, status, body)
 		return
@@ -103,13 +102,6 @@ func checkSpec(t testing.TB, req *http.Request, status int, header http.Header, 
 	specSeen.Store(key, true)
 }
 
-// schemaPending lists the 2xx answers whose schema another change in
-// progress documents; TestEverySuccessHasASchema fails once one of them has
-// its schema (or is gone), so the list cannot outlive its reason.
-var schemaPending = map[string]bool{
-	"POST /api/v1/org/rounds/{rid}/results 200": true, // becomes a background job (issue 14 item 6)
-}
-
 // jsonSchemaOf is the schema of the JSON body the spec promises for status,
 // or nil when it promises none.
 func jsonSchemaOf(op *openapi3.Operation, status int) *openapi3.SchemaRef {
@@ -134,7 +126,7 @@ func TestEverySuccessHasASchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	var missing []string
-	checked, pendingLeft := 0, maps.Clone(schemaPending)
+	checked := 0
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			for code, r := range op.Responses.Map() {
@@ -148,20 +140,12 @@ func TestEverySuccessHasASchema(t *testing.T) {
 						hasSchema = false
 					}
 				}
-				switch {
-				case schemaPending[key] && hasSchema:
-					t.Errorf("%s now has its schema: take it out of schemaPending", key)
-				case schemaPending[key]:
-					delete(pendingLeft, key)
-				case !hasSchema:
+				if !hasSchema {
 					missing = append(missing, key)
 				}
 				checked++
 			}
 		}
-	}
-	for key := range pendingLeft {
-		t.Errorf("schemaPending names %s, which docs/openapi.yaml no longer documents", key)
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
@@ -191,7 +175,7 @@ func checkSpecCoverage() int {
 		for method, op := range item.Operations() {
 			for code, r := range op.Responses.Map() {
 				key := fmt.Sprintf("%s %s %s", method, path, code)
-				if !strings.HasPrefix(code, "2") || r.Value == nil || r.Value.Content.Get("application/json") == nil || schemaPending[key] {
+				if !strings.HasPrefix(code, "2") || r.Value == nil || r.Value.Content.Get("application/json") == nil {
 					continue
 				}
 				if _, ok := specSeen.Load(key); !ok {
