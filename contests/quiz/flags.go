@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,18 +116,21 @@ type Account struct {
 	Phone     string
 }
 
-// trace is what the flags need of one final attempt.
+// trace is what the flags need of one final attempt (88 bytes: a
+// national round holds half a million).
 type trace struct {
-	user      string
-	no        int
-	started   time.Time
-	questions int
-	duration  int64
-	client    Client
+	user     string
+	started  time.Time
+	duration int64
+	// client is Attempt.Client as stored: its parts are read from it
+	// (clientKeys) without copying.
+	client string
 	// signature is a digest of signature(a) (zero when the attempt has
 	// no answers): 16 bytes instead of the long text for each of
 	// hundreds of thousands of attempts.
 	signature [16]byte
+	no        int32
+	questions int32
 }
 
 // FlagFinder collects a closed round's final attempts (one participation
@@ -134,6 +138,9 @@ type trace struct {
 type FlagFinder struct {
 	rules  Integrity
 	traces []trace
+	// scratch of signatureDigest, reused from attempt to attempt
+	questions []string
+	text      []byte
 }
 
 // NewFlagFinder starts the flags of a round with rules.
@@ -146,23 +153,63 @@ func (f *FlagFinder) Add(p *Participation) {
 		if !a.Final() {
 			continue
 		}
-		f.traces = append(f.traces, trace{user: p.UserID, no: a.No, started: a.StartedAt, questions: len(a.Paper.Items),
-			duration: a.DurationMs, client: ParseClient(a.Client), signature: signatureDigest(a)})
+		f.traces = append(f.traces, trace{user: p.UserID, no: int32(a.No), started: a.StartedAt, questions: int32(len(a.Paper.Items)),
+			duration: a.DurationMs, client: a.Client, signature: f.signatureDigest(a)})
 	}
 }
 
-// signatureDigest is the first half of the SHA-256 of signature(a).
-func signatureDigest(a *Attempt) (d [16]byte) {
-	if sig := signature(a); sig != "" {
-		sum := sha256.Sum256([]byte(sig))
-		copy(d[:], sum[:16])
+// clientKeys are the install ID and the network (address and browser) of
+// a stored Client, as ParseClient(s).Install and .network() give them,
+// as parts of s.
+func clientKeys(s string) (install, network string) {
+	i := strings.IndexByte(s, '|')
+	if i < 0 {
+		return "", ""
 	}
+	rest := s[i+1:]
+	j := strings.IndexByte(rest, '|')
+	if j < 0 {
+		return "", ""
+	}
+	if rest[:j] != "" && rest[j+1:] != "" {
+		network = rest
+	}
+	return s[:i], network
+}
+
+// signatureDigest is the first half of the SHA-256 of signature(a), the
+// text made in f's scratch.
+func (f *FlagFinder) signatureDigest(a *Attempt) (d [16]byte) {
+	if len(a.Answers) == 0 {
+		return d
+	}
+	qs := f.questions[:0]
+	for q := range a.Answers {
+		qs = append(qs, q)
+	}
+	slices.SortFunc(qs, func(x, y string) int { return int(a.Answers[x].Seq - a.Answers[y].Seq) })
+	b := strconv.AppendInt(f.text[:0], a.DurationMs/1000, 10)
+	for _, q := range qs {
+		b = append(b, '|')
+		b = append(b, q...)
+		b = append(b, '=')
+		for i, o := range a.Answers[q].Options {
+			if i > 0 {
+				b = append(b, '+')
+			}
+			b = append(b, o...)
+		}
+	}
+	f.questions, f.text = qs[:0], b
+	sum := sha256.Sum256(b)
+	copy(d[:], sum[:16])
 	return d
 }
 
 // signature is an attempt's answers in the order they were given, and its
 // length in whole seconds: two people answering alike still differ in the
 // order their papers put the questions and in time taken; one script does not.
+// (signatureDigest hashes the same text without making it.)
 func signature(a *Attempt) string {
 	if len(a.Answers) == 0 {
 		return ""
@@ -184,40 +231,74 @@ func signature(a *Attempt) string {
 // the attempts added and people (the accounts to compare for the
 // same-person rule: typically everyone who played).
 func (f *FlagFinder) Flags(people []Account) map[string][]Flag {
+	found := f.Find(people)
 	out := map[string][]Flag{}
-	add := func(user string, fl Flag) {
-		for _, have := range out[user] {
-			if have.Kind == fl.Kind && have.AttemptNo == fl.AttemptNo {
-				return
-			}
-		}
-		out[user] = append(out[user], fl)
+	for user := range found.attempts {
+		out[user] = found.Of(user)
 	}
+	for i := range found.people.found {
+		user := found.people.ids[i]
+		out[user] = found.Of(user)
+	}
+	return out
+}
+
+// FoundFlags are the flags found, kept compact until asked for a person's
+// (FoundFlags.Of): the same-person rule can flag most of a national
+// round, each flag naming up to MaxOthers accounts.
+type FoundFlags struct {
+	attempts map[string][]Flag // the flags of attempts, by person
+	people   samePeople
+}
+
+// Find finds the flags (see Flags) and keeps them compact.
+func (f *FlagFinder) Find(people []Account) *FoundFlags {
+	out := &FoundFlags{attempts: map[string][]Flag{}, people: samePerson(people)}
+	add := func(user string, fl Flag) { out.attempts[user] = addFlag(out.attempts[user], fl) }
 	for _, t := range f.traces {
-		if fl, bad := f.rules.implausible(t.questions, t.duration); bad {
-			fl.AttemptNo = t.no
+		if fl, bad := f.rules.implausible(int(t.questions), t.duration); bad {
+			fl.AttemptNo = int(t.no)
 			add(t.user, fl)
 		}
 	}
 	f.identical(add)
-	f.shared(add, func(t trace) string { return t.client.Install }, SharedDeviceAccounts, SharedDeviceWindow, FlagSharedDevice,
+	f.shared(add, func(t *trace) string { install, _ := clientKeys(t.client); return install }, SharedDeviceAccounts, SharedDeviceWindow, FlagSharedDevice,
 		contests.Msg{VI: "Cùng một máy (ứng dụng) đã thi cho %d tài khoản trong %d phút", EN: "One device (app install) played for %d accounts within %d minutes"})
-	f.shared(add, func(t trace) string { return t.client.network() }, SharedNetworkAccounts, SharedNetworkWindow, FlagSharedNetwork,
+	f.shared(add, func(t *trace) string { _, network := clientKeys(t.client); return network }, SharedNetworkAccounts, SharedNetworkWindow, FlagSharedNetwork,
 		contests.Msg{VI: "Cùng địa chỉ mạng và trình duyệt đã thi cho %d tài khoản trong %d phút", EN: "One network address and browser played for %d accounts within %d minutes"})
-	for user, fl := range samePerson(people) {
-		for _, x := range fl {
-			add(user, x)
+	return out
+}
+
+// Of returns the person's flags, sorted by kind, then attempt (nil when
+// none); made anew at each call.
+func (ff *FoundFlags) Of(user string) []Flag {
+	if ff == nil {
+		return nil
+	}
+	var out []Flag
+	if have := ff.attempts[user]; len(have) > 0 {
+		out = slices.Clone(have)
+	}
+	if fl, ok := ff.people.of(user); ok {
+		out = addFlag(out, fl)
+	}
+	slices.SortFunc(out, func(a, b Flag) int {
+		if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+			return c
+		}
+		return a.AttemptNo - b.AttemptNo
+	})
+	return out
+}
+
+// addFlag adds fl to a person's flags unless one of its kind and attempt is there.
+func addFlag(have []Flag, fl Flag) []Flag {
+	for _, h := range have {
+		if h.Kind == fl.Kind && h.AttemptNo == fl.AttemptNo {
+			return have
 		}
 	}
-	for _, fl := range out {
-		slices.SortFunc(fl, func(a, b Flag) int {
-			if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
-				return c
-			}
-			return a.AttemptNo - b.AttemptNo
-		})
-	}
-	return out
+	return append(have, fl)
 }
 
 // identical flags attempts of different accounts with the same signature
@@ -260,7 +341,7 @@ func (f *FlagFinder) identical(add func(string, Flag)) {
 			if len(others) > 0 {
 				slices.Sort(others)
 				others = slices.Compact(others)
-				add(t.user, Flag{Kind: FlagIdentical, AttemptNo: t.no, Others: capOthers(others), Reason: contests.T(
+				add(t.user, Flag{Kind: FlagIdentical, AttemptNo: int(t.no), Others: capOthers(others), Reason: contests.T(
 					"Câu trả lời, thứ tự trả lời và thời gian giống hệt bài của %d tài khoản khác",
 					"Answers, answering order and time identical to the attempts of %d other account(s)", len(others))})
 			}
@@ -273,10 +354,10 @@ func (f *FlagFinder) identical(add func(string, Flag)) {
 // accounts started attempts within window. Each group is sorted by start
 // and a window slides over it, counting the accounts inside; an attempt is
 // flagged by the first full window that holds it.
-func (f *FlagFinder) shared(add func(string, Flag), key func(trace) string, n int, window time.Duration, kind FlagKind, words contests.Msg) {
+func (f *FlagFinder) shared(add func(string, Flag), key func(*trace) string, n int, window time.Duration, kind FlagKind, words contests.Msg) {
 	groups := map[string][]*trace{}
 	for i := range f.traces {
-		if k := key(f.traces[i]); k != "" {
+		if k := key(&f.traces[i]); k != "" {
 			groups[k] = append(groups[k], &f.traces[i])
 		}
 	}

@@ -74,7 +74,7 @@ func CleanInstallID(id string) string {
 // position masked. Two phones one digit apart agree everywhere but at one
 // position, so they meet in exactly one of those groups; the work is
 // n log n per position instead of n² per group.
-func samePerson(people []Account) map[string][]Flag {
+func samePerson(people []Account) samePeople {
 	ps := make([]person, 0, len(people))
 	longest := 0
 	// Folding a name costs kilobytes of garbage; names repeat a lot.
@@ -116,7 +116,11 @@ func samePerson(people []Account) map[string][]Flag {
 			return a.name == b.name && len(a.phone) == len(b.phone) && a.phone[:pos] == b.phone[:pos] && a.phone[pos+1:] == b.phone[pos+1:]
 		}, func(run []int32) { found.pairs(ps, run, reasonNamePhone) })
 	}
-	return found.flags(ps)
+	ids := make([]string, len(ps))
+	for i := range ps {
+		ids[i] = ps[i].id
+	}
+	return newSamePeople(ids, found)
 }
 
 // person is an Account with its name folded and birth date as text ("" when unknown).
@@ -255,19 +259,58 @@ func (f samePersonFound) of(i int32, reason int) *samePersonOf {
 	return have
 }
 
-func (f samePersonFound) flags(ps []person) map[string][]Flag {
-	out := make(map[string][]Flag, len(f))
-	for i, have := range f {
-		others := make([]string, 0, len(have.others))
-		for _, o := range have.others {
-			if ps[o].id != ps[i].id {
-				others = append(others, ps[o].id)
-			}
+// samePeople are the accounts compared (by index, as in samePersonFound)
+// and what was found, turned into a person's flag only when asked for.
+type samePeople struct {
+	ids   []string
+	found samePersonFound
+	byID  []int32 // indexes in ID order; nil when ids are in order already
+}
+
+func newSamePeople(ids []string, found samePersonFound) samePeople {
+	sp := samePeople{ids: ids, found: found}
+	if len(found) > 0 && !slices.IsSorted(ids) {
+		sp.byID = make([]int32, len(ids))
+		for i := range sp.byID {
+			sp.byID[i] = int32(i)
 		}
-		slices.Sort(others)
-		out[ps[i].id] = []Flag{{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[have.reason]}}
+		slices.SortStableFunc(sp.byID, func(a, b int32) int { return strings.Compare(ids[a], ids[b]) })
 	}
-	return out
+	return sp
+}
+
+// index returns the index of user's account.
+func (sp samePeople) index(user string) (int32, bool) {
+	if sp.byID == nil {
+		i, ok := slices.BinarySearch(sp.ids, user)
+		return int32(i), ok
+	}
+	i, ok := slices.BinarySearchFunc(sp.byID, user, func(x int32, u string) int { return strings.Compare(sp.ids[x], u) })
+	if !ok {
+		return 0, false
+	}
+	return sp.byID[i], true
+}
+
+// of returns user's same-person flag: the best reason found and the other
+// accounts, sorted, once each, at most MaxOthers.
+func (sp samePeople) of(user string) (Flag, bool) {
+	if len(sp.found) == 0 {
+		return Flag{}, false
+	}
+	i, ok := sp.index(user)
+	have := sp.found[i]
+	if !ok || have == nil {
+		return Flag{}, false
+	}
+	others := make([]string, 0, len(have.others))
+	for _, o := range have.others {
+		if sp.ids[o] != sp.ids[i] {
+			others = append(others, sp.ids[o])
+		}
+	}
+	slices.Sort(others)
+	return Flag{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[have.reason]}, true
 }
 
 // MaxOthers bounds the other accounts a flag names (the flag's reason

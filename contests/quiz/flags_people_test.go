@@ -31,7 +31,7 @@ func TestSamePersonIndex(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := samePerson([]Account{c.a, c.b})
+			got := samePersonFlags([]Account{c.a, c.b})
 			if !c.flag {
 				if len(got) != 0 {
 					t.Fatalf("flagged: %+v", got)
@@ -65,7 +65,7 @@ func TestSamePersonAmongMany(t *testing.T) {
 		Account{UserID: "dup-name", FullName: "NGUOI 4567", BirthDate: people[4567].BirthDate, Phone: "+84811111111"},
 		Account{UserID: "far-phone", FullName: "Xa Lắm", BirthDate: people[77].BirthDate, Phone: "+849" + fmt.Sprintf("%08d", 77*11+1+100)},
 	)
-	got := samePerson(people)
+	got := samePersonFlags(people)
 	want := map[string]string{"dup-phone": "u123", "u123": "dup-phone", "dup-name": "u4567", "u4567": "dup-name"}
 	if len(got) != len(want) {
 		t.Errorf("flagged %d accounts, want %d: %v", len(got), len(want), got)
@@ -113,7 +113,7 @@ func TestSamePersonLargeGroup(t *testing.T) {
 	for i := range 5000 {
 		people = append(people, Account{UserID: fmt.Sprintf("u%04d", 4999-i), FullName: "Nguyễn Thị Hoa", BirthDate: born, Phone: fmt.Sprintf("+849%08d", i*11)})
 	}
-	got := samePerson(people)
+	got := samePersonFlags(people)
 	if len(got) != 5000 {
 		t.Fatalf("%d flagged, want 5000", len(got))
 	}

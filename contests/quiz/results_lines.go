@@ -18,12 +18,13 @@ type StandingLines struct {
 	roundID string
 	ranked  []Ranked
 	prize   map[string]Winner
-	flags   map[string][]Flag
+	flags   func(userID string) []Flag
 	next    int
 }
 
-// NewStandingLines starts the lines of ranked with its prizes and flags.
-func NewStandingLines(roundID string, ranked []Ranked, winners []Winner, flags map[string][]Flag) *StandingLines {
+// NewStandingLines starts the lines of ranked with its prizes and flags
+// (flags gives a person's; nil: none).
+func NewStandingLines(roundID string, ranked []Ranked, winners []Winner, flags func(userID string) []Flag) *StandingLines {
 	prize := make(map[string]Winner, len(winners))
 	for _, w := range winners {
 		prize[w.UserID] = w
@@ -41,7 +42,10 @@ func (l *StandingLines) Next(dst []Standing) []Standing {
 		st := Standing{RoundID: l.roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
 			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
 			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
-			PredictionDecided: PredictionBrokeTie(l.ranked, i), Flags: l.flags[rk.UserID]}
+			PredictionDecided: PredictionBrokeTie(l.ranked, i)}
+		if l.flags != nil {
+			st.Flags = l.flags(rk.UserID)
+		}
 		if w, ok := l.prize[rk.UserID]; ok {
 			st.Prize, st.PrizeName = w.Tier, w.TierName
 		}

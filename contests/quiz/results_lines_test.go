@@ -34,7 +34,7 @@ func TestStandingLinesInBatches(t *testing.T) {
 		t.Fatalf("fixture lines %+v", want)
 	}
 	for _, size := range []int{1, 2, 3, 7, 50} {
-		lines := NewStandingLines(r.ID, ranked, winners, flags)
+		lines := NewStandingLines(r.ID, ranked, winners, func(u string) []Flag { return flags[u] })
 		var got []Standing
 		buf := make([]Standing, size)
 		for {

@@ -51,7 +51,8 @@ func CheckReveal(commitment, reveal string) bool {
 // StandingsOf turns a ranking and its prizes into standing lines (names
 // are the caller's: they are frozen from the accounts when saved).
 func StandingsOf(roundID string, ranked []Ranked, winners []Winner, flags map[string][]Flag) []Standing {
-	return NewStandingLines(roundID, ranked, winners, flags).Next(make([]Standing, len(ranked)))
+	of := func(userID string) []Flag { return flags[userID] }
+	return NewStandingLines(roundID, ranked, winners, of).Next(make([]Standing, len(ranked)))
 }
 
 // decided is what of a standing line the results decided: the digest and

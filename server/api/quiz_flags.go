@@ -35,7 +35,7 @@ func (f *roundFlags) add(p *quiz.Participation) {
 // find looks the players' accounts up (accountsBatch at a time) for the
 // same-person rule and returns every player's flags, and their names as
 // they are now (for the standing lines: the accounts are read once).
-func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Flag, *accountNames, error) {
+func (f *roundFlags) find(ctx context.Context, s *Server) (*quiz.FoundFlags, *accountNames, error) {
 	// The records came in UserID order: the names line up with the
 	// players, and are found again by binary search.
 	if !slices.IsSorted(f.players) {
@@ -58,7 +58,7 @@ func (f *roundFlags) find(ctx context.Context, s *Server) (map[string][]quiz.Fla
 			}
 		}
 	}
-	return f.finder.Flags(accounts), names, nil
+	return f.finder.Find(accounts), names, nil
 }
 
 // accountNames are the players' names by user ID, as two sorted slices

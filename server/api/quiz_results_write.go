@@ -17,8 +17,8 @@ const standingsBatch = 2000
 // they are now, a batch at a time, and hashes each line into digest (when
 // given) as it goes. names, when the caller has just read them, saves
 // reading the accounts again.
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags map[string][]quiz.Flag, names *accountNames, digest *quiz.ResultsHasher) error {
-	lines := quiz.NewStandingLines(roundID, ranked, winners, flags)
+func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags *quiz.FoundFlags, names *accountNames, digest *quiz.ResultsHasher) error {
+	lines := quiz.NewStandingLines(roundID, ranked, winners, flags.Of)
 	buf := make([]quiz.Standing, standingsBatch)
 	ids := make([]string, 0, standingsBatch)
 	return s.quiz.ReplaceStandingsFrom(ctx, roundID, func() ([]quiz.Standing, error) {
