@@ -65,11 +65,7 @@ func (db *DB) ContestBySlug(ctx context.Context, slug string) (*contests.Contest
 }
 
 func (db *DB) findContest(ctx context.Context, filter bson.D) (*contests.Contest, error) {
-	var doc contestDoc
-	if err := db.contests.FindOne(ctx, filter).Decode(&doc); err != nil {
-		return nil, storeError(err, contestNotFound)
-	}
-	return doc.contest(), nil
+	return findOne(ctx, db.contests, filter, contestNotFound, (*contestDoc).contest)
 }
 
 // ListContests returns the contests owned within unitPath ("" for all),

@@ -236,6 +236,17 @@ func updatedOne(res *mongo.UpdateResult, err error, notFound func() error) error
 	return nil
 }
 
+// findOne decodes the one document of coll matching filter into D and
+// converts it with domain; none is notFound() (CodeNotFound).
+func findOne[D, T any](ctx context.Context, coll *mongo.Collection, filter bson.D, notFound func() error, domain func(*D) T) (T, error) {
+	var doc D
+	if err := coll.FindOne(ctx, filter).Decode(&doc); err != nil {
+		var none T
+		return none, storeError(err, notFound)
+	}
+	return domain(&doc), nil
+}
+
 // collect decodes every document of cursor into D and converts it with
 // domain. The result is never nil, so an empty list encodes as [] in JSON.
 func collect[D, T any](ctx context.Context, cursor *mongo.Cursor, err error, domain func(*D) T) ([]T, error) {

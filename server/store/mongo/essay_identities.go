@@ -25,9 +25,5 @@ func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {
 
 // Identity → CodeNotFound.
 func (db *DB) Identity(ctx context.Context, workID string) (*essay.Identity, error) {
-	var doc identityDoc
-	if err := db.identities.FindOne(ctx, bson.D{{Key: "_id", Value: workID}}).Decode(&doc); err != nil {
-		return nil, storeError(err, identityNotFound)
-	}
-	return doc.identity(), nil
+	return findOne(ctx, db.identities, bson.D{{Key: "_id", Value: workID}}, identityNotFound, (*identityDoc).identity)
 }

@@ -131,11 +131,7 @@ func (db *DB) WorkByCode(ctx context.Context, contestID, code string) (*essay.Wo
 }
 
 func (db *DB) findWork(ctx context.Context, filter bson.D) (*essay.Work, error) {
-	var doc workDoc
-	if err := db.works.FindOne(ctx, filter).Decode(&doc); err != nil {
-		return nil, storeError(err, workNotFound)
-	}
-	return doc.work(), nil
+	return findOne(ctx, db.works, filter, workNotFound, (*workDoc).work)
 }
 
 // WorksOf returns a page of a contest's works ordered by SubmittedAt then

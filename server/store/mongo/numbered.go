@@ -94,11 +94,7 @@ func (n numberedCollection[T, D]) writeError(ctx context.Context, db *DB, err er
 
 // byID → CodeNotFound.
 func (n numberedCollection[T, D]) byID(ctx context.Context, db *DB, id string) (*T, error) {
-	var doc D
-	if err := n.of(db).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&doc); err != nil {
-		return nil, storeError(err, n.notFound)
-	}
-	return n.fromDoc(&doc), nil
+	return findOne(ctx, n.of(db), bson.D{{Key: "_id", Value: id}}, n.notFound, n.fromDoc)
 }
 
 // ofContest returns a contest's documents ordered by number.

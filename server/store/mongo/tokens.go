@@ -49,11 +49,7 @@ func (db *DB) UseRefreshToken(ctx context.Context, hash string) (*store.RefreshT
 
 // RefreshTokenByHash returns a token as stored → CodeNotFound.
 func (db *DB) RefreshTokenByHash(ctx context.Context, hash string) (*store.RefreshToken, error) {
-	var doc refreshTokenDoc
-	if err := db.tokens.FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&doc); err != nil {
-		return nil, storeError(err, tokenNotFound)
-	}
-	return doc.refreshToken(), nil
+	return findOne(ctx, db.tokens, bson.D{{Key: "_id", Value: hash}}, tokenNotFound, (*refreshTokenDoc).refreshToken)
 }
 
 // RevokeFamily revokes every token of a family; an unknown family is no

@@ -48,11 +48,7 @@ func (db *DB) UnitByCode(ctx context.Context, code string) (*contests.Unit, erro
 }
 
 func (db *DB) findUnit(ctx context.Context, filter bson.D) (*contests.Unit, error) {
-	var doc unitDoc
-	if err := db.units.FindOne(ctx, filter).Decode(&doc); err != nil {
-		return nil, storeError(err, unitNotFound)
-	}
-	return doc.unit(), nil
+	return findOne(ctx, db.units, filter, unitNotFound, (*unitDoc).unit)
 }
 
 // UnitsUnder returns the subtree at path ("" for all) in path order.

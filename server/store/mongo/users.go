@@ -35,11 +35,7 @@ func (db *DB) UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User
 }
 
 func (db *DB) findUser(ctx context.Context, filter bson.D) (*contests.User, error) {
-	var doc userDoc
-	if err := db.users.FindOne(ctx, filter).Decode(&doc); err != nil {
-		return nil, storeError(err, userNotFound)
-	}
-	return doc.user(), nil
+	return findOne(ctx, db.users, filter, userNotFound, (*userDoc).user)
 }
 
 // SetPassword → CodeNotFound.
