@@ -1,6 +1,7 @@
-// The state of an organizer panel whose buttons each send one request
-// (RoundCard, PrizePanel, ForwardPanel, OrgStaff): one request at a time,
-// its failure or its outcome shown above the panel.
+// The state of an organizer panel whose buttons each send one request (the
+// essay round card, prizes, forwarding, settings, similarity, the staff
+// screen): one request at a time, its failure or its outcome shown above
+// the panel.
 import { describeError } from './errors';
 import type { Translator } from './i18n';
 import { t as translate } from './locale.svelte';
