@@ -141,6 +141,15 @@ type FlagFinder struct {
 	// scratch of signatureDigest, reused from attempt to attempt
 	questions []string
 	text      []byte
+	accounts  peopleIndex // AddAccounts
+}
+
+// AddAccounts takes accounts for the same-person rule as they are read:
+// Find compares them with its own.
+func (f *FlagFinder) AddAccounts(people []Account) {
+	for _, p := range people {
+		f.accounts.add(p)
+	}
 }
 
 // NewFlagFinder starts the flags of a round with rules.
@@ -251,9 +260,11 @@ type FoundFlags struct {
 	people   samePeople
 }
 
-// Find finds the flags (see Flags) and keeps them compact.
+// Find finds the flags (see Flags) and keeps them compact; people are
+// compared with the accounts added before (AddAccounts), which are used up.
 func (f *FlagFinder) Find(people []Account) *FoundFlags {
-	out := &FoundFlags{attempts: map[string][]Flag{}, people: samePerson(people)}
+	f.AddAccounts(people)
+	out := &FoundFlags{attempts: map[string][]Flag{}, people: f.accounts.same()}
 	add := func(user string, fl Flag) { out.attempts[user] = addFlag(out.attempts[user], fl) }
 	for _, t := range f.traces {
 		if fl, bad := f.rules.implausible(int(t.questions), t.duration); bad {

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"time"
 
 	"hoithi/contests"
 )
@@ -75,23 +76,56 @@ func CleanInstallID(id string) string {
 // position, so they meet in exactly one of those groups; the work is
 // n log n per position instead of n² per group.
 func samePerson(people []Account) samePeople {
-	ps := make([]person, 0, len(people))
-	longest := 0
-	// Folding a name costs kilobytes of garbage; names repeat a lot.
-	folded := map[string]string{}
+	var x peopleIndex
 	for _, p := range people {
-		name, ok := folded[p.FullName]
-		if !ok {
-			name = contests.Fold(p.FullName)
-			folded[p.FullName] = name
-		}
-		pp := person{id: p.UserID, name: name, phone: p.Phone}
-		if !p.BirthDate.IsZero() {
-			pp.birth = p.BirthDate.Format("2006-01-02")
-		}
-		longest = max(longest, len(p.Phone))
-		ps = append(ps, pp)
+		x.add(p)
 	}
+	return x.same()
+}
+
+// peopleIndex collects the accounts the same-person rule compares, as they
+// are read (a national round's half a million are never all held as
+// Accounts).
+type peopleIndex struct {
+	ps      []person
+	longest int
+	// Folding a name costs kilobytes of garbage and names repeat a lot;
+	// birth dates repeat too. Both caches are bounded: they only save work.
+	folded map[string]string
+	births map[time.Time]string
+}
+
+// peopleCacheMax bounds each cache of peopleIndex.
+const peopleCacheMax = 1 << 16
+
+func (x *peopleIndex) add(p Account) {
+	if x.folded == nil {
+		x.folded, x.births = map[string]string{}, map[time.Time]string{}
+	}
+	name, ok := x.folded[p.FullName]
+	if !ok {
+		name = contests.Fold(p.FullName)
+		if len(x.folded) < peopleCacheMax {
+			x.folded[p.FullName] = name
+		}
+	}
+	pp := person{id: p.UserID, name: name, phone: p.Phone}
+	if !p.BirthDate.IsZero() {
+		if pp.birth, ok = x.births[p.BirthDate]; !ok {
+			pp.birth = p.BirthDate.Format("2006-01-02")
+			if len(x.births) < peopleCacheMax {
+				x.births[p.BirthDate] = pp.birth
+			}
+		}
+	}
+	x.longest = max(x.longest, len(p.Phone))
+	x.ps = append(x.ps, pp)
+}
+
+// same finds who looks like whom among the accounts added (see samePerson).
+func (x *peopleIndex) same() samePeople {
+	ps, longest := x.ps, x.longest
+	x.ps, x.folded, x.births = nil, nil, nil
 	found := samePersonFound{}
 	seed := maphash.MakeSeed()
 	sameKeyRuns(ps, seed, func(h *maphash.Hash, p *person) bool {

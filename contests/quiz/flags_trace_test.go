@@ -70,8 +70,15 @@ func TestFoundFlagsOf(t *testing.T) {
 		f.Add(&Participation{UserID: user, Attempts: []Attempt{{No: 1, Status: AttemptSubmitted, StartedAt: start, DurationMs: 30_000,
 			Paper: Paper{Items: []Item{{QuestionID: "q1"}}}}}})
 	}
-	for _, order := range [][]Account{people, {people[2], people[1], people[0]}} {
-		found := f.Find(order)
+	for n, order := range [][]Account{people, {people[2], people[1], people[0]}, people} {
+		var found *FoundFlags
+		if n == 2 { // the accounts handed over as they are read
+			f.AddAccounts(order[:1])
+			f.AddAccounts(order[1:])
+			found = f.Find(nil)
+		} else {
+			found = f.Find(order)
+		}
 		all := f.Flags(order)
 		z := found.Of("z")
 		if len(z) != 2 || z[0].Kind != FlagQuickSubmit || z[0].AttemptNo != 1 || z[1].Kind != FlagSamePerson || !slices.Equal(z[1].Others, []string{"c"}) {

@@ -44,21 +44,23 @@ func (f *roundFlags) find(ctx context.Context, s *Server) (*quiz.FoundFlags, *ac
 	names := &accountNames{ids: slices.Compact(f.players)}
 	names.names = make([]string, len(names.ids))
 	f.players = nil
-	accounts := make([]quiz.Account, 0, len(names.ids))
+	accounts := make([]quiz.Account, 0, accountsBatch)
 	for start := 0; start < len(names.ids); start += accountsBatch {
 		batch := names.ids[start:min(start+accountsBatch, len(names.ids))]
 		users, err := s.Store.UsersByIDs(ctx, batch)
 		if err != nil {
 			return nil, nil, err
 		}
+		accounts = accounts[:0]
 		for i, id := range batch {
 			if u := users[id]; u != nil {
-				accounts = append(accounts, quiz.Account{UserID: u.ID, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
+				accounts = append(accounts, quiz.Account{UserID: id, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
 				names.names[start+i] = u.FullName
 			}
 		}
+		f.finder.AddAccounts(accounts)
 	}
-	return f.finder.Find(accounts), names, nil
+	return f.finder.Find(nil), names, nil
 }
 
 // accountNames are the players' names by user ID, as two sorted slices
