@@ -1,5 +1,5 @@
-// Typed functions for every endpoint the app calls. Shapes follow the Go
-// server's DTOs under /api/v1; see docs/openapi.yaml.
+// Typed functions for the citizen's endpoints under /api/v1; their types
+// are docs/openapi.yaml's (./api/wire.ts).
 import { createHttp, type Http, type HttpOptions } from './http';
 import { tokensFromGrant, type TokenGrant } from './tokens';
 import { installId } from './installId';
@@ -30,15 +30,9 @@ export type RoleGrant = Profile['roles'][number];
 export type Registration = Schema<'Registration'>;
 export type AuthResult = Schema<'Tokens'>;
 
-export interface NewUnit {
-  code: string;
-  name: string;
-  kind: string;
-  parentId?: string;
-  headcount: number;
-  /** 0 for no target. */
-  target?: number;
-}
+/** A unit to create: code, name, kind and headcount required; target 0 for none. */
+export type NewUnit = Required<Pick<Schema<'UnitInput'>, 'code' | 'name' | 'kind' | 'headcount'>> &
+  Pick<Schema<'UnitInput'>, 'parentId' | 'target'>;
 
 export type ImportResult = Reply<'/api/v1/org/units/import', 'post'>;
 

@@ -10,28 +10,10 @@ export type EssayRules = Schema<'EssayRules'>;
 export type AuthorWork = Schema<'AuthorWork'>;
 export type WorkStatus = AuthorWork['status'];
 
-export interface Person {
-  fullName?: string;
-  birthDate?: string;
-  penName?: string;
-  title?: string;
-  unitName?: string;
-  address?: string;
-  phone?: string;
-  email?: string;
-  cccd?: string;
-  bankAccount?: string;
-  bankName?: string;
-}
-
-export interface WorkInput {
-  category: string;
-  title: string;
-  text: string;
-  declaration: boolean;
-  author: Person;
-  coauthors: Person[];
-}
+/** An identity-sheet entry as typed (the author's name, birth date, phone and CCCD come from the account). */
+export type Person = Schema<'PersonInput'>;
+/** The "work" part of a submission or an edit. */
+export type WorkInput = Schema<'WorkInput'>;
 
 const slugPath = (slug: string) => `/api/v1/contests/${encodeURIComponent(slug)}`;
 

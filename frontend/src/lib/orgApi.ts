@@ -1,15 +1,14 @@
 // Typed functions for the organizer's quiz endpoints (/api/v1/org/...).
 // Kept apart from api.ts so they travel with the lazy organizer pages and
-// never weigh on a citizen's phone. Shapes follow server/api/org_contests.go,
-// quiz_questions.go, quiz_rounds.go, quiz_results.go, stats.go and
-// quiz_exports.go.
-import type { ContestStatus, Role, RoundPhase, Standing, StandingsPage } from './api';
-import type { FieldError } from './errors';
+// never weigh on a citizen's phone. Wire types are aliases of
+// docs/openapi.yaml's (./api/wire.ts); only the contest settings, which the
+// spec leaves open, are typed here.
+import type { Role, StandingsPage } from './api';
 import type { Http } from './http';
-import type { Reply, Schema } from './api/wire';
+import type { Body, Reply, Schema } from './api/wire';
 import type { ResultsJob } from './quiz/resultsJob';
 
-export type ContestKind = 'quiz' | 'essay';
+export type ContestKind = Schema<'Contest'>['kind'];
 
 export interface QuizSettings {
   excludedRoles: Role[];
@@ -32,21 +31,9 @@ export type OrgContest = Omit<Schema<'OrgContest'>, 'settings'> & { settings: Qu
 
 export type ContestAccess = Schema<'OrgContest'>['access'];
 
-/** Fields of a create (all but status) or a PATCH (only those sent change). */
-export interface ContestInput {
-  slug?: string;
-  kind?: ContestKind;
-  title?: string;
-  description?: string;
-  ownerUnitId?: string;
-  eligibleUnitId?: string;
-  startsAt?: string;
-  endsAt?: string;
-  status?: ContestStatus;
-  settings?: QuizSettings;
-  /** The version the edited contest was loaded at (an edit only). */
-  version?: number;
-}
+/** Fields of a create or a PATCH (only those sent change; version: the one the edit loaded). */
+export type ContestInput = Partial<Omit<Body<'/api/v1/org/contests', 'post'>, 'settings'>> &
+  Omit<Body<'/api/v1/org/contests/{id}', 'patch'>, 'settings'> & { settings?: QuizSettings };
 
 /** A bank question as organizers see and edit it, correct options included. */
 export type BankQuestion = Schema<'BankQuestion'>;

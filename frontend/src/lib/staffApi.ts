@@ -1,7 +1,7 @@
 // The staff screen's endpoints (server/api/staff.go, users.go): staff list,
 // account creation with a generated first password, finding a person and
 // replacing their roles. Loaded with the lazy staff page only.
-import type { Reply, Schema } from './api/wire';
+import type { Body, Reply, Schema } from './api/wire';
 import type { Http } from './http';
 import type { Role } from './api';
 
@@ -11,13 +11,8 @@ export type StaffRole = StaffMember['roles'][number];
 /** A role that can be granted: every role but citizen. */
 export type GrantRole = StaffRole['role'];
 
-export interface NewStaff {
-  fullName: string;
-  phone: string;
-  unitId: string;
-  role: Role;
-  roleUnitId?: string;
-}
+/** A staff account to create, with its role on roleUnitId (default unitId). */
+export type NewStaff = Body<'/api/v1/org/staff', 'post'>;
 
 export type JudgeCandidate = Reply<'/api/v1/org/essay/{cid}/judges', 'get'>['judges'][number];
 

@@ -1275,7 +1275,26 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        bannerUrl?: string;
+                        eligibleUnitId?: string;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        /** @enum {string} */
+                        status?: "draft" | "published" | "closed";
+                        /** @description the kind's settings, whole (as in the create) */
+                        settings?: Record<string, never>;
+                        /** @description the contest's version as loaded (409 when another change came first) */
+                        version?: number;
+                    };
+                };
+            };
             responses: {
                 /** @description {contest} (its new version) */
                 200: {
@@ -3017,7 +3036,18 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        work: components["schemas"]["WorkInput"];
+                        /**
+                         * Format: binary
+                         * @description the work (docx, pdf, mp3, mp4; kind sniffed from the content)
+                         */
+                        file: string;
+                    };
+                };
+            };
             responses: {
                 /** @description {work} */
                 201: {
@@ -4223,7 +4253,18 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        work: components["schemas"]["WorkInput"];
+                        /**
+                         * Format: binary
+                         * @description a new file, or none to keep the one sent
+                         */
+                        file?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description {work} */
                 200: {
@@ -5024,6 +5065,32 @@ export interface components {
             files: string[];
             /** Format: date-time */
             submittedAt: string;
+        };
+        /** @description The 'work' part of a submission or an edit (multipart JSON). */
+        WorkInput: {
+            category: string;
+            title: string;
+            /** @description pasted text; words are counted from the .docx when empty */
+            text?: string;
+            /** @description the author's declaration that the work is their own and unpublished */
+            declaration: boolean;
+            author: components["schemas"]["PersonInput"];
+            coauthors?: components["schemas"]["PersonInput"][];
+        };
+        /** @description An identity-sheet entry as typed. For the author, name, birth date, phone and CCCD come from the account; the rest is asked. */
+        PersonInput: {
+            fullName?: string;
+            /** @description YYYY-MM-DD */
+            birthDate?: string;
+            penName?: string;
+            title?: string;
+            unitName?: string;
+            address?: string;
+            phone?: string;
+            email?: string;
+            cccd?: string;
+            bankAccount?: string;
+            bankName?: string;
         };
         /** @description A bank question as organizers see and edit it, correct options included. */
         BankQuestion: {
