@@ -3,12 +3,13 @@
 // people at a human pace whose tie on score the prediction breaks). The
 // demo organizer computes the results in the browser, opens the prize
 // review, sees the bot flagged as too fast, excludes it with a reason,
-// finishes the review and publishes. An anonymous visitor then sees the
-// next person in first place, the ranking keys in words and the
-// prediction column. Runs against `server serve --demo` (scripts/e2e.sh).
+// finishes the review and publishes, then sets up and computes the
+// contest's overall ranking and downloads its winners. An anonymous
+// visitor then sees the next person in first place, the ranking keys in
+// words and the prediction column, and the overall standings. Runs against `server serve --demo` (scripts/e2e.sh).
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
+import { BASE_URL, call, download, phoneOpener, step } from './browser.mjs';
 import { ORGANIZER, apiLogin, demoUnits, openContestRounds } from './people.mjs';
 
 const suffix = String(Date.now()).slice(-6);
@@ -132,6 +133,22 @@ test('organizer: prize review excludes a flagged winner, the public standings sh
     await page.getByText(`Đã công bố kết quả ${ROUND}.`).waitFor();
   });
 
+  await step(page, 'overall', async () => {
+    // The whole-contest ranking: switched on with the usual prizes, saved,
+    // computed as a job on the server, its winners downloaded.
+    const panel = page.getByRole('region', { name: 'Xếp hạng chung cuộc' });
+    assert.equal(await panel.getByRole('button', { name: 'Tính xếp hạng chung cuộc' }).count(), 0, 'nothing to compute before it is set up');
+    await panel.getByLabel('Cuộc thi có xếp hạng và giải chung cuộc').check();
+    await panel.getByLabel('Tên giải 1').waitFor();
+    await panel.getByRole('button', { name: 'Lưu cách xếp hạng chung cuộc' }).click();
+    await panel.getByText('Đã lưu cách xếp hạng chung cuộc.').waitFor();
+    await panel.getByText('Sẽ tính trên 1 đợt thi đã công bố kết quả.').waitFor();
+    await panel.getByRole('button', { name: 'Tính xếp hạng chung cuộc' }).click();
+    await panel.getByText('Đã xếp hạng chung cuộc: 1 đợt, 2 người, 2 giải. Bảng xếp hạng đã công khai.').waitFor();
+    const { name } = await download(page, 'Tải danh sách đoạt giải chung cuộc (Excel)');
+    assert.equal(name, `giai-thuong-chung-cuoc-${SLUG}.xlsx`);
+  });
+
   const visitor = await openPhone();
   await step(visitor.page, 'public-standings', async () => {
     const p = visitor.page;
@@ -148,6 +165,19 @@ test('organizer: prize review excludes a flagged winner, the public standings sh
     assert.match(first, /5[\s\S]*sai số 2/);
     assert.match(second, /Lê T\. H\.[\s\S]*9[\s\S]*sai số 6[\s\S]*Giải Nhì/);
     assert.doesNotMatch(first + second, /Phạm/);
+  });
+  await step(visitor.page, 'public-overall', async () => {
+    const p = visitor.page;
+    await p.goto(`${BASE_URL}/c/${SLUG}`);
+    await p.getByRole('link', { name: 'Xem bảng xếp hạng chung cuộc ›' }).click();
+    await p.getByRole('heading', { name: 'Xếp hạng chung cuộc' }).waitFor();
+    const rows = p.locator('.board tbody tr, table tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 2);
+    // The usual overall order is score, then time: the faster person
+    // leads, the prediction broke only the weekly tie.
+    assert.match(await rows.nth(0).innerText(), /Lê T\. H\.[\s\S]*Giải Nhất chung cuộc/);
+    assert.match(await rows.nth(1).innerText(), /Trần V\. M\.[\s\S]*Giải Nhì chung cuộc/);
   });
   assert.deepEqual(visitor.problems, [], 'no errors on the public page');
 });

@@ -18,6 +18,7 @@ export type PageName =
   | 'me'
   | 'quizAttempt'
   | 'quizResults'
+  | 'quizOverall'
   | 'quizReview'
   | 'orgUnits'
   | 'orgContests'
@@ -36,6 +37,7 @@ export const routes: readonly Route<PageName>[] = [
   { name: 'me', pattern: '/me', auth: true },
   { name: 'quizAttempt', pattern: '/c/:slug/r/:roundId', auth: true },
   { name: 'quizResults', pattern: '/c/:slug/r/:roundId/results' },
+  { name: 'quizOverall', pattern: '/c/:slug/overall' },
   { name: 'quizReview', pattern: '/c/:slug/r/:roundId/review/:no', auth: true },
   { name: 'orgUnits', pattern: '/org/units', auth: true },
   { name: 'orgContests', pattern: '/org/contests', auth: true },
@@ -61,6 +63,7 @@ export const pages: Record<PageName, () => Promise<PageComponent>> = {
   me: eager(Me),
   quizAttempt: loadAttemptPage,
   quizResults: () => import('./pages/quiz/RoundResults.svelte').then((m) => m.default),
+  quizOverall: () => import('./pages/quiz/OverallResults.svelte').then((m) => m.default),
   quizReview: () => import('./pages/quiz/ReviewPage.svelte').then((m) => m.default),
   orgUnits: () => import('./pages/org/OrgUnits.svelte').then((m) => m.default),
   orgContests: () => import('./pages/org/OrgContests.svelte').then((m) => m.default),

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"hoithi/contests"
+	"hoithi/contests/quiz"
 )
 
 // API models: what clients see. They are built from domain values field by
@@ -64,6 +65,9 @@ type contestDTO struct {
 	OwnerUnitName string     `json:"ownerUnitName"`
 	StartsAt      *time.Time `json:"startsAt,omitempty"`
 	EndsAt        *time.Time `json:"endsAt,omitempty"`
+	// HasOverall: the quiz ranks everyone across its rounds (its overall
+	// standings are public once computed).
+	HasOverall bool `json:"hasOverall,omitempty"`
 }
 
 type tokensDTO struct {
@@ -108,6 +112,10 @@ func (s *Server) toContestDTO(ctx context.Context, c *contests.Contest) contestD
 	}
 	if !c.EndsAt.IsZero() {
 		d.EndsAt = &c.EndsAt
+	}
+	if c.Kind == contests.KindQuiz {
+		settings, err := quiz.ParseSettings(c.Settings)
+		d.HasOverall = err == nil && settings.Overall != nil
 	}
 	return d
 }

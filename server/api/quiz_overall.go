@@ -7,6 +7,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/jobs"
 )
 
 // overallContest loads the quiz contest :id (quizContest) and its settings,
@@ -26,54 +27,106 @@ func (s *Server) overallContest(c *fiber.Ctx) (*contests.Contest, quiz.Settings,
 	return ct, settings, nil
 }
 
-// orgComputeOverall ranks the whole contest across the rounds whose results
-// are published (Settings.Overall) and publishes the overall standings.
+// overallJob is the kind of the overall ranking jobs (keyed by contest ID).
+const overallJob = "quiz-overall"
+
+// overallJobDTO is a contest's overall ranking job; Overall once done.
+type overallJobDTO struct {
+	jobStateDTO
+	Overall *overallComputed `json:"overall,omitempty"`
+}
+
+func toOverallJobDTO(j jobs.Job, lang string) overallJobDTO {
+	return overallJobDTO{jobStateDTO: toJobState(j, lang), Overall: jobResult[overallComputed](j)}
+}
+
+// orgComputeOverall starts ranking the whole contest across the rounds
+// whose results are published (Settings.Overall) and publishing the overall
+// standings, as a background job: it reads every published standing of
+// every round, millions of lines in a national contest. It answers 202 with
+// the job, or the one already running on any instance.
 func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
 	ct, settings, err := s.overallContest(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.UserContext()
-	rounds, err := s.quiz.RoundsOf(ctx, ct.ID)
+	rounds, err := s.quiz.RoundsOf(c.UserContext(), ct.ID)
 	if err != nil {
 		return err
 	}
+	var published []*quiz.Round
+	for _, r := range rounds {
+		if r.Status == quiz.RoundResults {
+			published = append(published, r)
+		}
+	}
+	if len(published) == 0 {
+		return contests.E(contests.CodeConflict, contests.T("Chưa có đợt thi nào công bố kết quả", "No round has published results"))
+	}
+	by, reqID := claimsOf(c).UserID(), requestID(c)
+	work := func(ctx context.Context, progress func(int)) (any, error) {
+		out, err := s.computeOverall(ctx, ct, settings, published, progress)
+		if err == nil {
+			s.Log.Info("overall standings computed", "request_id", reqID, "by", by, "contest", ct.ID, "people", out.People, "rounds", out.Rounds)
+		}
+		return out, err
+	}
+	j, _, err := s.Jobs.Start(c.UserContext(), overallJob, ct.ID, by, work)
+	if err != nil {
+		return err
+	}
+	return c.Status(fiber.StatusAccepted).JSON(toOverallJobDTO(j, language(c)))
+}
+
+// orgOverallJob answers the contest's last overall ranking job → 404
+// before any.
+func (s *Server) orgOverallJob(c *fiber.Ctx) error {
+	ct, err := s.quizContest(c)
+	if err != nil {
+		return err
+	}
+	j, err := s.Jobs.Get(c.UserContext(), overallJob, ct.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(toOverallJobDTO(j, language(c)))
+}
+
+// computeOverall ranks the people of the published rounds together and
+// writes the overall standings with their prizes.
+func (s *Server) computeOverall(ctx context.Context, ct *contests.Contest, settings quiz.Settings, published []*quiz.Round, progress func(int)) (overallComputed, error) {
 	var perRound [][]quiz.Entry
 	prior := map[string]bool{}
-	for _, r := range rounds {
-		if r.Status != quiz.RoundResults {
-			continue
-		}
+	for i, r := range published {
 		entries, err := s.roundEntries(ctx, r.ID, prior)
 		if err != nil {
-			return err
+			return overallComputed{}, err
 		}
 		perRound = append(perRound, entries)
-	}
-	if len(perRound) == 0 {
-		return contests.E(contests.CodeConflict, contests.T("Chưa có đợt thi nào công bố kết quả", "No round has published results"))
+		progress(70 * (i + 1) / len(published))
 	}
 	entries, err := quiz.Cumulative(perRound)
 	if err != nil {
-		return err
+		return overallComputed{}, err
 	}
+	perRound = nil
 	ranked, err := quiz.Rank(entries, settings.Overall.Rule)
 	if err != nil {
-		return err
+		return overallComputed{}, err
 	}
+	progress(80)
 	opts := quiz.AllocateOptions{TiePolicy: settings.Overall.TiePolicy, OnlyHighest: settings.Overall.OnlyHighest}
 	if settings.OnePrizePerPerson || settings.Overall.OnlyHighest {
 		opts.Excluded = prior
 	}
 	winners, err := quiz.Allocate(ranked, settings.Overall.Tiers, opts)
 	if err != nil {
-		return err
+		return overallComputed{}, err
 	}
 	if err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), ranked, winners, nil, nil, nil); err != nil {
-		return err
+		return overallComputed{}, err
 	}
-	s.Log.Info("overall standings computed", "request_id", requestID(c), "by", claimsOf(c).UserID(), "contest", ct.ID, "people", len(ranked), "rounds", len(perRound))
-	return c.JSON(overallComputed{Rounds: len(perRound), People: len(ranked), Winners: len(winners)})
+	return overallComputed{Rounds: len(published), People: len(ranked), Winners: len(winners)}, nil
 }
 
 // roundEntries rebuilds a round's ranking entries from its published

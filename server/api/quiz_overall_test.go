@@ -17,8 +17,12 @@ func TestOverallAndCollectiveStandings(t *testing.T) {
 			t.Fatalf("overall with no published round: %d %s", r.Status, r.Raw)
 		}
 		f.publishResults()
-		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/overall", nil, f.org)
-		if r.Status != 200 || r.Body["people"] != float64(3) || r.Body["winners"] != float64(1) {
+		if r := e.do("GET", "/api/v1/org/contests/"+f.contestID+"/overall/job", nil, f.org); r.Status != 404 {
+			t.Fatalf("overall job before any: %d %s", r.Status, r.Raw)
+		}
+		r := e.runJob("/api/v1/org/contests/"+f.contestID+"/overall", f.org)
+		if got, _ := r.Body["overall"].(map[string]any); r.Status != 200 || r.Body["status"] != "done" || r.Body["progress"] != float64(100) ||
+			got["rounds"] != float64(1) || got["people"] != float64(3) || got["winners"] != float64(1) {
 			t.Fatalf("overall: %d %s", r.Status, r.Raw)
 		}
 		r = e.do("GET", "/api/v1/contests/"+f.slug+"/overall", nil, "")

@@ -31,32 +31,45 @@ var errResultsBusy = contests.E(contests.CodeConflict, contests.T(
 	"Kết quả của đợt thi này đang được tính, hãy tải lại trang sau ít phút",
 	"This round's results are being computed; reload the page in a few minutes"))
 
-// resultsJobDTO is a results job as the organizer's page shows it.
-type resultsJobDTO struct {
-	ID         string             `json:"id"`
-	Status     jobs.Status        `json:"status"`
-	Progress   int                `json:"progress"`
-	StartedAt  time.Time          `json:"startedAt"`
-	FinishedAt *time.Time         `json:"finishedAt,omitempty"`
-	Error      string             `json:"error,omitempty"`
-	Summary    *quiz.RoundSummary `json:"summary,omitempty"`
+// jobStateDTO is a background job as organizers' pages follow it; each
+// kind adds its result once done.
+type jobStateDTO struct {
+	ID         string      `json:"id"`
+	Status     jobs.Status `json:"status"`
+	Progress   int         `json:"progress"`
+	StartedAt  time.Time   `json:"startedAt"`
+	FinishedAt *time.Time  `json:"finishedAt,omitempty"`
+	Error      string      `json:"error,omitempty"`
 }
 
-func toResultsJobDTO(j jobs.Job, lang string) resultsJobDTO {
-	d := resultsJobDTO{ID: j.ID, Status: j.Status, Progress: j.Progress, StartedAt: j.StartedAt}
+func toJobState(j jobs.Job, lang string) jobStateDTO {
+	d := jobStateDTO{ID: j.ID, Status: j.Status, Progress: j.Progress, StartedAt: j.StartedAt}
 	if !j.FinishedAt.IsZero() {
 		d.FinishedAt = &j.FinishedAt
 	}
 	if j.Error != nil {
 		d.Error = j.Error.In(lang)
 	}
-	if j.Status == jobs.Done {
-		var sum quiz.RoundSummary
-		if json.Unmarshal(j.Result, &sum) == nil {
-			d.Summary = &sum
-		}
-	}
 	return d
+}
+
+// jobResult is a done job's result, nil before.
+func jobResult[T any](j jobs.Job) *T {
+	var out T
+	if j.Status != jobs.Done || json.Unmarshal(j.Result, &out) != nil {
+		return nil
+	}
+	return &out
+}
+
+// resultsJobDTO is a round's results job; Summary once done.
+type resultsJobDTO struct {
+	jobStateDTO
+	Summary *quiz.RoundSummary `json:"summary,omitempty"`
+}
+
+func toResultsJobDTO(j jobs.Job, lang string) resultsJobDTO {
+	return resultsJobDTO{jobStateDTO: toJobState(j, lang), Summary: jobResult[quiz.RoundSummary](j)}
 }
 
 // orgComputeResults starts computing a closed round's results (see

@@ -18,21 +18,28 @@ import (
 )
 
 // computeResults clicks "compute" for the round and follows the job as
-// the organizer's page does: the last GET of the job once it is no longer
-// running, or the click's answer when it was refused.
+// the organizer's page does (runJob).
 func (e *env) computeResults(roundID, token string) response {
 	e.t.Helper()
-	r := e.do("POST", "/api/v1/org/rounds/"+roundID+"/results", nil, token)
+	return e.runJob("/api/v1/org/rounds/"+roundID+"/results", token)
+}
+
+// runJob POSTs path, which starts a background job, and follows it at
+// path+"/job": the last GET once it is no longer running, or the POST's
+// answer when it was refused.
+func (e *env) runJob(path, token string) response {
+	e.t.Helper()
+	r := e.do("POST", path, nil, token)
 	if r.Status != 202 {
 		return r
 	}
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(5 * time.Millisecond) {
-		j := e.do("GET", "/api/v1/org/rounds/"+roundID+"/results/job", nil, token)
+		j := e.do("GET", path+"/job", nil, token)
 		if j.Status != 200 || j.Body["status"] != "running" {
 			return j
 		}
 		if time.Now().After(deadline) {
-			e.t.Fatalf("the results job of round %s still runs after a minute: %s", roundID, j.Raw)
+			e.t.Fatalf("the job of %s still runs after a minute: %s", path, j.Raw)
 		}
 	}
 }

@@ -141,6 +141,7 @@ func (s *Server) apiRoutes() []route {
 
 		// Overall results and collective prizes (quiz_overall.go, quiz_collective.go).
 		{"POST", "/org/contests/:id/overall", organizers, s.orgComputeOverall, 0},
+		{"GET", "/org/contests/:id/overall/job", organizers, s.orgOverallJob, 0},
 		{"GET", "/org/contests/:id/collective", organizers, s.orgCollective, 0},
 		{"GET", "/org/contests/:id/export/collective", organizers, s.orgExportCollective, 0},
 		{"GET", "/contests/:slug/overall", anyone, s.contestOverall, 0},

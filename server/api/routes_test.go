@@ -76,6 +76,7 @@ var wantGuards = map[guard][]string{
 		"PATCH /org/units/:id",
 		"POST /org/contests",
 		"POST /org/contests/:id/overall",
+		"GET /org/contests/:id/overall/job",
 		"POST /org/contests/:id/questions",
 		"POST /org/contests/:id/questions/import",
 		"POST /org/contests/:id/rounds",

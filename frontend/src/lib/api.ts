@@ -225,6 +225,12 @@ export function createApi(opts: HttpOptions) {
       return res;
     },
 
+    /** The contest's overall standings across its rounds (none until the organizers compute them). */
+    overallStandings(slug: string, offset: number, limit: number, withAuth = false): Promise<StandingsPage> {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+      return http.request<StandingsPage>('GET', `/api/v1/contests/${encodeURIComponent(slug)}/overall?${q}`, { auth: withAuth });
+    },
+
     review(roundId: string, no: number): Promise<Review> {
       return http.request<Review>('GET', `${roundPath(roundId)}/review/${no}`, { auth: true });
     },

@@ -6,7 +6,8 @@
 import type { Role, StandingsPage } from './api';
 import type { Http } from './http';
 import type { Body, Reply, Schema } from './api/wire';
-import type { ResultsJob } from './quiz/resultsJob';
+import type { OverallJob, ResultsJob } from './quiz/resultsJob';
+import type { Overall } from './quiz/overallForm';
 
 export type ContestKind = Schema<'Contest'>['kind'];
 
@@ -15,8 +16,9 @@ export interface QuizSettings {
   onePrizePerPerson: boolean;
   /** How public standings show names: '' full to people logged in and short to visitors. */
   publicNames?: '' | 'full' | 'short';
+  /** The ranking across rounds with its prizes (none: the contest has no overall ranking). */
+  overall?: Overall | null;
   /** Kept as the server sent them: this UI does not edit them yet. */
-  overall?: unknown;
   collective?: unknown;
 }
 
@@ -226,6 +228,14 @@ export function createOrgApi(http: Http) {
     collectiveXlsx(id: string, roundId = ''): Promise<Blob> {
       const q = roundId ? `?roundId=${enc(roundId)}` : '';
       return http.request<Blob>('GET', `${contestPath(id)}/export/collective${q}`, { ...auth, blob: true });
+    },
+    /** Starts ranking the whole contest in the background: the job started, or the one already running. */
+    computeOverall(id: string): Promise<OverallJob> {
+      return http.request<Reply<'/api/v1/org/contests/{id}/overall', 'post'>>('POST', `${contestPath(id)}/overall`, auth);
+    },
+    /** The contest's last overall ranking job (404 before any). */
+    overallJob(id: string): Promise<OverallJob> {
+      return http.request<Reply<'/api/v1/org/contests/{id}/overall/job', 'get'>>('GET', `${contestPath(id)}/overall/job`, auth);
     },
     overallWinnersXlsx(id: string): Promise<Blob> {
       return http.request<Blob>('GET', `${contestPath(id)}/export/overall-winners`, { ...auth, blob: true });

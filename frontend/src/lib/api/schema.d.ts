@@ -2684,7 +2684,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compute and publish the cumulative ranking across rounds with published results (settings.overall), with its prizes. */
+        /**
+         * Start computing and publishing the cumulative ranking across rounds with published results (settings.overall), with its prizes, in the background.
+         * @description Answers 202 at once with the job, or the one already running on any instance; follow it with GET overall/job. 400 when the contest has no settings.overall, 409 when no round has published results.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2696,23 +2699,58 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {rounds, people, winners} */
-                200: {
+                /** @description the job started, or the one already running */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rounds: number;
-                            people: number;
-                            winners: number;
-                        };
+                        "application/json": components["schemas"]["OverallJob"];
                     };
                 };
                 400: components["responses"]["Error"];
                 409: components["responses"]["Error"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/contests/{id}/overall/job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contest's last overall ranking job: running with its progress, done with what it counted, or failed with the reason. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OverallJob"];
+                    };
+                };
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4728,6 +4766,26 @@ export interface components {
             error?: string;
             summary?: components["schemas"]["RoundSummary"];
         };
+        /** @description A contest's overall ranking computation running in the background. */
+        OverallJob: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description percent */
+            progress: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @description why it failed, in the language asked for */
+            error?: string;
+            /** @description what the ranking counted */
+            overall?: {
+                rounds: number;
+                people: number;
+                winners: number;
+            };
+        };
         /** @description What a results computation counted. */
         RoundSummary: {
             participants: number;
@@ -4869,6 +4927,8 @@ export interface components {
             startsAt?: string;
             /** Format: date-time */
             endsAt?: string;
+            /** @description a quiz with an overall ranking across its rounds (GET /contests/{slug}/overall once computed) */
+            hasOverall?: boolean;
         };
         /** @description A contest as organizers see it. */
         OrgContest: components["schemas"]["Contest"] & {

@@ -1,11 +1,18 @@
-// Computing a round's results runs on the server as a job: the click
-// answers at once with the job, and the organizer's page follows it until
-// it is done (with the summary) or failed (with the reason), showing its
-// progress meanwhile. The job lives on the server, so the page can be
+// Computing a round's results (or the contest's overall ranking) runs on
+// the server as a job: the click answers at once with the job, and the
+// organizer's page follows it until it is done (with what it counted) or
+// failed (with the reason), showing its progress meanwhile. The job lives on the server, so the page can be
 // reloaded, or opened by another organizer, and follow the same job.
 import type { Schema } from '../api/wire';
 
 export type ResultsJob = Schema<'ResultsJob'>;
+export type OverallJob = Schema<'OverallJob'>;
+
+/** What followJob needs of a job: where it is. */
+export interface JobState {
+  status: 'running' | 'done' | 'failed';
+  progress: number;
+}
 
 export interface FollowOptions {
   /** Before the first look at the job, in ms: a small round is done in a blink. */
@@ -27,12 +34,12 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * A look that fails is tried again; `tries` failures in a row reject with
  * the last error.
  */
-export async function followJob(
-  first: ResultsJob,
-  get: () => Promise<ResultsJob>,
-  onState: (job: ResultsJob) => void,
+export async function followJob<J extends JobState>(
+  first: J,
+  get: () => Promise<J>,
+  onState: (job: J) => void,
   { first: firstWait = 500, every = 1500, tries = 5, sleep = wait, signal }: FollowOptions = {},
-): Promise<ResultsJob> {
+): Promise<J> {
   let job = first;
   onState(job);
   let failures = 0;
