@@ -155,6 +155,9 @@ func (f *FlagFinder) AddAccounts(people []Account) {
 // NewFlagFinder starts the flags of a round with rules.
 func NewFlagFinder(rules Integrity) *FlagFinder { return &FlagFinder{rules: rules} }
 
+// Grow makes room for n more attempts (see ResultsBuilder.Grow).
+func (f *FlagFinder) Grow(n int) { f.traces = slices.Grow(f.traces, n) }
+
 // Add takes a person's final attempts into account.
 func (f *FlagFinder) Add(p *Participation) {
 	for i := range p.Attempts {

@@ -33,6 +33,11 @@ func NewResultsBuilder(r *Round, key AnswerKey) *ResultsBuilder {
 	return &ResultsBuilder{round: r, key: key, marks: newMarkKey(key), closed: r.ClosesAt.Add(Grace * 2), ordered: true}
 }
 
+// Grow makes room for n more people (the number of records, when known):
+// the lines of a national round are ~100 MB, grown by appending they would
+// be copied and left behind several times.
+func (rr *ResultsBuilder) Grow(n int) { rr.lines = slices.Grow(rr.lines, n) }
+
 // Add takes one person's record into account. The record is changed in
 // memory only (expired attempt finalized, attempts re-marked); it is not
 // kept. A person added again with an attempt that counts replaces what was

@@ -26,6 +26,12 @@ func newRoundFlags(r *quiz.Round) *roundFlags {
 	return &roundFlags{finder: quiz.NewFlagFinder(r.Integrity)}
 }
 
+// grow makes room for n more players (see quiz.ResultsBuilder.Grow).
+func (f *roundFlags) grow(n int) {
+	f.finder.Grow(n)
+	f.players = slices.Grow(f.players, n)
+}
+
 // add takes one record (after the results builder finalized it).
 func (f *roundFlags) add(p *quiz.Participation) {
 	f.finder.Add(p)

@@ -32,6 +32,8 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	}
 	read := 0
 	results, flags := quiz.NewResultsBuilder(r, key), newRoundFlags(r)
+	results.Grow(total)
+	flags.grow(total)
 	if err := s.quiz.EachParticipation(ctx, r.ID, func(p *quiz.Participation) error {
 		if err := results.Add(p); err != nil {
 			return err

@@ -30,10 +30,11 @@ import (
 // errNotPlain makes the decoder hand a record over to encoding/json.
 var errNotPlain = errors.New("sqlite: record not in the plain form")
 
-// internMax bounds the strings shared: question, option and unit IDs are
-// short and few; people's IDs are neither and are not kept.
+// internMax bounds the strings shared: question and option IDs and unit
+// paths (a few unit IDs deep) are short and few; people's IDs are neither
+// and are not kept.
 const (
-	internMaxLen   = 48
+	internMaxLen   = 128
 	internMaxCount = 8192
 )
 
