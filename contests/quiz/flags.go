@@ -142,6 +142,8 @@ type FlagFinder struct {
 	questions []string
 	text      []byte
 	accounts  peopleIndex // AddAccounts
+	// attemptFlags are the flags of the attempts, once EndAttempts found them.
+	attemptFlags map[string][]Flag
 }
 
 // AddAccounts takes accounts for the same-person rule as they are read:
@@ -158,7 +160,7 @@ func NewFlagFinder(rules Integrity) *FlagFinder { return &FlagFinder{rules: rule
 // Grow makes room for n more attempts (see ResultsBuilder.Grow).
 func (f *FlagFinder) Grow(n int) { f.traces = slices.Grow(f.traces, n) }
 
-// Add takes a person's final attempts into account.
+// Add takes a person's final attempts into account (until EndAttempts).
 func (f *FlagFinder) Add(p *Participation) {
 	for i := range p.Attempts {
 		a := &p.Attempts[i]
@@ -266,9 +268,20 @@ type FoundFlags struct {
 // Find finds the flags (see Flags) and keeps them compact; people are
 // compared with the accounts added before (AddAccounts), which are used up.
 func (f *FlagFinder) Find(people []Account) *FoundFlags {
+	f.EndAttempts()
 	f.AddAccounts(people)
-	out := &FoundFlags{attempts: map[string][]Flag{}, people: f.accounts.same()}
-	add := func(user string, fl Flag) { out.attempts[user] = addFlag(out.attempts[user], fl) }
+	return &FoundFlags{attempts: f.attemptFlags, people: f.accounts.same()}
+}
+
+// EndAttempts finds the flags of the attempts added, and lets the attempts
+// go: called before the accounts are read, a national round's ~40 MB of
+// traces are not held with them. Attempts added later are not looked at.
+func (f *FlagFinder) EndAttempts() {
+	if f.attemptFlags != nil {
+		return
+	}
+	f.attemptFlags = map[string][]Flag{}
+	add := func(user string, fl Flag) { f.attemptFlags[user] = addFlag(f.attemptFlags[user], fl) }
 	for _, t := range f.traces {
 		if fl, bad := f.rules.implausible(int(t.questions), t.duration); bad {
 			fl.AttemptNo = int(t.no)
@@ -280,7 +293,7 @@ func (f *FlagFinder) Find(people []Account) *FoundFlags {
 		contests.Msg{VI: "Cùng một máy (ứng dụng) đã thi cho %d tài khoản trong %d phút", EN: "One device (app install) played for %d accounts within %d minutes"})
 	f.shared(add, func(t *trace) string { _, network := clientKeys(t.client); return network }, SharedNetworkAccounts, SharedNetworkWindow, FlagSharedNetwork,
 		contests.Msg{VI: "Cùng địa chỉ mạng và trình duyệt đã thi cho %d tài khoản trong %d phút", EN: "One network address and browser played for %d accounts within %d minutes"})
-	return out
+	f.traces = nil
 }
 
 // Of returns the person's flags, sorted by kind, then attempt (nil when

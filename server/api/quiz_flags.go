@@ -47,6 +47,7 @@ func (f *roundFlags) find(ctx context.Context, s *Server) (*quiz.FoundFlags, *ac
 	if !slices.IsSorted(f.players) {
 		slices.Sort(f.players)
 	}
+	f.finder.EndAttempts()
 	names := &accountNames{ids: slices.Compact(f.players)}
 	names.names = make([]string, len(names.ids))
 	f.players = nil
