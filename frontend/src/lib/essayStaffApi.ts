@@ -66,7 +66,8 @@ export function createEssayStaffApi(http: Http) {
     identity: (workId: string) => get<IdentitySheet>(`/api/v1/org/essay/works/${enc(workId)}/identity`),
     async screen(workId: string, accept: boolean, reason = ''): Promise<StaffWork> {
       const path = `/api/v1/org/essay/works/${enc(workId)}/screen`;
-      return (await post<Reply<'/api/v1/org/essay/works/{id}/screen', 'post'>>(path, { accept, reason })).work;
+      const body: Body<'/api/v1/org/essay/works/{id}/screen', 'post'> = { accept, reason };
+      return (await post<Reply<'/api/v1/org/essay/works/{id}/screen', 'post'>>(path, body)).work;
     },
     similarity: (cid: string) => post<Reply<'/api/v1/org/essay/{cid}/similarity', 'post'>>(`${org(cid)}/similarity`),
     compare: (a: string, b: string) => get<Comparison>(`/api/v1/org/essay/works/${enc(a)}/compare/${enc(b)}`),
@@ -90,7 +91,10 @@ export function createEssayStaffApi(http: Http) {
       return (await get<Reply<'/api/v1/org/essay/rounds/{rid}/progress', 'get'>>(`${round(rid)}/progress`)).judges;
     },
     reopen: (rid: string, wid: string, judgeId: string, reason: string) =>
-      post<Reply<'/api/v1/org/essay/rounds/{rid}/works/{wid}/unlock', 'post'>>(`${round(rid)}/works/${enc(wid)}/unlock`, { judgeId, reason }),
+      post<Reply<'/api/v1/org/essay/rounds/{rid}/works/{wid}/unlock', 'post'>>(`${round(rid)}/works/${enc(wid)}/unlock`, {
+        judgeId,
+        reason,
+      } satisfies Body<'/api/v1/org/essay/rounds/{rid}/works/{wid}/unlock', 'post'>),
     third: (rid: string, wid: string) =>
       post<Reply<'/api/v1/org/essay/rounds/{rid}/works/{wid}/third', 'post'>>(`${round(rid)}/works/${enc(wid)}/third`),
     close: (rid: string) => post<Reply<'/api/v1/org/essay/rounds/{rid}/close', 'post'>>(`${round(rid)}/close`),
@@ -124,10 +128,12 @@ export function createEssayStaffApi(http: Http) {
     score: (rid: string, code: string, criteria: Record<string, number>, comment: string, submit: boolean) =>
       http.request<Reply<'/api/v1/judge/rounds/{rid}/works/{code}/score', 'put'>>('PUT', `${judge(rid)}/works/${enc(code)}/score`, {
         auth: true,
-        body: { criteria, comment, submit },
+        body: { criteria, comment, submit } satisfies Body<'/api/v1/judge/rounds/{rid}/works/{code}/score', 'put'>,
       }),
     recuse: (rid: string, code: string, reason: string) =>
-      post<Reply<'/api/v1/judge/rounds/{rid}/works/{code}/recuse', 'post'>>(`${judge(rid)}/works/${enc(code)}/recuse`, { reason }),
+      post<Reply<'/api/v1/judge/rounds/{rid}/works/{code}/recuse', 'post'>>(`${judge(rid)}/works/${enc(code)}/recuse`, {
+        reason,
+      } satisfies Body<'/api/v1/judge/rounds/{rid}/works/{code}/recuse', 'post'>),
   };
 }
 

@@ -181,7 +181,10 @@ export function createOrgApi(http: Http) {
     },
     /** Takes a person out of the results with a reason; the results are computed again. */
     exclude(rid: string, userId: string, reason: string): Promise<PrizeReview> {
-      return http.request('POST', `${roundPath(rid)}/exclusions`, { ...auth, body: { userId, reason } });
+      return http.request('POST', `${roundPath(rid)}/exclusions`, {
+        ...auth,
+        body: { userId, reason } satisfies Body<'/api/v1/org/rounds/{rid}/exclusions', 'post'>,
+      });
     },
     /** An organizer's remedy for time or attempts lost to a fault (audited with the reason). */
     remedy(rid: string, kind: RemedyKind, body: RemedyRequest): Promise<RemedyResult> {

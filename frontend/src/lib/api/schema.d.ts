@@ -1965,7 +1965,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                        reason: string;
+                    };
+                };
+            };
             responses: {
                 /** @description the prize review, as GET prize-review */
                 200: {
@@ -3336,7 +3343,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        /** @description why a work is rejected (required then) */
+                        reason?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description {work} */
                 200: {
@@ -3760,7 +3775,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description whose locked sheet reopens */
+                        judgeId: string;
+                        reason: string;
+                    };
+                };
+            };
             responses: {
                 /** @description {status} */
                 200: {
@@ -3977,7 +4000,19 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description points by criterion key */
+                        criteria?: {
+                            [key: string]: number;
+                        };
+                        comment?: string;
+                        /** @description lock the sheet (false: save a draft) */
+                        submit?: boolean;
+                    };
+                };
+            };
             responses: {
                 /** @description {status, total} */
                 200: {
@@ -4023,7 +4058,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
             responses: {
                 /** @description {recused} */
                 200: {
