@@ -58,6 +58,21 @@ type AuthorWork struct {
 	Written  bool        `json:"written"`
 }
 
+// CountedWorks are the author's works in the contest that count against
+// the per-author limits, as CheckSubmission takes them: every one but those
+// withdrawn or refused at screening.
+func CountedWorks(works []*Work, cats []Category) []AuthorWork {
+	var out []AuthorWork
+	for _, w := range works {
+		if w.Status == WorkWithdrawn || w.Status == WorkRejected {
+			continue
+		}
+		c, _ := FindCategory(cats, w.Category)
+		out = append(out, AuthorWork{WorkID: w.ID, Category: w.Category, Written: c.Written})
+	}
+	return out
+}
+
 // CheckSubmission applies cat's limits to s. existing lists the works where
 // the same person is author or co-author; the caller runs the check for
 // every co-author too, since limits are per person. Each problem names its

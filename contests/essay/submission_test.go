@@ -93,3 +93,27 @@ func TestCheckSubmission(t *testing.T) {
 		})
 	}
 }
+
+func TestCountedWorks(t *testing.T) {
+	cats := DefaultCategories()
+	works := []*Work{
+		{ID: "w1", Category: CatMagazine, Status: WorkSubmitted},
+		{ID: "w2", Category: CatVideo, Status: WorkAccepted},
+		{ID: "w3", Category: CatMagazine, Status: WorkWithdrawn},
+		{ID: "w4", Category: CatRadio, Status: WorkRejected},
+		{ID: "w5", Category: "gone", Status: WorkSubmitted}, // a category removed since: counted, not written
+	}
+	got := CountedWorks(works, cats)
+	want := []AuthorWork{{"w1", CatMagazine, true}, {"w2", CatVideo, false}, {"w5", "gone", false}}
+	if len(got) != len(want) {
+		t.Fatalf("counted %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("counted[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if CountedWorks(nil, cats) != nil {
+		t.Error("no works counts nothing")
+	}
+}

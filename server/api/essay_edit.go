@@ -79,13 +79,7 @@ func (s *Server) editWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var existing []essay.AuthorWork
-	for _, m := range mine {
-		if m.Status != essay.WorkWithdrawn && m.Status != essay.WorkRejected {
-			c2, _ := essay.FindCategory(st.Categories, m.Category)
-			existing = append(existing, essay.AuthorWork{WorkID: m.ID, Category: m.Category, Written: c2.Written})
-		}
-	}
+	existing := essay.CountedWorks(mine, st.Categories)
 	sub := essay.Submission{WorkID: w.ID, Title: req.Title, Text: req.Text, Declaration: req.Declaration, File: &stored.File,
 		Identifying: identity.Identifying()}
 	for _, p := range identity.Coauthors {

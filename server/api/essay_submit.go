@@ -106,13 +106,7 @@ func (s *Server) submitWork(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var existing []essay.AuthorWork
-	for _, w := range mine {
-		if w.Status != essay.WorkWithdrawn && w.Status != essay.WorkRejected {
-			c2, _ := essay.FindCategory(st.Categories, w.Category)
-			existing = append(existing, essay.AuthorWork{WorkID: w.ID, Category: w.Category, Written: c2.Written})
-		}
-	}
+	existing := essay.CountedWorks(mine, st.Categories)
 	sub := essay.Submission{Title: req.Title, Text: req.Text, Declaration: req.Declaration, File: &stored.File,
 		Identifying: identity.Identifying()}
 	for _, p := range identity.Coauthors {
