@@ -41,6 +41,7 @@ const (
 type participationDecoder struct {
 	parser fastjson.Parser
 	shared map[string]string
+	chunk  []string // see strings; a new one for each record
 }
 
 var participationDecoders = sync.Pool{New: func() any {
@@ -64,6 +65,7 @@ func decodeParticipation(data []byte) (*quiz.Participation, error) {
 }
 
 func (d *participationDecoder) decode(data []byte, p *quiz.Participation) error {
+	d.chunk = nil // the lists of one record never share memory with another's
 	v, err := d.parser.ParseBytes(data)
 	if err != nil {
 		return err
@@ -362,7 +364,7 @@ func (d *participationDecoder) strs(v *fastjson.Value, out *[]string) bool {
 	if err != nil {
 		return false
 	}
-	ss := make([]string, len(list))
+	ss := d.strings(len(list))
 	for i, x := range list {
 		if x.Type() != fastjson.TypeString || !d.str(x, &ss[i], true) {
 			return false
@@ -370,6 +372,25 @@ func (d *participationDecoder) strs(v *fastjson.Value, out *[]string) bool {
 	}
 	*out = ss
 	return true
+}
+
+// stringsChunk is how many strings one allocation holds for the short
+// lists of a record (20 questions: 80 option IDs in their order, 20
+// answers), instead of one allocation per list.
+const stringsChunk = 128
+
+// strings returns a list of n strings cut from the current chunk, its
+// capacity its length: appending to it never reaches the next list.
+func (d *participationDecoder) strings(n int) []string {
+	if n == 0 || n > stringsChunk/4 {
+		return make([]string, n)
+	}
+	if len(d.chunk)+n > cap(d.chunk) {
+		d.chunk = make([]string, 0, stringsChunk)
+	}
+	start := len(d.chunk)
+	d.chunk = d.chunk[:start+n]
+	return d.chunk[start : start+n : start+n]
 }
 
 func intOf(v *fastjson.Value, out *int) bool {

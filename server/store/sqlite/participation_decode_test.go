@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,5 +191,24 @@ func BenchmarkDecodeParticipation(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// The short lists of a record share one allocation: appending to one never
+// writes into the next.
+func TestDecodedListsDoNotOverlap(t *testing.T) {
+	data, err := json.Marshal(sampleParticipations()["submitted"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := decodeParticipation(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := p.Attempts[0].Paper.Items
+	next := slices.Clone(items[1].OptionOrder)
+	_ = append(items[0].OptionOrder, "X", "Y")
+	if !slices.Equal(items[1].OptionOrder, next) {
+		t.Fatalf("appending to the first list changed the second: %v, was %v", items[1].OptionOrder, next)
 	}
 }
