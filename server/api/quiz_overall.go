@@ -71,11 +71,7 @@ func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
 		}
 		return out, err
 	}
-	j, _, err := s.Jobs.Start(c.UserContext(), overallJob, ct.ID, by, work)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusAccepted).JSON(toOverallJobDTO(j, language(c)))
+	return startJob(s, c, overallJob, ct.ID, work, toOverallJobDTO)
 }
 
 // orgOverallJob answers the contest's last overall ranking job → 404
@@ -85,11 +81,7 @@ func (s *Server) orgOverallJob(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	j, err := s.Jobs.Get(c.UserContext(), overallJob, ct.ID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(toOverallJobDTO(j, language(c)))
+	return sendJob(s, c, overallJob, ct.ID, toOverallJobDTO)
 }
 
 // computeOverall ranks the people of the published rounds together and

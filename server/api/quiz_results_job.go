@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -31,37 +30,6 @@ var errResultsBusy = contests.E(contests.CodeConflict, contests.T(
 	"Kết quả của đợt thi này đang được tính, hãy tải lại trang sau ít phút",
 	"This round's results are being computed; reload the page in a few minutes"))
 
-// jobStateDTO is a background job as organizers' pages follow it; each
-// kind adds its result once done.
-type jobStateDTO struct {
-	ID         string      `json:"id"`
-	Status     jobs.Status `json:"status"`
-	Progress   int         `json:"progress"`
-	StartedAt  time.Time   `json:"startedAt"`
-	FinishedAt *time.Time  `json:"finishedAt,omitempty"`
-	Error      string      `json:"error,omitempty"`
-}
-
-func toJobState(j jobs.Job, lang string) jobStateDTO {
-	d := jobStateDTO{ID: j.ID, Status: j.Status, Progress: j.Progress, StartedAt: j.StartedAt}
-	if !j.FinishedAt.IsZero() {
-		d.FinishedAt = &j.FinishedAt
-	}
-	if j.Error != nil {
-		d.Error = j.Error.In(lang)
-	}
-	return d
-}
-
-// jobResult is a done job's result, nil before.
-func jobResult[T any](j jobs.Job) *T {
-	var out T
-	if j.Status != jobs.Done || json.Unmarshal(j.Result, &out) != nil {
-		return nil
-	}
-	return &out
-}
-
 // resultsJobDTO is a round's results job; Summary once done.
 type resultsJobDTO struct {
 	jobStateDTO
@@ -83,15 +51,8 @@ func (s *Server) orgComputeResults(c *fiber.Ctx) error {
 	if r.Status == quiz.RoundDraft || s.Now().Before(r.ClosesAt.Add(quiz.Grace)) {
 		return contests.E(contests.CodeTooLate, contests.T("Chỉ tính kết quả sau khi đợt thi đóng", "Results can only be computed after the round closes"))
 	}
-	by, reqID := claimsOf(c).UserID(), requestID(c)
-	j, started, err := s.Jobs.Start(c.UserContext(), resultsJob, r.ID, by, s.resultsWork(r, ct, by, reqID))
-	if err != nil {
-		return err
-	}
-	if started {
-		s.Log.Info("round results job started", "request_id", reqID, "by", by, "round", r.ID, "job", j.ID)
-	}
-	return c.Status(fiber.StatusAccepted).JSON(toResultsJobDTO(j, language(c)))
+	work := s.resultsWork(r, ct, claimsOf(c).UserID(), requestID(c))
+	return startJob(s, c, resultsJob, r.ID, work, toResultsJobDTO)
 }
 
 // orgResultsJob answers the round's last results job → 404 before any.
@@ -100,11 +61,7 @@ func (s *Server) orgResultsJob(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	j, err := s.Jobs.Get(c.UserContext(), resultsJob, r.ID)
-	if err != nil {
-		return err
-	}
-	return c.JSON(toResultsJobDTO(j, language(c)))
+	return sendJob(s, c, resultsJob, r.ID, toResultsJobDTO)
 }
 
 // resultsWork is the job computing r's results; its result is the summary.

@@ -171,9 +171,9 @@ export function createOrgApi(http: Http) {
     computeResults(rid: string): Promise<ResultsJob> {
       return http.request<Reply<'/api/v1/org/rounds/{rid}/results', 'post'>>('POST', `${roundPath(rid)}/results`, auth);
     },
-    /** The round's last results job (404 before any). */
-    resultsJob(rid: string): Promise<ResultsJob> {
-      return http.request<Reply<'/api/v1/org/rounds/{rid}/results/job', 'get'>>('GET', `${roundPath(rid)}/results/job`, auth);
+    /** The round's last results job; null before any. */
+    async resultsJob(rid: string): Promise<ResultsJob | null> {
+      return (await http.request<Reply<'/api/v1/org/rounds/{rid}/results/job', 'get'> | undefined>('GET', `${roundPath(rid)}/results/job`, auth)) ?? null;
     },
     /** Prize candidates with their fraud flags, exclusions, whether the review is done. */
     prizeReview(rid: string): Promise<PrizeReview> {
@@ -236,9 +236,9 @@ export function createOrgApi(http: Http) {
     computeOverall(id: string): Promise<OverallJob> {
       return http.request<Reply<'/api/v1/org/contests/{id}/overall', 'post'>>('POST', `${contestPath(id)}/overall`, auth);
     },
-    /** The contest's last overall ranking job (404 before any). */
-    overallJob(id: string): Promise<OverallJob> {
-      return http.request<Reply<'/api/v1/org/contests/{id}/overall/job', 'get'>>('GET', `${contestPath(id)}/overall/job`, auth);
+    /** The contest's last overall ranking job; null before any. */
+    async overallJob(id: string): Promise<OverallJob | null> {
+      return (await http.request<Reply<'/api/v1/org/contests/{id}/overall/job', 'get'> | undefined>('GET', `${contestPath(id)}/overall/job`, auth)) ?? null;
     },
     overallWinnersXlsx(id: string): Promise<Blob> {
       return http.request<Blob>('GET', `${contestPath(id)}/export/overall-winners`, { ...auth, blob: true });

@@ -1848,6 +1848,13 @@ export interface paths {
                         "application/json": components["schemas"]["ResultsJob"];
                     };
                 };
+                /** @description no job yet */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 404: components["responses"]["Error"];
             };
         };
@@ -2752,6 +2759,13 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["OverallJob"];
                     };
+                };
+                /** @description no job yet */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 404: components["responses"]["Error"];
             };

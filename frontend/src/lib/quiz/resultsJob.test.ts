@@ -59,3 +59,10 @@ describe('followJob', () => {
     expect(end.progress).toBe(20);
   });
 });
+
+describe('followJob on a server that lost the job', () => {
+  it('ends as failed instead of looking forever', async () => {
+    const end = await followJob(job('running', 30), async () => null, () => {}, { sleep: noWait });
+    expect(end.status).toBe('failed');
+  });
+});

@@ -36,7 +36,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export async function followJob<J extends JobState>(
   first: J,
-  get: () => Promise<J>,
+  get: () => Promise<J | null>,
   onState: (job: J) => void,
   { first: firstWait = 500, every = 1500, tries = 5, sleep = wait, signal }: FollowOptions = {},
 ): Promise<J> {
@@ -47,7 +47,9 @@ export async function followJob<J extends JobState>(
     await sleep(look === 0 ? firstWait : every);
     if (signal?.aborted) break;
     try {
-      job = await get();
+      // A job seen running is never gone, except on a server whose data
+      // was reset: then there is nothing more to follow.
+      job = (await get()) ?? { ...job, status: 'failed' };
       failures = 0;
       onState(job);
     } catch (err) {
