@@ -95,7 +95,7 @@ type standingsInserter struct {
 
 func (w *standingsInserter) add(s quiz.Standing) error {
 	s.RoundID = w.roundID
-	data, err := encodeJSON(s)
+	data, err := encodeStanding(&s)
 	if err != nil {
 		return err
 	}
