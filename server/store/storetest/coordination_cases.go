@@ -12,8 +12,9 @@ import (
 
 // The small shared state that lets several instances on one store act as
 // one: recorded meta values (the first one stays), leases (one holder at a
-// time), event counters (rate limits) and stored snapshots (statistics
-// computed once).
+// time), event counters (rate limits), stored snapshots (statistics
+// computed once), the deployment's heartbeat; and the small writes that keep
+// a deployment healthy (the readiness probe, a password rehash on login).
 
 func metaCases() []contractCase {
 	return []contractCase{
@@ -181,6 +182,69 @@ func snapshotCases() []contractCase {
 			if data, _, _ := s.Snapshot(ctx, "round", "r1"); string(data) != `{"people":5}` {
 				t.Fatalf("another kind replaced the round's snapshot: %s", data)
 			}
+		}},
+	}
+}
+
+func heartbeatCases() []contractCase {
+	return []contractCase{
+		{name: "heartbeats/the latest beat stays, never moved back", run: func(t *testing.T, s store.Store) {
+			ctx, now := t.Context(), baseTime.Truncate(time.Millisecond) // what both engines keep
+			last, err := s.LastBeat(ctx, "heartbeat:test")
+			must(t, err)
+			if !last.IsZero() {
+				t.Fatalf("a new deployment has a beat: %v", last)
+			}
+			must(t, s.Beat(ctx, "heartbeat:test", now))
+			must(t, s.Beat(ctx, "heartbeat:test", now.Add(5*time.Second)))
+			must(t, s.Beat(ctx, "heartbeat:test", now.Add(2*time.Second))) // a lagging instance
+			last, err = s.LastBeat(ctx, "heartbeat:test")
+			must(t, err)
+			if !last.Equal(now.Add(5 * time.Second)) {
+				t.Fatalf("last beat %v, want %v", last, now.Add(5*time.Second))
+			}
+			other, err := s.LastBeat(ctx, "heartbeat:other")
+			must(t, err)
+			if !other.IsZero() {
+				t.Fatalf("another name shares the beat: %v", other)
+			}
+		}},
+	}
+}
+
+// probeCases cover the small writes that keep a deployment healthy: the
+// readiness probe and the rehash of a password on login.
+func probeCases() []contractCase {
+	return []contractCase{
+		{name: "probe/write probe succeeds again and again on a writable store", run: func(t *testing.T, s store.Store) {
+			for range 3 {
+				must(t, s.ProbeWrite(t.Context()))
+			}
+		}},
+		{name: "users/rehash replaces the hash and keeps the password change time", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			u := NewUser(NewUnit("P01", "Phường An Biên", nil), "Lê Văn Tám", "+84912000001")
+			must(t, s.CreateUser(ctx, u))
+			must(t, s.ReplacePasswordHash(ctx, u.ID, u.PasswordHash, "$argon2id$new"))
+			got, err := s.UserByID(ctx, u.ID)
+			must(t, err)
+			if got.PasswordHash != "$argon2id$new" {
+				t.Fatalf("hash %q, want the new one", got.PasswordHash)
+			}
+			checkTimes(t, "rehash", map[string][2]time.Time{"passwordChangedAt": {got.PasswordChangedAt, u.PasswordChangedAt}})
+		}},
+		{name: "users/rehash loses to a password change and to a missing account", run: func(t *testing.T, s store.Store) {
+			ctx := t.Context()
+			u := NewUser(NewUnit("P01", "Phường An Biên", nil), "Lê Văn Tám", "+84912000002")
+			must(t, s.CreateUser(ctx, u))
+			must(t, s.SetPassword(ctx, u.ID, "$argon2id$changed", u.PasswordChangedAt.Add(time.Minute)))
+			wantCode(t, s.ReplacePasswordHash(ctx, u.ID, u.PasswordHash, "$argon2id$rehash"), contests.CodeConflict)
+			got, err := s.UserByID(ctx, u.ID)
+			must(t, err)
+			if got.PasswordHash != "$argon2id$changed" {
+				t.Fatalf("hash %q: the rehash overwrote a password change", got.PasswordHash)
+			}
+			wantCode(t, s.ReplacePasswordHash(ctx, store.NewID(), "x", "y"), contests.CodeConflict)
 		}},
 	}
 }
