@@ -20,7 +20,8 @@ export const OCCUPATIONS: readonly Occupation[] = [
   'armed_forces',
   'citizen',
 ];
-export type Role = 'citizen' | 'judge' | 'secretary' | 'organizer' | 'admin';
+/** A role: one granted on a unit (User.roles), or citizen, which every account is. */
+export type Role = Schema<'User'>['roles'][number]['role'] | 'citizen';
 export type ContestStatus = Schema<'Contest'>['status'];
 
 export type ContestSummary = Schema<'Contest'>;

@@ -1,4 +1,5 @@
 // Where the access and refresh tokens live between page loads.
+import type { Schema } from './api/wire';
 
 export interface Tokens {
   accessToken: string;
@@ -13,13 +14,8 @@ export interface TokenStore {
   clear(): void;
 }
 
-/** What the server returns on login, registration and refresh. */
-export interface TokenGrant {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds the access token lives (15 minutes). */
-  expiresIn: number;
-}
+/** What the server returns on login, registration and refresh (docs/openapi.yaml Tokens; expiresIn in seconds). */
+export type TokenGrant = Pick<Schema<'Tokens'>, 'accessToken' | 'refreshToken' | 'expiresIn'>;
 
 export function tokensFromGrant(grant: TokenGrant, now: number): Tokens {
   return {
