@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"runtime"
 	"sync"
 	"time"
@@ -36,18 +37,29 @@ func (db *DB) ExpiredParticipations(ctx context.Context, t time.Time, limit int)
 //
 // Decoding the JSON is most of the cost of a walk, so rows are read
 // eachParticipationBatch at a time and the batch is decoded on every
-// core; fn still sees the records one at a time, in order, on the
-// caller's goroutine, and at most one batch is held.
+// core, while the next batch is read from the cursor by a goroutine of
+// its own; fn still sees the records one at a time, in order, on the
+// caller's goroutine, and at most two batches are held.
 func (db *DB) EachParticipation(ctx context.Context, roundID string, fn func(*quiz.Participation) error) error {
 	rows, err := db.reader.QueryContext(ctx, `SELECT data FROM quiz_participations
 		WHERE round_id = ? ORDER BY user_id`, roundID)
 	if err != nil {
 		return storeError(err, nil)
 	}
-	defer rows.Close()
-	raw := make([][]byte, 0, eachParticipationBatch)
+	batches, done := make(chan [][]byte, 1), make(chan struct{})
+	var readErr error // set by the reader before it closes batches
+	go func() {
+		defer close(batches)
+		defer rows.Close()
+		readErr = readBatches(rows, batches, done)
+	}()
+	defer func() {
+		close(done) // the reader stops at its next batch
+		for range batches {
+		}
+	}()
 	decoded := make([]*quiz.Participation, eachParticipationBatch)
-	flush := func() error {
+	for raw := range batches {
 		if err := decodeParticipations(raw, decoded[:len(raw)]); err != nil {
 			return storeError(err, nil)
 		}
@@ -57,24 +69,39 @@ func (db *DB) EachParticipation(ctx context.Context, roundID string, fn func(*qu
 				return err
 			}
 		}
-		raw = raw[:0]
-		return nil
+	}
+	return storeError(readErr, nil)
+}
+
+// readBatches sends the rows' data eachParticipationBatch at a time until
+// the rows end or done is closed.
+func readBatches(rows *sql.Rows, batches chan<- [][]byte, done <-chan struct{}) error {
+	raw := make([][]byte, 0, eachParticipationBatch)
+	send := func() bool {
+		select {
+		case batches <- raw:
+			raw = make([][]byte, 0, eachParticipationBatch)
+			return true
+		case <-done:
+			return false
+		}
 	}
 	for rows.Next() {
 		var data []byte // a fresh slice each row: Scan copies into it
 		if err := rows.Scan(&data); err != nil {
-			return storeError(err, nil)
+			return err
 		}
-		if raw = append(raw, data); len(raw) == eachParticipationBatch {
-			if err := flush(); err != nil {
-				return err
-			}
+		if raw = append(raw, data); len(raw) == eachParticipationBatch && !send() {
+			return nil
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return storeError(err, nil)
+		return err
 	}
-	return flush()
+	if len(raw) > 0 {
+		send()
+	}
+	return nil
 }
 
 // eachParticipationBatch is how many records EachParticipation decodes at once.
