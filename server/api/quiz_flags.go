@@ -2,7 +2,9 @@ package api
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"sync"
 
 	"hoithi/contests/quiz"
 )
@@ -51,21 +53,58 @@ func (f *roundFlags) find(ctx context.Context, s *Server) (*quiz.FoundFlags, *ac
 	names := &accountNames{ids: slices.Compact(f.players)}
 	names.names = make([]string, len(names.ids))
 	f.players = nil
-	accounts := make([]quiz.Account, 0, accountsBatch)
-	for start := 0; start < len(names.ids); start += accountsBatch {
-		batch := names.ids[start:min(start+accountsBatch, len(names.ids))]
-		users, err := s.Store.UsersByIDs(ctx, batch)
-		if err != nil {
-			return nil, nil, err
-		}
-		accounts = accounts[:0]
-		for i, id := range batch {
-			if u := users[id]; u != nil {
-				accounts = append(accounts, quiz.Account{UserID: id, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
-				names.names[start+i] = u.FullName
+	// The accounts are read accountReaders batches at a time (the store
+	// has a pool of readers), and folded in here as they come.
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	starts, read := make(chan int), make(chan []quiz.Account)
+	errs := make([]error, accountReaders)
+	var wg sync.WaitGroup
+	for w := range accountReaders {
+		wg.Go(func() {
+			for start := range starts {
+				batch := names.ids[start:min(start+accountsBatch, len(names.ids))]
+				users, err := s.Store.UsersByIDs(ctx, batch)
+				if err != nil {
+					errs[w] = err
+					cancel()
+					return
+				}
+				accounts := make([]quiz.Account, 0, len(batch))
+				for i, id := range batch {
+					if u := users[id]; u != nil {
+						accounts = append(accounts, quiz.Account{UserID: id, FullName: u.FullName, BirthDate: u.BirthDate, Phone: u.Phone})
+						names.names[start+i] = u.FullName // each reader its own lines
+					}
+				}
+				select {
+				case read <- accounts:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		defer close(starts)
+		for start := 0; start < len(names.ids); start += accountsBatch {
+			select {
+			case starts <- start:
+			case <-ctx.Done():
+				return
 			}
 		}
+	}()
+	go func() { wg.Wait(); close(read) }()
+	for accounts := range read {
 		f.finder.AddAccounts(accounts)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	if err := parent.Err(); err != nil { // stopped before every batch was read
+		return nil, nil, err
 	}
 	return f.finder.Find(nil), names, nil
 }
@@ -81,6 +120,9 @@ func (n *accountNames) of(userID string) string {
 	}
 	return ""
 }
+
+// accountReaders is how many UsersByIDs calls run at once.
+const accountReaders = 2
 
 // accountsBatch is how many accounts one UsersByIDs call asks for.
 const accountsBatch = 500
