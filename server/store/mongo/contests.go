@@ -45,9 +45,9 @@ func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 		instant{"startsAt", doc.StartsAt}, instant{"endsAt", doc.EndsAt}, instant{"updatedAt", doc.UpdatedAt})
 	res, err := db.contests.UpdateOne(ctx, versionFilter(c.ID, c.Version), update)
 	if err != nil {
-		return updateError(ctx, db.contests, err, doc, c.ID, contestNotFound)
+		return updateError(ctx, db.contests, err, doc, c.ID, store.ContestNotFound)
 	}
-	if err := versioned(ctx, db.contests, c.ID, res.MatchedCount, contestNotFound); err != nil {
+	if err := versioned(ctx, db.contests, c.ID, res.MatchedCount, store.ContestNotFound); err != nil {
 		return err
 	}
 	c.Version++
@@ -65,7 +65,7 @@ func (db *DB) ContestBySlug(ctx context.Context, slug string) (*contests.Contest
 }
 
 func (db *DB) findContest(ctx context.Context, filter bson.D) (*contests.Contest, error) {
-	return findOne(ctx, db.contests, filter, contestNotFound, (*contestDoc).contest)
+	return findOne(ctx, db.contests, filter, store.ContestNotFound, (*contestDoc).contest)
 }
 
 // ListContests returns the contests owned within unitPath ("" for all),

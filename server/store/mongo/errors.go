@@ -14,32 +14,13 @@ import (
 	"hoithi/server/store"
 )
 
-// Not-found errors of each aggregate: the words are server/store's.
-var (
-	userNotFound    = store.UserNotFound
-	unitNotFound    = store.UnitNotFound
-	tokenNotFound   = store.TokenNotFound
-	contestNotFound = store.ContestNotFound
-)
-
-// tokenReused is the answer to a refresh token presented a second time: the
-// caller treats it as theft and revokes the family.
-func tokenReused() error { return store.TokenReused() }
-
 // storeError turns a driver error into the *contests.Error the store port
 // promises: no document becomes notFound() (when given), anything else
 // CodeInternal with the cause kept for the logs. Duplicates are handled
 // before, by conflictError, which needs the document that was written.
 func storeError(err error, notFound func() error) error {
-	if err == nil {
-		return nil
-	}
-	var ce *contests.Error
-	if errors.As(err, &ce) {
-		return ce
-	}
-	if errors.Is(err, mongo.ErrNoDocuments) && notFound != nil {
-		return notFound()
+	if mapped, known := store.KnownError(err, mongo.ErrNoDocuments, notFound); known {
+		return mapped
 	}
 	return contests.Internal(err)
 }

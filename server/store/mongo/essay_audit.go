@@ -18,8 +18,6 @@ import (
 // no positive limit.
 const defaultAuditLimit = 1000
 
-var auditNotFound = store.AuditNotFound
-
 // auditKey is the _id of entry seq of chain: the Seq zero-padded to the 20
 // digits of the largest uint64, so one chain's keys sort in Seq order.
 func auditKey(chain string, seq uint64) string { return fmt.Sprintf("%s|%020d", chain, seq) }
@@ -43,7 +41,7 @@ func (db *DB) LastAudit(ctx context.Context, chain string) (*audit.Entry, error)
 	var doc auditDoc
 	opts := options.FindOne().SetSort(bson.D{{Key: "seq", Value: -1}})
 	if err := db.auditLog.FindOne(ctx, bson.D{{Key: "chain", Value: chain}}, opts).Decode(&doc); err != nil {
-		return nil, storeError(err, auditNotFound)
+		return nil, storeError(err, store.AuditNotFound)
 	}
 	e := doc.entry()
 	return &e, nil

@@ -13,8 +13,6 @@ import (
 // Identity sheets live in their own collection, reached only through these
 // two methods, so that no query on works can return who wrote one.
 
-var identityNotFound = store.IdentityNotFound
-
 // PutIdentity inserts or replaces the sheet of id.WorkID.
 func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {
 	doc := toIdentityDoc(id)
@@ -25,5 +23,5 @@ func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {
 
 // Identity → CodeNotFound.
 func (db *DB) Identity(ctx context.Context, workID string) (*essay.Identity, error) {
-	return findOne(ctx, db.identities, bson.D{{Key: "_id", Value: workID}}, identityNotFound, (*identityDoc).identity)
+	return findOne(ctx, db.identities, bson.D{{Key: "_id", Value: workID}}, store.IdentityNotFound, (*identityDoc).identity)
 }

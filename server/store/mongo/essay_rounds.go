@@ -11,13 +11,11 @@ import (
 	"hoithi/server/store"
 )
 
-var essayRoundNotFound = store.EssayRoundNotFound
-
 // essayRounds is the essay_rounds collection (numbered.go).
 var essayRounds = numberedCollection[essay.Round, essayRoundDoc]{
 	name: essayRoundsCollection, noIndex: "essay_rounds_contestId_no",
 	of:       func(db *DB) *mongo.Collection { return db.essayRounds },
-	notFound: essayRoundNotFound, toDoc: toEssayRoundDoc, fromDoc: (*essayRoundDoc).round,
+	notFound: store.EssayRoundNotFound, toDoc: toEssayRoundDoc, fromDoc: (*essayRoundDoc).round,
 	fields:  func(d *essayRoundDoc) numbered { return numbered{d.ID, d.ContestID, d.No, &d.Version} },
 	version: func(r *essay.Round) *int64 { return &r.Version },
 }

@@ -10,8 +10,6 @@ import (
 	"hoithi/server/store"
 )
 
-var scoreNotFound = store.ScoreNotFound
-
 // staleScore is the answer to a write based on an outdated sheet: another
 // tab or the secretary changed it; the judge reloads and tries again.
 func staleScore(cause error) error {
@@ -50,7 +48,7 @@ func (db *DB) Score(ctx context.Context, roundID, workID, judgeID string) (*essa
 	var doc scoreDoc
 	err := db.scores.FindOne(ctx, bson.D{{Key: "_id", Value: seatKey(roundID, workID, judgeID)}}).Decode(&doc)
 	if err != nil {
-		return nil, storeError(err, scoreNotFound)
+		return nil, storeError(err, store.ScoreNotFound)
 	}
 	s := doc.score()
 	return &s, nil

@@ -12,8 +12,6 @@ import (
 
 var _ store.Essay = (*DB)(nil)
 
-var workNotFound = store.WorkNotFound
-
 // staleWork is the answer to a write based on an outdated work: the caller
 // reloads, applies its change again and retries.
 func staleWork() error { return store.StaleWork() }
@@ -56,7 +54,7 @@ func (db *DB) PutWork(ctx context.Context, w *essay.Work) error {
 	case err != nil:
 		return storeError(err, nil)
 	case n == 0:
-		return workNotFound()
+		return store.WorkNotFound()
 	default:
 		return staleWork()
 	}
@@ -122,7 +120,7 @@ func (db *DB) Work(ctx context.Context, id string) (*essay.Work, error) {
 // code must not open a rejected or withdrawn work to judges.
 func (db *DB) WorkByCode(ctx context.Context, contestID, code string) (*essay.Work, error) {
 	if code == "" {
-		return nil, workNotFound()
+		return nil, store.WorkNotFound()
 	}
 	return db.findWork(ctx, bson.D{
 		{Key: "codeKey", Value: workCodeKey(contestID, code)},
@@ -131,7 +129,7 @@ func (db *DB) WorkByCode(ctx context.Context, contestID, code string) (*essay.Wo
 }
 
 func (db *DB) findWork(ctx context.Context, filter bson.D) (*essay.Work, error) {
-	return findOne(ctx, db.works, filter, workNotFound, (*workDoc).work)
+	return findOne(ctx, db.works, filter, store.WorkNotFound, (*workDoc).work)
 }
 
 // WorksOf returns a page of a contest's works ordered by SubmittedAt then

@@ -11,8 +11,6 @@ import (
 	"hoithi/server/store"
 )
 
-var participationNotFound = store.ParticipationNotFound
-
 // staleParticipation is the answer to a write based on an outdated record:
 // the caller reloads, applies its change again and retries.
 func staleParticipation(cause error) error {
@@ -34,7 +32,7 @@ func (db *DB) Participation(ctx context.Context, roundID, userID string) (*quiz.
 	var doc participationDoc
 	err := db.participations.FindOne(ctx, bson.D{{Key: "_id", Value: personKey(roundID, userID)}}).Decode(&doc)
 	if err != nil {
-		return nil, storeError(err, participationNotFound)
+		return nil, storeError(err, store.ParticipationNotFound)
 	}
 	return doc.participation(), nil
 }

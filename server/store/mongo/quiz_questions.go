@@ -21,8 +21,6 @@ var (
 	_ store.Standings      = (*DB)(nil)
 )
 
-var questionNotFound = store.QuestionNotFound
-
 // CreateQuestions inserts a batch in one ordered insert, in the order given.
 //
 // Without transactions the batch is not all or nothing: a failure part-way
@@ -153,7 +151,7 @@ func (db *DB) UpdateQuestion(ctx context.Context, contestID string, q quiz.Quest
 		{Key: "retired", Value: doc.Retired},
 	}
 	res, err := db.questions.UpdateOne(ctx, bson.D{{Key: "_id", Value: doc.Key}}, bson.D{{Key: "$set", Value: set}})
-	return updatedOne(res, err, questionNotFound)
+	return updatedOne(res, err, store.QuestionNotFound)
 }
 
 // Questions returns the contest's whole bank in creation order.

@@ -11,13 +11,11 @@ import (
 	"hoithi/server/store"
 )
 
-var roundNotFound = store.RoundNotFound
-
 // quizRounds is the quiz_rounds collection (numbered.go).
 var quizRounds = numberedCollection[quiz.Round, roundDoc]{
 	name: roundsCollection, noIndex: "quiz_rounds_contestId_no",
 	of:       func(db *DB) *mongo.Collection { return db.rounds },
-	notFound: roundNotFound, toDoc: toRoundDoc, fromDoc: (*roundDoc).round,
+	notFound: store.RoundNotFound, toDoc: toRoundDoc, fromDoc: (*roundDoc).round,
 	fields:  func(d *roundDoc) numbered { return numbered{d.ID, d.ContestID, d.No, &d.Version} },
 	version: func(r *quiz.Round) *int64 { return &r.Version },
 }
@@ -49,7 +47,7 @@ func (db *DB) RoundVersion(ctx context.Context, id string) (int64, error) {
 	}
 	opts := options.FindOne().SetProjection(bson.D{{Key: "version", Value: 1}})
 	if err := db.rounds.FindOne(ctx, bson.D{{Key: "_id", Value: id}}, opts).Decode(&doc); err != nil {
-		return 0, storeError(err, roundNotFound)
+		return 0, storeError(err, store.RoundNotFound)
 	}
 	return loadedVersion(doc.Version), nil
 }

@@ -43,8 +43,6 @@ type standingHeadDoc struct {
 // standingKey builds a line's _id: one line per person in a generation.
 func standingKey(roundID, gen, userID string) string { return roundID + "|" + gen + "|" + userID }
 
-var standingNotFound = store.StandingNotFound
-
 // standingsBatchSize bounds one insert of ReplaceStandings, well under the
 // 48 MB a server accepts in one message.
 const standingsBatchSize = 1000
@@ -205,7 +203,7 @@ func (db *DB) StandingOf(ctx context.Context, roundID, userID string) (*quiz.Sta
 			}
 		}
 		if err != nil {
-			return nil, storeError(err, standingNotFound)
+			return nil, storeError(err, store.StandingNotFound)
 		}
 		s := doc.standing()
 		return &s, nil

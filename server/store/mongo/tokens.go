@@ -41,15 +41,15 @@ func (db *DB) UseRefreshToken(ctx context.Context, hash string) (*store.RefreshT
 	case err != nil:
 		return nil, storeError(err, nil)
 	case n > 0:
-		return nil, tokenReused()
+		return nil, store.TokenReused()
 	default:
-		return nil, tokenNotFound()
+		return nil, store.TokenNotFound()
 	}
 }
 
 // RefreshTokenByHash returns a token as stored → CodeNotFound.
 func (db *DB) RefreshTokenByHash(ctx context.Context, hash string) (*store.RefreshToken, error) {
-	return findOne(ctx, db.tokens, bson.D{{Key: "_id", Value: hash}}, tokenNotFound, (*refreshTokenDoc).refreshToken)
+	return findOne(ctx, db.tokens, bson.D{{Key: "_id", Value: hash}}, store.TokenNotFound, (*refreshTokenDoc).refreshToken)
 }
 
 // RevokeFamily revokes every token of a family; an unknown family is no

@@ -10,6 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 // CreateUnit inserts u → CodeConflict on field "code".
@@ -23,7 +24,7 @@ func (db *DB) CreateUnit(ctx context.Context, u *contests.Unit) error {
 // and path stay: moving a unit would have to rewrite its whole subtree.
 func (db *DB) UpdateUnit(ctx context.Context, u *contests.Unit) error {
 	res, err := db.units.UpdateByID(ctx, u.ID, bson.D{{Key: "$set", Value: mutableUnitFields(u)}})
-	return updatedOne(res, err, unitNotFound)
+	return updatedOne(res, err, store.UnitNotFound)
 }
 
 // mutableUnitFields are what UpdateUnit and SaveUnits may change.
@@ -48,7 +49,7 @@ func (db *DB) UnitByCode(ctx context.Context, code string) (*contests.Unit, erro
 }
 
 func (db *DB) findUnit(ctx context.Context, filter bson.D) (*contests.Unit, error) {
-	return findOne(ctx, db.units, filter, unitNotFound, (*unitDoc).unit)
+	return findOne(ctx, db.units, filter, store.UnitNotFound, (*unitDoc).unit)
 }
 
 // UnitsUnder returns the subtree at path ("" for all) in path order.

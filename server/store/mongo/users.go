@@ -35,7 +35,7 @@ func (db *DB) UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User
 }
 
 func (db *DB) findUser(ctx context.Context, filter bson.D) (*contests.User, error) {
-	return findOne(ctx, db.users, filter, userNotFound, (*userDoc).user)
+	return findOne(ctx, db.users, filter, store.UserNotFound, (*userDoc).user)
 }
 
 // SetPassword → CodeNotFound.
@@ -43,7 +43,7 @@ func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt ti
 	update := datedUpdate(bson.D{{Key: "passwordHash", Value: hash}},
 		instant{"passwordChangedAt", storedTime(changedAt)})
 	res, err := db.users.UpdateByID(ctx, userID, update)
-	return updatedOne(res, err, userNotFound)
+	return updatedOne(res, err, store.UserNotFound)
 }
 
 // BumpSessionVersion → CodeNotFound. One $inc: atomic on MongoDB; on the
@@ -57,7 +57,7 @@ func (db *DB) BumpSessionVersion(ctx context.Context, userID string) (int64, err
 		bson.D{{Key: "$inc", Value: bson.D{{Key: "sessionVersion", Value: int64(1)}}}},
 		// No projection: the test server does not implement one on findAndModify.
 		options.FindOneAndUpdate().SetReturnDocument(options.After)).Decode(&doc)
-	return doc.V, storeError(err, userNotFound)
+	return doc.V, storeError(err, store.UserNotFound)
 }
 
 // SessionVersion → CodeNotFound.
@@ -67,14 +67,14 @@ func (db *DB) SessionVersion(ctx context.Context, userID string) (int64, error) 
 	}
 	err := db.users.FindOne(ctx, bson.D{{Key: "_id", Value: userID}},
 		options.FindOne().SetProjection(bson.D{{Key: "sessionVersion", Value: 1}})).Decode(&doc)
-	return doc.V, storeError(err, userNotFound)
+	return doc.V, storeError(err, store.UserNotFound)
 }
 
 // SetGrants → CodeNotFound.
 func (db *DB) SetGrants(ctx context.Context, userID string, grants []contests.Grant) error {
 	update := bson.D{{Key: "$set", Value: bson.D{{Key: "grants", Value: grantDocs(grants)}}}}
 	res, err := db.users.UpdateByID(ctx, userID, update)
-	return updatedOne(res, err, userNotFound)
+	return updatedOne(res, err, store.UserNotFound)
 }
 
 // ListUsers pages through a subtree in name order with the total matching.

@@ -55,7 +55,7 @@ func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 		WHERE id = ? AND version = ?`,
 		c.Slug, c.Kind, c.Title, c.Description, c.BannerURL, c.OwnerUnitID, c.OwnerUnitPath,
 		c.EligibleUnitPath, c.Status, millis(c.StartsAt), millis(c.EndsAt), millis(c.UpdatedAt), settingsText(c.Settings), c.ID, c.Version)
-	if err := db.versioned(ctx, "contests", c.ID, res, err, contestNotFound); err != nil {
+	if err := db.versioned(ctx, "contests", c.ID, res, err, store.ContestNotFound); err != nil {
 		return err
 	}
 	c.Version++
@@ -65,13 +65,13 @@ func (db *DB) UpdateContest(ctx context.Context, c *contests.Contest) error {
 // ContestByID → CodeNotFound.
 func (db *DB) ContestByID(ctx context.Context, id string) (*contests.Contest, error) {
 	c, err := scanContest(db.reader.QueryRowContext(ctx, `SELECT `+contestColumns+` FROM contests WHERE id = ?`, id))
-	return c, storeError(err, contestNotFound)
+	return c, storeError(err, store.ContestNotFound)
 }
 
 // ContestBySlug → CodeNotFound.
 func (db *DB) ContestBySlug(ctx context.Context, slug string) (*contests.Contest, error) {
 	c, err := scanContest(db.reader.QueryRowContext(ctx, `SELECT `+contestColumns+` FROM contests WHERE slug = ?`, slug))
-	return c, storeError(err, contestNotFound)
+	return c, storeError(err, store.ContestNotFound)
 }
 
 // ListContests returns the contests owned within unitPath ("" for all),

@@ -29,27 +29,12 @@ var uniqueFields = map[string]contests.FieldError{
 
 var constraintColumn = regexp.MustCompile(`constraint failed: ([A-Za-z0-9_]+\.[A-Za-z0-9_]+)`)
 
-// Not-found errors of each aggregate: the words are server/store's.
-var (
-	userNotFound    = store.UserNotFound
-	unitNotFound    = store.UnitNotFound
-	tokenNotFound   = store.TokenNotFound
-	contestNotFound = store.ContestNotFound
-)
-
 // storeError turns a driver error into the *contests.Error the store port
 // promises: a missing row becomes notFound(), a unique violation a conflict
 // naming the field, anything else CodeInternal with the cause kept for logs.
 func storeError(err error, notFound func() error) error {
-	if err == nil {
-		return nil
-	}
-	var ce *contests.Error
-	if errors.As(err, &ce) {
-		return ce
-	}
-	if errors.Is(err, sql.ErrNoRows) && notFound != nil {
-		return notFound()
+	if mapped, known := store.KnownError(err, sql.ErrNoRows, notFound); known {
+		return mapped
 	}
 	if conflict := uniqueConflict(err); conflict != nil {
 		return conflict

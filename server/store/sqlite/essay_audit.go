@@ -7,6 +7,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/audit"
+	"hoithi/server/store"
 )
 
 func scanAuditEntry(r rowScanner) (audit.Entry, error) {
@@ -38,7 +39,7 @@ func (db *DB) LastAudit(ctx context.Context, chain string) (*audit.Entry, error)
 	e, err := scanAuditEntry(db.reader.QueryRowContext(ctx, `SELECT data FROM audit_log
 		WHERE chain = ? ORDER BY seq DESC LIMIT 1`, chain))
 	if err != nil {
-		return nil, storeError(err, auditNotFound)
+		return nil, storeError(err, store.AuditNotFound)
 	}
 	return &e, nil
 }

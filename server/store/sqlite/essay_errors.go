@@ -24,14 +24,6 @@ var essayUniqueFields = map[string]contests.FieldError{
 // Joined to the engine-wide table at start-up, as the quiz keys are.
 func init() { maps.Copy(uniqueFields, essayUniqueFields) }
 
-var (
-	workNotFound       = store.WorkNotFound
-	identityNotFound   = store.IdentityNotFound
-	essayRoundNotFound = store.EssayRoundNotFound
-	scoreNotFound      = store.ScoreNotFound
-	auditNotFound      = store.AuditNotFound
-)
-
 // workConflict answers a write based on a stale version: someone else
 // changed the work since the caller read it, so the caller reloads.
 func workConflict() error { return store.StaleWork() }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 // PutIdentity inserts or replaces the identity sheet of id.WorkID.
@@ -22,7 +23,7 @@ func (db *DB) PutIdentity(ctx context.Context, id *essay.Identity) error {
 func (db *DB) Identity(ctx context.Context, workID string) (*essay.Identity, error) {
 	var data []byte
 	if err := db.reader.QueryRowContext(ctx, `SELECT data FROM essay_identities WHERE work_id = ?`, workID).Scan(&data); err != nil {
-		return nil, storeError(err, identityNotFound)
+		return nil, storeError(err, store.IdentityNotFound)
 	}
 	return decodeIdentity(data)
 }

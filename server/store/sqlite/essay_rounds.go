@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 // essayRounds is the essay_rounds table (numbered.go).
-var essayRounds = numberedTable[essay.Round]{table: "essay_rounds", notFound: essayRoundNotFound, decode: decodeEssayRound,
+var essayRounds = numberedTable[essay.Round]{table: "essay_rounds", notFound: store.EssayRoundNotFound, decode: decodeEssayRound,
 	fields: func(r *essay.Round) numbered { return numbered{r.ID, r.ContestID, r.No, &r.Version} }}
 
 // CreateEssayRound inserts r at version 1. A number taken in the contest →

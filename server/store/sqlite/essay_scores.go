@@ -6,6 +6,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/essay"
+	"hoithi/server/store"
 )
 
 func scanScore(r rowScanner) (essay.Score, error) {
@@ -48,7 +49,7 @@ func (db *DB) Score(ctx context.Context, roundID, workID, judgeID string) (*essa
 	s, err := scanScore(db.reader.QueryRowContext(ctx, `SELECT data FROM essay_scores
 		WHERE round_id = ? AND work_id = ? AND judge_id = ?`, roundID, workID, judgeID))
 	if err != nil {
-		return nil, storeError(err, scoreNotFound)
+		return nil, storeError(err, store.ScoreNotFound)
 	}
 	return &s, nil
 }

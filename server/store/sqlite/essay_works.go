@@ -65,7 +65,7 @@ func (db *DB) PutWork(ctx context.Context, w *essay.Work) error {
 		return storeError(err, nil)
 	}
 	if !exists {
-		return workNotFound()
+		return store.WorkNotFound()
 	}
 	return workConflict()
 }
@@ -73,7 +73,7 @@ func (db *DB) PutWork(ctx context.Context, w *essay.Work) error {
 // Work → CodeNotFound.
 func (db *DB) Work(ctx context.Context, id string) (*essay.Work, error) {
 	w, err := scanWork(db.reader.QueryRowContext(ctx, `SELECT data FROM essay_works WHERE id = ?`, id))
-	return w, storeError(err, workNotFound)
+	return w, storeError(err, store.WorkNotFound)
 }
 
 // WorkByCode finds the accepted work holding code in the contest →
@@ -81,7 +81,7 @@ func (db *DB) Work(ctx context.Context, id string) (*essay.Work, error) {
 func (db *DB) WorkByCode(ctx context.Context, contestID, code string) (*essay.Work, error) {
 	w, err := scanWork(db.reader.QueryRowContext(ctx, `SELECT data FROM essay_works
 		WHERE code = ? AND contest_id = ? AND status = ?`, code, contestID, essay.WorkAccepted))
-	return w, storeError(err, workNotFound)
+	return w, storeError(err, store.WorkNotFound)
 }
 
 // WorksOf returns a page of the contest's works matching f, ordered by

@@ -22,13 +22,6 @@ var quizUniqueFields = map[string]contests.FieldError{
 // engine rather than one aggregate.
 func init() { maps.Copy(uniqueFields, quizUniqueFields) }
 
-var (
-	questionNotFound      = store.QuestionNotFound
-	roundNotFound         = store.RoundNotFound
-	participationNotFound = store.ParticipationNotFound
-	standingNotFound      = store.StandingNotFound
-)
-
 // participationConflict is the answer to a write based on a stale version
 // (or an insert racing another): the caller reloads and applies again.
 func participationConflict() error { return store.StaleParticipation() }

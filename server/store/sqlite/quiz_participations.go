@@ -7,6 +7,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 // Every answer a candidate saves is one Participation read and one
@@ -73,7 +74,7 @@ func scanParticipation(r rowScanner) (*quiz.Participation, error) {
 func (db *DB) Participation(ctx context.Context, roundID, userID string) (*quiz.Participation, error) {
 	if !db.participations.enabled {
 		p, err := scanParticipation(db.stmts.selectParticipation.QueryRowContext(ctx, roundID, userID))
-		return p, storeError(err, participationNotFound)
+		return p, storeError(err, store.ParticipationNotFound)
 	}
 	k := participationKey{roundID, userID}
 	if p := db.participations.get(k); p != nil {
@@ -88,7 +89,7 @@ func (db *DB) Participation(ctx context.Context, roundID, userID string) (*quiz.
 	}
 	var data []byte
 	if err := db.stmts.selectParticipation.QueryRowContext(ctx, roundID, userID).Scan(&data); err != nil {
-		return nil, storeError(err, participationNotFound)
+		return nil, storeError(err, store.ParticipationNotFound)
 	}
 	p, err := decodeParticipation(data)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 func scanQuestion(r rowScanner) (quiz.Question, error) {
@@ -52,7 +53,7 @@ func (db *DB) UpdateQuestion(ctx context.Context, contestID string, q quiz.Quest
 	}
 	res, err := db.writer.ExecContext(ctx, `UPDATE quiz_questions SET data = ? WHERE contest_id = ? AND id = ?`,
 		data, contestID, q.ID)
-	return updatedOne(res, err, questionNotFound)
+	return updatedOne(res, err, store.QuestionNotFound)
 }
 
 // Questions returns the contest's bank in creation order, retired included.

@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"hoithi/contests/quiz"
+	"hoithi/server/store"
 )
 
 // quizRounds is the quiz_rounds table (numbered.go).
-var quizRounds = numberedTable[quiz.Round]{table: "quiz_rounds", notFound: roundNotFound, decode: decodeRound,
+var quizRounds = numberedTable[quiz.Round]{table: "quiz_rounds", notFound: store.RoundNotFound, decode: decodeRound,
 	fields: func(r *quiz.Round) numbered { return numbered{r.ID, r.ContestID, r.No, &r.Version} }}
 
 // CreateRound inserts r at version 1. A number taken in the contest →
@@ -33,7 +34,7 @@ func (db *DB) Round(ctx context.Context, id string) (*quiz.Round, error) {
 func (db *DB) RoundVersion(ctx context.Context, id string) (int64, error) {
 	var v int64
 	err := db.reader.QueryRowContext(ctx, `SELECT version FROM quiz_rounds WHERE id = ?`, id).Scan(&v)
-	return v, storeError(err, roundNotFound)
+	return v, storeError(err, store.RoundNotFound)
 }
 
 // RoundsOf returns a contest's rounds by number.

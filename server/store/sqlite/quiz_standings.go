@@ -182,7 +182,7 @@ func (db *DB) StandingOf(ctx context.Context, roundID, userID string) (*quiz.Sta
 	s, err := scanStanding(db.reader.QueryRowContext(ctx,
 		`SELECT data FROM quiz_standings WHERE round_id = ? AND user_id = ?`, roundID, userID))
 	if err != nil {
-		return nil, storeError(err, standingNotFound)
+		return nil, storeError(err, store.StandingNotFound)
 	}
 	return &s, nil
 }

@@ -45,7 +45,7 @@ func (db *DB) RefreshTokenByHash(ctx context.Context, hash string) (*store.Refre
 		FROM refresh_tokens WHERE hash = ?`, hash).
 		Scan(&t.FamilyID, &t.UserID, &issued, &expires, &t.Used, &t.Revoked)
 	if err != nil {
-		return nil, storeError(err, tokenNotFound)
+		return nil, storeError(err, store.TokenNotFound)
 	}
 	t.IssuedAt, t.ExpiresAt = fromMillis(issued), fromMillis(expires)
 	return &t, nil
@@ -61,7 +61,7 @@ func (db *DB) unusableToken(ctx context.Context, hash string) error {
 	case err != nil:
 		return storeError(err, nil)
 	case !exists:
-		return tokenNotFound()
+		return store.TokenNotFound()
 	}
 	return store.TokenReused()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 const unitColumns = `id, code, name, name_fold, kind, parent_id, path, headcount, target`
@@ -33,19 +34,19 @@ func (db *DB) UpdateUnit(ctx context.Context, u *contests.Unit) error {
 	res, err := db.writer.ExecContext(ctx,
 		`UPDATE units SET name = ?, name_fold = ?, kind = ?, headcount = ?, target = ? WHERE id = ?`,
 		u.Name, u.NameFold, u.Kind, u.Headcount, u.Target, u.ID)
-	return updatedOne(res, err, unitNotFound)
+	return updatedOne(res, err, store.UnitNotFound)
 }
 
 // UnitByID → CodeNotFound.
 func (db *DB) UnitByID(ctx context.Context, id string) (*contests.Unit, error) {
 	u, err := scanUnit(db.reader.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units WHERE id = ?`, id))
-	return u, storeError(err, unitNotFound)
+	return u, storeError(err, store.UnitNotFound)
 }
 
 // UnitByCode → CodeNotFound.
 func (db *DB) UnitByCode(ctx context.Context, code string) (*contests.Unit, error) {
 	u, err := scanUnit(db.reader.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM units WHERE code = ?`, code))
-	return u, storeError(err, unitNotFound)
+	return u, storeError(err, store.UnitNotFound)
 }
 
 // UnitsUnder returns the subtree at path ("" for all) in path order.

@@ -70,26 +70,26 @@ func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
 // UserByID → CodeNotFound.
 func (db *DB) UserByID(ctx context.Context, id string) (*contests.User, error) {
 	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
-	return u, storeError(err, userNotFound)
+	return u, storeError(err, store.UserNotFound)
 }
 
 // UserByPhoneKey → CodeNotFound.
 func (db *DB) UserByPhoneKey(ctx context.Context, phoneKey string) (*contests.User, error) {
 	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE phone_key = ?`, phoneKey))
-	return u, storeError(err, userNotFound)
+	return u, storeError(err, store.UserNotFound)
 }
 
 // UserByCCCDKey → CodeNotFound.
 func (db *DB) UserByCCCDKey(ctx context.Context, cccdKey string) (*contests.User, error) {
 	u, err := scanUser(db.reader.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE cccd_key = ?`, cccdKey))
-	return u, storeError(err, userNotFound)
+	return u, storeError(err, store.UserNotFound)
 }
 
 // SetPassword → CodeNotFound.
 func (db *DB) SetPassword(ctx context.Context, userID, hash string, changedAt time.Time) error {
 	res, err := db.writer.ExecContext(ctx,
 		`UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?`, hash, millis(changedAt), userID)
-	return updatedOne(res, err, userNotFound)
+	return updatedOne(res, err, store.UserNotFound)
 }
 
 // TouchLastSeen writes only when the stored instant is older or NULL.
@@ -105,14 +105,14 @@ func (db *DB) BumpSessionVersion(ctx context.Context, userID string) (int64, err
 	var v int64
 	err := db.writer.QueryRowContext(ctx,
 		`UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version`, userID).Scan(&v)
-	return v, storeError(err, userNotFound)
+	return v, storeError(err, store.UserNotFound)
 }
 
 // SessionVersion → CodeNotFound.
 func (db *DB) SessionVersion(ctx context.Context, userID string) (int64, error) {
 	var v int64
 	err := db.reader.QueryRowContext(ctx, `SELECT session_version FROM users WHERE id = ?`, userID).Scan(&v)
-	return v, storeError(err, userNotFound)
+	return v, storeError(err, store.UserNotFound)
 }
 
 // SetGrants → CodeNotFound.
@@ -122,7 +122,7 @@ func (db *DB) SetGrants(ctx context.Context, userID string, grants []contests.Gr
 		return contests.Internal(err)
 	}
 	res, err := db.writer.ExecContext(ctx, `UPDATE users SET grants = ? WHERE id = ?`, encoded, userID)
-	return updatedOne(res, err, userNotFound)
+	return updatedOne(res, err, store.UserNotFound)
 }
 
 // ListUsers pages through a subtree, counting in the same read transaction
