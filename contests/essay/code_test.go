@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"hoithi/contests/contesttest"
 )
 
 var codeShape = regexp.MustCompile(`^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}$`)
@@ -99,7 +101,7 @@ func FuzzParseCode(f *testing.F) {
 		}
 		code, err := ParseCode(input)
 		if err != nil {
-			fieldsOf(t, err) // must be an Invalid error naming its field
+			contesttest.InvalidFields(t, err) // must be an Invalid error naming its field
 			return
 		}
 		if !codeShape.MatchString(code) {

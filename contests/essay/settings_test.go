@@ -3,6 +3,8 @@ package essay
 import (
 	"slices"
 	"testing"
+
+	"hoithi/contests/contesttest"
 )
 
 func TestDecodeSettings(t *testing.T) {
@@ -27,7 +29,7 @@ func TestDecodeSettings(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := DecodeSettings([]byte(tc.raw))
-			if got := fieldsOf(t, err); !slices.Equal(got, tc.fields) {
+			if got := contesttest.InvalidFields(t, err); !slices.Equal(got, tc.fields) {
 				t.Fatalf("fields %v (%v), want %v", got, err, tc.fields)
 			}
 			if tc.fields == nil && (len(s.Categories) == 0) {

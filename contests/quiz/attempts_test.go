@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"hoithi/contests"
+	"hoithi/contests/contesttest"
 )
 
 func TestPolicySelect(t *testing.T) {
@@ -126,7 +127,7 @@ func TestCumulative(t *testing.T) {
 			t.Errorf("entry %d = %+v\nwant       %+v", i, got[i], want[i])
 		}
 	}
-	if _, err := Cumulative([][]Entry{{{UserID: "x"}, {UserID: "x"}}}); !slices.Equal(fields(t, err), []string{"rounds[0]"}) {
+	if _, err := Cumulative([][]Entry{{{UserID: "x"}, {UserID: "x"}}}); !slices.Equal(contesttest.InvalidFields(t, err), []string{"rounds[0]"}) {
 		t.Errorf("duplicate in a round: err %v", err)
 	}
 }
@@ -149,7 +150,7 @@ func TestTargets(t *testing.T) {
 			t.Errorf("%s = %d, %v; want %d", kind, got, err, want)
 		}
 	}
-	if _, err := TargetKind("winners").Of(s); !slices.Equal(fields(t, err), []string{"predictionTarget"}) {
+	if _, err := TargetKind("winners").Of(s); !slices.Equal(contesttest.InvalidFields(t, err), []string{"predictionTarget"}) {
 		t.Errorf("unknown target: %v", err)
 	}
 }

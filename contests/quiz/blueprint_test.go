@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"hoithi/contests"
+	"hoithi/contests/contesttest"
 )
 
 func TestPrepareErrors(t *testing.T) {
@@ -55,7 +56,7 @@ func TestPrepareErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Prepare(c.bank, c.bp)
-			if got := fields(t, err); !slices.Equal(got, c.fields) {
+			if got := contesttest.InvalidFields(t, err); !slices.Equal(got, c.fields) {
 				t.Errorf("fields = %v, want %v (err %v)", got, c.fields, err)
 			}
 			if err != nil && contests.ErrorCode(err) != contests.CodeInvalid {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"hoithi/contests"
+	"hoithi/contests/contesttest"
 )
 
 func unit(path, code string, headcount int) contests.Unit {
@@ -157,7 +158,7 @@ func TestCollectiveErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Collective(c.units, c.parts, nil, c.rule)
-		if got := fields(t, err); !slices.Equal(got, c.fields) {
+		if got := contesttest.InvalidFields(t, err); !slices.Equal(got, c.fields) {
 			t.Errorf("%s: fields %v, want %v", c.name, got, c.fields)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"hoithi/contests/contesttest"
 )
 
 func TestDisguiseCodes(t *testing.T) {
@@ -42,7 +44,7 @@ func TestDisguiseCodes(t *testing.T) {
 	}
 	for _, bad := range [][]string{{"A"}, {c1[0], d2.Codes(it)[0]}} {
 		_, err := d1.Unmask(it, bad)
-		if f := fields(t, err); len(f) != 1 || (f[0] != "options[0]" && f[0] != "options[1]") {
+		if f := contesttest.InvalidFields(t, err); len(f) != 1 || (f[0] != "options[0]" && f[0] != "options[1]") {
 			t.Errorf("Unmask(%v): fields %v", bad, f)
 		}
 	}
@@ -71,7 +73,7 @@ func TestSaveShownAnswerStoresAuthoringIDs(t *testing.T) {
 	if _, err := p.SaveShownAnswer(disguise, 1, "q1", []string{"A"}, 2, now); err == nil {
 		t.Fatal("an authoring letter must not be accepted as a code")
 	}
-	if _, err := p.SaveShownAnswer(disguise, 1, "q9", code, 3, now); fields(t, err)[0] != "questionId" {
+	if _, err := p.SaveShownAnswer(disguise, 1, "q9", code, 3, now); contesttest.InvalidFields(t, err)[0] != "questionId" {
 		t.Fatalf("question off the paper: %v", err)
 	}
 }

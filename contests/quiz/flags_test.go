@@ -3,6 +3,8 @@ package quiz
 import (
 	"testing"
 	"time"
+
+	"hoithi/contests/contesttest"
 )
 
 // attemptOf builds a final attempt of n questions lasting d, answered in
@@ -83,7 +85,7 @@ func TestIntegrityVoidsOnlyAsAHardRule(t *testing.T) {
 	if (Integrity{}).Void(&a) || !(Integrity{VoidTooFast: true}).Void(&a) || (Integrity{VoidTooFast: true, MinSecPerQuestion: 1}).Void(&a) {
 		t.Error("a 15 s paper of 10 questions is void only under VoidTooFast with the 2 s floor")
 	}
-	if err := (Integrity{MinSecPerQuestion: -1}).Validate(); fields(t, err)[0] != "integrity.minSecPerQuestion" {
+	if err := (Integrity{MinSecPerQuestion: -1}).Validate(); contesttest.InvalidFields(t, err)[0] != "integrity.minSecPerQuestion" {
 		t.Errorf("negative floor: %v", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+
+	"hoithi/contests/contesttest"
 )
 
 // FuzzDraw builds a bank and quotas from bytes and checks the draw's
@@ -86,7 +88,7 @@ func FuzzCheckAnswer(f *testing.F) {
 		err := CheckAnswer(paper, qid, opts)
 		it, onPaper := paper.Item(qid)
 		if err != nil {
-			if len(fields(t, err)) == 0 {
+			if len(contesttest.InvalidFields(t, err)) == 0 {
 				t.Fatal("rejection names no field")
 			}
 			return

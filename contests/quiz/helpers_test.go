@@ -1,34 +1,10 @@
 package quiz
 
 import (
-	"errors"
 	"fmt"
 	"slices"
-	"testing"
 	"time"
-
-	"hoithi/contests"
 )
-
-// fields returns the field names of a contests.Error, nil for nil.
-func fields(t *testing.T, err error) []string {
-	t.Helper()
-	if err == nil {
-		return nil
-	}
-	var e *contests.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("not a contests.Error: %v", err)
-	}
-	out := []string{}
-	for _, f := range e.Fields {
-		if f.Msg.VI == "" || f.Msg.EN == "" {
-			t.Errorf("field %s lacks a message in both languages: %+v", f.Field, f.Msg)
-		}
-		out = append(out, f.Field)
-	}
-	return out
-}
 
 // question builds a valid 4-option single-answer question (correct "A").
 func question(id, topic string, d Difficulty) Question {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"hoithi/contests"
+	"hoithi/contests/contesttest"
 )
 
 // ranking builds a Ranked list from "user:rank" pairs.
@@ -108,7 +109,7 @@ func TestAllocateErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Allocate(ranking("a:1"), c.tiers, c.opts)
-		if got := fields(t, err); !slices.Equal(got, c.fields) {
+		if got := contesttest.InvalidFields(t, err); !slices.Equal(got, c.fields) {
 			t.Errorf("%s: fields %v, want %v", c.name, got, c.fields)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
+
+	"hoithi/contests/contesttest"
 )
 
 func TestParseDifficulty(t *testing.T) {
@@ -107,7 +109,7 @@ func TestQuestionValidate(t *testing.T) {
 			q := valid
 			q.Options = slices.Clone(valid.Options)
 			c.edit(&q)
-			if got := fields(t, q.Validate()); !slices.Equal(got, c.fields) {
+			if got := contesttest.InvalidFields(t, q.Validate()); !slices.Equal(got, c.fields) {
 				t.Errorf("fields = %v, want %v", got, c.fields)
 			}
 		})

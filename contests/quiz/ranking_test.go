@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"hoithi/contests/contesttest"
 )
 
 // placing renders a ranking as "user:rank" in output order.
@@ -113,14 +115,14 @@ func TestRankRuleValidate(t *testing.T) {
 		{RankRule{Keys: []RankKey{KeyScoreDesc, "age_asc", KeyScoreDesc}}, []string{"keys[1]", "keys[2]"}},
 	}
 	for _, c := range cases {
-		if got := fields(t, c.rule.Validate()); !slices.Equal(got, c.fields) {
+		if got := contesttest.InvalidFields(t, c.rule.Validate()); !slices.Equal(got, c.fields) {
 			t.Errorf("%+v: fields %v, want %v", c.rule, got, c.fields)
 		}
 		if _, err := Rank(nil, c.rule); (err == nil) != (c.fields == nil) {
 			t.Errorf("%+v: Rank err %v", c.rule, err)
 		}
 	}
-	if _, err := Rank([]Entry{{UserID: "a"}, {UserID: "a"}}, RuleBinhTan()); !slices.Equal(fields(t, err), []string{"entries"}) {
+	if _, err := Rank([]Entry{{UserID: "a"}, {UserID: "a"}}, RuleBinhTan()); !slices.Equal(contesttest.InvalidFields(t, err), []string{"entries"}) {
 		t.Errorf("duplicate user: %v", err)
 	}
 }

@@ -2,6 +2,8 @@ package quiz
 
 import (
 	"testing"
+
+	"hoithi/contests/contesttest"
 )
 
 func TestRankSaysWhichKeyDecided(t *testing.T) {
@@ -78,7 +80,7 @@ func TestNames(t *testing.T) {
 			t.Errorf("%q logged in %v: %q", c.d, c.loggedIn, got)
 		}
 	}
-	if NameDisplay("initials").Valid() || fields(t, Settings{PublicNames: "x"}.Validate())[0] != "settings.publicNames" {
+	if NameDisplay("initials").Valid() || contesttest.InvalidFields(t, Settings{PublicNames: "x"}.Validate())[0] != "settings.publicNames" {
 		t.Error("unknown name display accepted")
 	}
 }

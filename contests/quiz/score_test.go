@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"hoithi/contests"
+	"hoithi/contests/contesttest"
 )
 
 func scoringPaper() (Paper, AnswerKey) {
@@ -89,7 +90,7 @@ func TestCheckAnswer(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			err := CheckAnswer(paper, c.question, c.options)
-			if got := fields(t, err); !slices.Equal(got, c.fields) {
+			if got := contesttest.InvalidFields(t, err); !slices.Equal(got, c.fields) {
 				t.Errorf("fields = %v, want %v", got, c.fields)
 			}
 			if err != nil && contests.ErrorCode(err) != contests.CodeInvalid {
