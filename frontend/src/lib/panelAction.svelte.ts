@@ -1,7 +1,9 @@
-// The state of an organizer panel whose buttons each send one request (the
-// essay round card, prizes, forwarding, settings, similarity, the staff
-// screen): one request at a time, its failure or its outcome shown above
-// the panel.
+// The state of an organizer's panel whose buttons each send one request
+// (the essay secretariat's round card, judging round form, prizes,
+// forwarding, settings and similarity; the staff screen): one request at a
+// time, its failure or its outcome shown above the panel. Forms that check
+// their fields and focus the first to fix use FormState
+// (pages/formState.svelte.ts).
 import { describeError } from './errors';
 import type { Translator } from './i18n';
 import { t as translate } from './locale.svelte';
