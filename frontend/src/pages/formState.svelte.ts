@@ -27,9 +27,11 @@ export class FormState {
     return !this.top;
   }
 
-  /** send runs the request with the form busy; a refusal is shown as the server words it. */
+  /** send runs the request with the form busy, the last messages cleared; a refusal is shown as the server words it. */
   async send(request: () => Promise<void>): Promise<void> {
     this.submitting = true;
+    this.errors = {};
+    this.top = '';
     try {
       await request();
     } catch (err) {

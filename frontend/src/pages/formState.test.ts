@@ -44,5 +44,9 @@ describe('FormState', () => {
     expect(form.errors).toEqual({ password: 'Mật khẩu không đúng' });
     expect(form.top).toBe('Không đăng nhập được Hãy thử lại sau');
     expect(focused).toBe('password-input');
+    // The next request starts clean: a success leaves no earlier refusal on screen.
+    await form.send(async () => {});
+    expect(form.errors).toEqual({});
+    expect(form.top).toBe('');
   });
 });
