@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -12,22 +11,6 @@ import (
 
 func contestID(c *contests.Contest) string { return c.ID }
 
-func sameContest(t *testing.T, got, want *contests.Contest) {
-	t.Helper()
-	checkTimes(t, "Contest", map[string][2]time.Time{
-		"StartsAt":  {got.StartsAt, want.StartsAt},
-		"EndsAt":    {got.EndsAt, want.EndsAt},
-		"CreatedAt": {got.CreatedAt, want.CreatedAt},
-		"UpdatedAt": {got.UpdatedAt, want.UpdatedAt},
-	})
-	g, w := *got, *want
-	g.StartsAt, g.EndsAt, g.CreatedAt, g.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-	w.StartsAt, w.EndsAt, w.CreatedAt, w.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("contest differs\n got: %+v\nwant: %+v", g, w)
-	}
-}
-
 func contestCases() []contractCase {
 	return []contractCase{
 		{name: "contests/create and get by id and slug", run: func(t *testing.T, s store.Store) {
@@ -36,10 +19,10 @@ func contestCases() []contractCase {
 			must(t, s.CreateContest(ctx, c))
 			got, err := s.ContestByID(ctx, c.ID)
 			must(t, err)
-			sameContest(t, got, c)
+			sameStored(t, "Contest", got, c)
 			got, err = s.ContestBySlug(ctx, c.Slug)
 			must(t, err)
-			sameContest(t, got, c)
+			sameStored(t, "Contest", got, c)
 			_, err = s.ContestByID(ctx, store.NewID())
 			wantCode(t, err, contests.CodeNotFound)
 			_, err = s.ContestBySlug(ctx, "khong-co")
@@ -53,7 +36,7 @@ func contestCases() []contractCase {
 			must(t, s.CreateContest(t.Context(), c))
 			got, err := s.ContestByID(t.Context(), c.ID)
 			must(t, err)
-			sameContest(t, got, c)
+			sameStored(t, "Contest", got, c)
 		}},
 		{name: "contests/duplicate slug is a slug conflict", run: func(t *testing.T, s store.Store) {
 			unit := NewUnit("T01", "Tỉnh Gia Lai", nil)
@@ -75,10 +58,10 @@ func contestCases() []contractCase {
 			must(t, s.UpdateContest(ctx, &want))
 			got, err := s.ContestByID(ctx, c.ID)
 			must(t, err)
-			sameContest(t, got, &want)
+			sameStored(t, "Contest", got, &want)
 			got, err = s.ContestBySlug(ctx, "moi")
 			must(t, err)
-			sameContest(t, got, &want)
+			sameStored(t, "Contest", got, &want)
 
 			clash := want
 			clash.Slug = taken.Slug
@@ -121,7 +104,7 @@ func contestCases() []contractCase {
 			}
 			all, err := s.ListContests(ctx, ward.Path, false)
 			must(t, err)
-			sameContest(t, all[0], closed)
+			sameStored(t, "Contest", all[0], closed)
 		}},
 		{name: "contests/owned exactly at the given units newest first", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
@@ -165,7 +148,7 @@ func contestCases() []contractCase {
 			}
 			got, err := s.ContestsOwnedAt(ctx, []string{ward.Path}, false)
 			must(t, err)
-			sameContest(t, got[1], atWard)
+			sameStored(t, "Contest", got[1], atWard)
 		}},
 	}
 }

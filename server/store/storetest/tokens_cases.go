@@ -1,28 +1,12 @@
 package storetest
 
 import (
-	"reflect"
 	"sync"
 	"testing"
-	"time"
 
 	"hoithi/contests"
 	"hoithi/server/store"
 )
-
-// sameToken compares a token as returned with the one expected.
-func sameToken(t *testing.T, got, want *store.RefreshToken) {
-	t.Helper()
-	checkTimes(t, "RefreshToken", map[string][2]time.Time{
-		"IssuedAt":  {got.IssuedAt, want.IssuedAt},
-		"ExpiresAt": {got.ExpiresAt, want.ExpiresAt},
-	})
-	g, w := *got, *want
-	g.IssuedAt, g.ExpiresAt, w.IssuedAt, w.ExpiresAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("token differs\n got: %+v\nwant: %+v", g, w)
-	}
-}
 
 func tokenCases() []contractCase {
 	return []contractCase{
@@ -32,7 +16,7 @@ func tokenCases() []contractCase {
 			must(t, s.CreateRefreshToken(ctx, tok))
 			got, err := s.UseRefreshToken(ctx, tok.Hash)
 			must(t, err)
-			sameToken(t, got, tok) // as it was: Used=false
+			sameStored(t, "RefreshToken", got, tok) // as it was: Used=false
 			_, err = s.UseRefreshToken(ctx, tok.Hash)
 			wantCode(t, err, contests.CodeConflict)
 			_, err = s.UseRefreshToken(ctx, "sha256-unknown")
@@ -44,7 +28,7 @@ func tokenCases() []contractCase {
 			must(t, s.CreateRefreshToken(ctx, tok))
 			got, err := s.RefreshTokenByHash(ctx, tok.Hash)
 			must(t, err)
-			sameToken(t, got, tok)
+			sameStored(t, "RefreshToken", got, tok)
 			_, err = s.UseRefreshToken(ctx, tok.Hash)
 			must(t, err)
 			must(t, s.RevokeFamily(ctx, tok.FamilyID))
@@ -52,7 +36,7 @@ func tokenCases() []contractCase {
 			must(t, err)
 			want := *tok
 			want.Used, want.Revoked = true, true
-			sameToken(t, got, &want)
+			sameStored(t, "RefreshToken", got, &want)
 			_, err = s.RefreshTokenByHash(ctx, "sha256-unknown")
 			wantCode(t, err, contests.CodeNotFound)
 		}},
@@ -80,7 +64,7 @@ func tokenCases() []contractCase {
 			must(t, err)
 			want := *fresh
 			want.Revoked = true
-			sameToken(t, got, &want)
+			sameStored(t, "RefreshToken", got, &want)
 			_, err = s.UseRefreshToken(ctx, used.Hash)
 			wantCode(t, err, contests.CodeConflict)
 			got, err = s.UseRefreshToken(ctx, bystander.Hash)

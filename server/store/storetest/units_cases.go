@@ -2,7 +2,6 @@ package storetest
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -50,23 +49,16 @@ func byPath(units ...*contests.Unit) []string {
 	return ids(sorted, unitID)
 }
 
-func sameUnit(t *testing.T, got, want *contests.Unit) {
-	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("unit differs\n got: %+v\nwant: %+v", got, want)
-	}
-}
-
 func unitCases() []contractCase {
 	return []contractCase{
 		{name: "units/create and get by id and code", run: func(t *testing.T, s store.Store) {
 			tr := seedUnitTree(t, s)
 			got, err := s.UnitByID(t.Context(), tr.khuPho.ID)
 			must(t, err)
-			sameUnit(t, got, tr.khuPho)
+			sameStored(t, "Unit", got, tr.khuPho)
 			got, err = s.UnitByCode(t.Context(), tr.caoBang.Code)
 			must(t, err)
-			sameUnit(t, got, tr.caoBang)
+			sameStored(t, "Unit", got, tr.caoBang)
 			_, err = s.UnitByID(t.Context(), store.NewID())
 			wantCode(t, err, contests.CodeNotFound)
 			_, err = s.UnitByCode(t.Context(), "NOPE")
@@ -86,13 +78,13 @@ func unitCases() []contractCase {
 			must(t, s.UpdateUnit(t.Context(), &change))
 			got, err := s.UnitByID(t.Context(), want.ID)
 			must(t, err)
-			sameUnit(t, got, &want)
+			sameStored(t, "Unit", got, &want)
 			// A target can be taken away again.
 			want.Target = 0
 			must(t, s.UpdateUnit(t.Context(), &want))
 			got, err = s.UnitByID(t.Context(), want.ID)
 			must(t, err)
-			sameUnit(t, got, &want)
+			sameStored(t, "Unit", got, &want)
 			missing := NewUnit("P99", "Không có", nil)
 			wantCode(t, s.UpdateUnit(t.Context(), missing), contests.CodeNotFound)
 		}},
@@ -134,7 +126,7 @@ func unitCases() []contractCase {
 			}
 			roots, err := s.ChildUnits(t.Context(), "")
 			must(t, err)
-			sameUnit(t, roots[0], tr.caoBang)
+			sameStored(t, "Unit", roots[0], tr.caoBang)
 		}},
 		{name: "units/search folded names shallowest first", run: func(t *testing.T, s store.Store) {
 			tr := seedUnitTree(t, s)
@@ -180,13 +172,13 @@ func unitCases() []contractCase {
 			wantRoot.Name, wantRoot.NameFold, wantRoot.Headcount, wantRoot.Target = rootAgain.Name, rootAgain.NameFold, 5000, 2000
 			got, err := s.UnitByCode(ctx, "T01")
 			must(t, err)
-			sameUnit(t, got, &wantRoot)
+			sameStored(t, "Unit", got, &wantRoot)
 			got, err = s.UnitByCode(ctx, "P01")
 			must(t, err)
-			sameUnit(t, got, &wardAgain)
+			sameStored(t, "Unit", got, &wardAgain)
 			got, err = s.UnitByCode(ctx, "P02")
 			must(t, err)
-			sameUnit(t, got, newWard)
+			sameStored(t, "Unit", got, newWard)
 			under, err := s.UnitsUnder(ctx, "")
 			must(t, err)
 			if gotIDs, want := ids(under, unitID), byPath(root, ward, newWard); !slices.Equal(gotIDs, want) {

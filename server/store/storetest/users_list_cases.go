@@ -121,7 +121,7 @@ func userListCases() []contractCase {
 			if len(got) != 1 {
 				t.Fatalf("got %d users, want 1", len(got))
 			}
-			sameUser(t, got[0], tr.binh)
+			sameStored(t, "User", got[0], tr.binh)
 		}},
 		{name: "users/list defaults to 50 per page", run: func(t *testing.T, s store.Store) {
 			unit := NewUnit("P01", "Phường 1", nil)
@@ -157,8 +157,8 @@ func usersBatchCases() []contractCase {
 			if keys := mapKeys(got); !slices.Equal(keys, sortedIDs(made[0], made[2])) {
 				t.Fatalf("UsersByIDs returned %v, want the IDs of the first and third user", keys)
 			}
-			sameUser(t, got[made[0].ID], made[0])
-			sameUser(t, got[made[2].ID], made[2])
+			sameStored(t, "User", got[made[0].ID], made[0])
+			sameStored(t, "User", got[made[2].ID], made[2])
 		}},
 		{name: "users/by IDs of nothing is an empty map", run: func(t *testing.T, s store.Store) {
 			ctx := t.Context()
