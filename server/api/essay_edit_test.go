@@ -10,10 +10,9 @@ func TestAuthorEditsUntilScreeningAndDeadline(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newEssayFixture(t, e)
 		author, _ := e.register(1, "W1-A")
-		r := f.submit(author, f.workBody("Tên cũ"), "bai.docx", docx(t, "", essayText(300)))
-		id := r.Body["work"].(map[string]any)["id"].(string)
+		id := f.submitted(t, author, "Tên cũ")
 		body := f.workBody("Tên mới")
-		r = f.edit(author, id, body, nil)
+		r := f.edit(author, id, body, nil)
 		if r.Status != 200 || r.Body["work"].(map[string]any)["title"] != "Tên mới" || r.Body["work"].(map[string]any)["words"] != float64(300) {
 			t.Fatalf("edit without a file: %d %s", r.Status, r.Raw)
 		}
@@ -48,8 +47,7 @@ func TestJudgeRecusalHandsTheSeatOver(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newEssayFixture(t, e)
 		author, _ := e.register(1, "W1-A")
-		r := f.submit(author, f.workBody("Bài"), "bai.docx", docx(t, "", essayText(300)))
-		roundID, code := f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
+		roundID, code := f.acceptAndAssign(t, f.submitted(t, author, "Bài"))
 		queue := func(i int) int {
 			q := e.do("GET", "/api/v1/judge/rounds/"+roundID+"/works", nil, f.judges[i])
 			return len(q.Body["works"].([]any))
@@ -62,7 +60,7 @@ func TestJudgeRecusalHandsTheSeatOver(t *testing.T) {
 				free = i
 			}
 		}
-		r = e.do("POST", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/recuse", map[string]any{"reason": "Cùng cơ quan với tác giả"}, f.judges[seated])
+		r := e.do("POST", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/recuse", map[string]any{"reason": "Cùng cơ quan với tác giả"}, f.judges[seated])
 		if r.Status != 200 || r.Body["recused"] != true {
 			t.Fatalf("recuse: %d %s", r.Status, r.Raw)
 		}

@@ -112,6 +112,17 @@ func (f *essayFixture) submit(token string, work map[string]any, filename string
 	return f.e.send(req)
 }
 
+// submitted has author send a 300-word .docx work titled title, which must
+// be received (201), and returns its ID.
+func (f *essayFixture) submitted(t *testing.T, author, title string) string {
+	t.Helper()
+	r := f.submit(author, f.workBody(title), "bai.docx", docx(t, "", essayText(300)))
+	if r.Status != 201 {
+		t.Fatalf("submit %q: %d %s", title, r.Status, r.Raw)
+	}
+	return r.Body["work"].(map[string]any)["id"].(string)
+}
+
 func (f *essayFixture) workBody(title string) map[string]any {
 	return map[string]any{"category": "newspaper_online", "title": title, "declaration": true,
 		"author":    map[string]any{"penName": "Bút Xanh Biếc", "address": "Số 12 đường Lê Lợi", "bankAccount": "0123456789012", "bankName": "Vietcombank"},
@@ -143,8 +154,7 @@ func (f *essayFixture) edit(token, workID string, work map[string]any, file []by
 func (f *essayFixture) scoredWork(t *testing.T, title string) (roundID, code string) {
 	t.Helper()
 	author, _ := f.e.register(1, "W1-A")
-	r := f.submit(author, f.workBody(title), "bai.docx", docx(t, "", essayText(300)))
-	roundID, code = f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
+	roundID, code = f.acceptAndAssign(t, f.submitted(t, author, title))
 	for _, tok := range f.judges {
 		f.e.do("PUT", "/api/v1/judge/rounds/"+roundID+"/works/"+code+"/score", map[string]any{"criteria": map[string]any{"nd": 8.5}, "submit": true}, tok)
 	}

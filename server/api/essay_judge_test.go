@@ -38,11 +38,7 @@ func TestJudgeQueueNamesTheContestsOwnCategories(t *testing.T) {
 		t.Fatal(err)
 	}
 	author, _ := e.register(1, "W1-A")
-	r := f.submit(author, f.workBody("Giữ vững trận địa tư tưởng"), "bai.docx", docx(t, "", essayText(300)))
-	if r.Status != 201 {
-		t.Fatalf("submit: %d %s", r.Status, r.Raw)
-	}
-	roundID, _ := f.acceptAndAssign(t, r.Body["work"].(map[string]any)["id"].(string))
+	roundID, _ := f.acceptAndAssign(t, f.submitted(t, author, "Giữ vững trận địa tư tưởng"))
 	for _, tok := range f.judges {
 		q := e.do("GET", "/api/v1/judge/rounds/"+roundID+"/works", nil, tok)
 		cats, _ := q.Body["categories"].([]any)

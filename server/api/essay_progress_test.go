@@ -10,8 +10,7 @@ func TestJudgeProgressAndReopenedSheet(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newEssayFixture(t, e)
 		author, _ := e.register(1, "W1-A")
-		r := f.submit(author, f.workBody("Giữ vững trận địa"), "bai.docx", docx(t, "", essayText(300)))
-		workID := r.Body["work"].(map[string]any)["id"].(string)
+		workID := f.submitted(t, author, "Giữ vững trận địa")
 		roundID, code := f.acceptAndAssign(t, workID)
 		url := "/api/v1/org/essay/rounds/" + roundID + "/progress"
 		sum := func() (assigned, scored, pending int, who map[string]map[string]any) {
