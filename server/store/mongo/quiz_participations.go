@@ -11,14 +11,6 @@ import (
 	"hoithi/server/store"
 )
 
-// staleParticipation is the answer to a write based on an outdated record:
-// the caller reloads, applies its change again and retries.
-func staleParticipation(cause error) error {
-	e := store.StaleParticipation()
-	e.Err = cause
-	return e
-}
-
 // defaultExpiredLimit is the batch ExpiredParticipations returns when the
 // caller gives no positive limit.
 const defaultExpiredLimit = 100
@@ -38,30 +30,11 @@ func (db *DB) Participation(ctx context.Context, roundID, userID string) (*quiz.
 }
 
 // PutParticipation writes p if the stored record is at p.Version-1; version
-// 1 inserts. Each case is one single-document write that MongoDB applies
-// atomically: the unique _id refuses a second first start, and the replace
-// matches only the version it was computed from, so of two writers racing
+// 1 inserts. One single-document write (putVersioned): of two writers racing
 // from the same version exactly one wins and the other gets CodeConflict.
-// (FerretDB v1 does not make the replace atomic; the contract's racing cases
-// are skipped there.)
 func (db *DB) PutParticipation(ctx context.Context, p *quiz.Participation) error {
 	doc := toParticipationDoc(p)
-	if p.Version == 1 {
-		_, err := db.participations.InsertOne(ctx, doc)
-		if isDuplicateKey(err) {
-			return staleParticipation(err)
-		}
-		return storeError(err, nil)
-	}
-	filter := bson.D{{Key: "_id", Value: doc.Key}, {Key: "version", Value: p.Version - 1}}
-	res, err := db.participations.ReplaceOne(ctx, filter, doc)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	if res.MatchedCount == 0 {
-		return staleParticipation(nil)
-	}
-	return nil
+	return putVersioned(ctx, db.participations, doc.Key, p.Version, doc, store.StaleParticipation)
 }
 
 // ParticipationsOfUser returns the person's records in a contest by RoundID.

@@ -7,6 +7,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
+	"hoithi/contests"
 	"hoithi/server/store"
 )
 
@@ -52,4 +53,32 @@ func versioned(ctx context.Context, coll *mongo.Collection, id string, matched i
 		return notFound()
 	}
 	return store.Stale()
+}
+
+// putVersioned writes doc, the stored form (with _id key) of a record at
+// version, if the stored one is at version-1; the first version inserts.
+// Each case is one single-document write that MongoDB applies atomically:
+// the unique _id refuses a second first version, and the replace matches
+// only the version it was computed from, so of two writers racing from one
+// version exactly one wins and the other gets stale() (CodeConflict).
+// (FerretDB v1 does not make the replace atomic; the contract's racing
+// cases are skipped there.)
+func putVersioned(ctx context.Context, coll *mongo.Collection, key string, version int64, doc any, stale func() *contests.Error) error {
+	if version == store.FirstVersion {
+		_, err := coll.InsertOne(ctx, doc)
+		if isDuplicateKey(err) {
+			e := stale()
+			e.Err = err
+			return e
+		}
+		return storeError(err, nil)
+	}
+	res, err := coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: key}, {Key: "version", Value: version - 1}}, doc)
+	if err != nil {
+		return storeError(err, nil)
+	}
+	if res.MatchedCount == 0 {
+		return stale()
+	}
+	return nil
 }
