@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"hoithi/contests"
@@ -36,7 +37,7 @@ func TestValidateUnitTreeOrdersParentsFirst(t *testing.T) {
 	// Breadth first from the roots (T, then X1 whose parent is stored),
 	// file order among siblings.
 	want := []string{"T", "X1", "P1", "P2", "CB2", "CB1"}
-	if g := codesOf(got); !equalStrings(g, want) {
+	if g := codesOf(got); !slices.Equal(g, want) {
 		t.Fatalf("order = %v, want %v", g, want)
 	}
 	kinds := map[string]string{}
@@ -49,18 +50,6 @@ func TestValidateUnitTreeOrdersParentsFirst(t *testing.T) {
 	if rows[0].Code != "CB1" || rows[0].Kind != "Chi bộ" {
 		t.Errorf("input rows were modified: %+v", rows[0])
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestValidateUnitTreeRejects(t *testing.T) {
@@ -120,7 +109,7 @@ func TestValidateUnitTreeKeepsStoredUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g := codesOf(got); !equalStrings(g, []string{"P1", "T", "C1", "P1B"}) {
+	if g := codesOf(got); !slices.Equal(g, []string{"P1", "T", "C1", "P1B"}) {
 		t.Errorf("order = %v", g)
 	}
 }

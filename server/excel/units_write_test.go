@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -218,7 +219,7 @@ func TestMergedRangesScansTheRightSheet(t *testing.T) {
 	}{{"Khác", []string{"A1:B1"}}, {"Đơn vị", []string{"B5:C5", "A7:A9"}}, {"Trống", nil}}
 	for _, tt := range tests {
 		got, ok := mergedRanges(data, tt.sheet, 1<<20)
-		if !ok || !equalStrings(got, tt.want) {
+		if !ok || !slices.Equal(got, tt.want) {
 			t.Errorf("mergedRanges(%s) = %v, %v; want %v", tt.sheet, got, ok, tt.want)
 		}
 	}
