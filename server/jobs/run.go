@@ -96,8 +96,13 @@ func (r *Runner) heartbeat(ctx context.Context, kind, key, owner string, j Job, 
 			return true
 		case <-tick.C:
 		}
-		now := time.Now()
-		ok, err := r.st.TakeLease(ctx, leaseName(kind, key), owner, now, now.Add(r.hold))
+		ok, err := r.renew(ctx, kind, key, owner)
+		if err == nil && !ok {
+			// Asked again before giving the work up: a backend without
+			// single-document atomicity (FerretDB in development) may refuse
+			// a renewal once; a lease another instance took stays taken.
+			ok, err = r.renew(ctx, kind, key, owner)
+		}
 		if err != nil {
 			r.log.Warn("job lease not renewed", "kind", kind, "key", key, "err", err)
 			continue // it holds for hold; the next beat tries again
@@ -106,6 +111,7 @@ func (r *Runner) heartbeat(ctx context.Context, kind, key, owner string, j Job, 
 			r.log.Error("job lease lost; stopping", "kind", kind, "key", key, "job", j.ID)
 			return false
 		}
+		now := time.Now()
 		j.Progress, j.UpdatedAt = int(percent.Load()), now
 		if err := r.put(ctx, kind, key, j); err != nil && ctx.Err() == nil {
 			r.log.Warn("job progress not stored", "kind", kind, "key", key, "err", err)
@@ -122,11 +128,20 @@ func (r *Runner) release(kind, key, owner string) {
 	}
 }
 
+// renew holds the lease for owner for another hold; false when it is
+// someone else's now.
+func (r *Runner) renew(ctx context.Context, kind, key, owner string) (bool, error) {
+	now := time.Now()
+	return r.st.TakeLease(ctx, leaseName(kind, key), owner, now, now.Add(r.hold))
+}
+
 // stillHeld renews the lease for owner and says whether it was still
 // owner's.
 func (r *Runner) stillHeld(ctx context.Context, kind, key, owner string) bool {
-	now := time.Now()
-	ok, err := r.st.TakeLease(ctx, leaseName(kind, key), owner, now, now.Add(r.hold))
+	ok, err := r.renew(ctx, kind, key, owner)
+	if err == nil && !ok {
+		ok, err = r.renew(ctx, kind, key, owner) // as in heartbeat
+	}
 	if err != nil {
 		r.log.Warn("job lease not checked", "kind", kind, "key", key, "err", err)
 		return true // most likely still ours: store the outcome rather than lose it
