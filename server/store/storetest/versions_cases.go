@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"hoithi/contests"
+	"hoithi/contests/essay"
+	"hoithi/contests/quiz"
 	"hoithi/server/store"
 )
 
@@ -14,19 +16,44 @@ import (
 // stale copy is refused with store.Stale and changes nothing, and of many
 // writers racing with one read copy exactly one wins.
 
-// versioned is one kind of versioned document, seen through the calls the
-// cases need.
-type versioned struct {
-	kind    string
-	create  func(t *testing.T, s store.Store) string // stores a new document, returns its ID
-	read    func(t *testing.T, s store.Store, id string) (title string, version int64)
-	rewrite func(ctx context.Context, s store.Store, id, title string, version int64) (newVersion int64, err error)
+// versioned is one kind of versioned record T, seen through the calls the
+// cases need: its store's get and update (method expressions such as
+// store.Store.Round), and a record's ID and where it keeps the text the
+// cases rewrite (a title or name) and its version.
+type versioned[T any] struct {
+	kind   string
+	create func(t *testing.T, s store.Store) *T // stores a new record
+	get    func(s store.Store, ctx context.Context, id string) (*T, error)
+	update func(s store.Store, ctx context.Context, rec *T) error
+	fields func(rec *T) (id string, title *string, version *int64)
 }
 
-func versionCases(v versioned) []contractCase {
+// read returns the stored record's title and version.
+func (v versioned[T]) read(t *testing.T, s store.Store, id string) (string, int64) {
+	t.Helper()
+	rec, err := v.get(s, t.Context(), id)
+	must(t, err)
+	_, title, version := v.fields(rec)
+	return *title, *version
+}
+
+// rewrite loads the record, sets its title and the version its writer read,
+// and updates it: the new version, or the store's refusal.
+func (v versioned[T]) rewrite(ctx context.Context, s store.Store, id, title string, read int64) (int64, error) {
+	rec, err := v.get(s, ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	_, t, version := v.fields(rec)
+	*t, *version = title, read
+	err = v.update(s, ctx, rec)
+	return *version, err
+}
+
+func versionCases[T any](v versioned[T]) []contractCase {
 	return []contractCase{
 		{name: v.kind + "/stale update is refused and changes nothing", run: func(t *testing.T, s store.Store) {
-			id := v.create(t, s)
+			id, _, _ := v.fields(v.create(t, s))
 			_, read := v.read(t, s, id)
 			if read != store.FirstVersion {
 				t.Fatalf("a new %s is at version %d, want %d", v.kind, read, store.FirstVersion)
@@ -52,7 +79,7 @@ func versionCases(v versioned) []contractCase {
 			}
 		}},
 		{name: v.kind + "/racing updates from one read: exactly one wins", needsAtomic: true, run: func(t *testing.T, s store.Store) {
-			id := v.create(t, s)
+			id, _, _ := v.fields(v.create(t, s))
 			_, read := v.read(t, s, id)
 			const writers = 16
 			var wg sync.WaitGroup
@@ -83,52 +110,30 @@ func versionCases(v versioned) []contractCase {
 }
 
 func contestVersionCases() []contractCase {
-	return versionCases(versioned{
+	return versionCases(versioned[contests.Contest]{
 		kind: "contests/version",
-		create: func(t *testing.T, s store.Store) string {
+		create: func(t *testing.T, s store.Store) *contests.Contest {
 			c := NewContest(store.NewID(), NewUnit("T01", "Tỉnh Gia Lai", nil), baseTime)
 			must(t, s.CreateContest(t.Context(), c))
-			return c.ID
+			return c
 		},
-		read: func(t *testing.T, s store.Store, id string) (string, int64) {
-			c, err := s.ContestByID(t.Context(), id)
-			must(t, err)
-			return c.Title, c.Version
-		},
-		rewrite: func(ctx context.Context, s store.Store, id, title string, version int64) (int64, error) {
-			c, err := s.ContestByID(ctx, id)
-			if err != nil {
-				return 0, err
-			}
-			c.Title, c.Version = title, version
-			err = s.UpdateContest(ctx, c)
-			return c.Version, err
-		},
+		get:    store.Store.ContestByID,
+		update: store.Store.UpdateContest,
+		fields: func(c *contests.Contest) (string, *string, *int64) { return c.ID, &c.Title, &c.Version },
 	})
 }
 
 func roundVersionCases() []contractCase {
-	return versionCases(versioned{
+	return versionCases(versioned[quiz.Round]{
 		kind: "rounds/version",
-		create: func(t *testing.T, s store.Store) string {
+		create: func(t *testing.T, s store.Store) *quiz.Round {
 			r := NewQuizRound(store.NewID(), 1, baseTime)
 			must(t, s.CreateRound(t.Context(), r))
-			return r.ID
+			return r
 		},
-		read: func(t *testing.T, s store.Store, id string) (string, int64) {
-			r, err := s.Round(t.Context(), id)
-			must(t, err)
-			return r.Title, r.Version
-		},
-		rewrite: func(ctx context.Context, s store.Store, id, title string, version int64) (int64, error) {
-			r, err := s.Round(ctx, id)
-			if err != nil {
-				return 0, err
-			}
-			r.Title, r.Version = title, version
-			err = s.UpdateRound(ctx, r)
-			return r.Version, err
-		},
+		get:    store.Store.Round,
+		update: store.Store.UpdateRound,
+		fields: func(r *quiz.Round) (string, *string, *int64) { return r.ID, &r.Title, &r.Version },
 	})
 }
 
@@ -155,26 +160,15 @@ func roundVersionProbeCases() []contractCase {
 }
 
 func essayRoundVersionCases() []contractCase {
-	return versionCases(versioned{
+	return versionCases(versioned[essay.Round]{
 		kind: "essay-rounds/version",
-		create: func(t *testing.T, s store.Store) string {
+		create: func(t *testing.T, s store.Store) *essay.Round {
 			r := NewEssayRound(store.NewID(), 1)
 			must(t, s.CreateEssayRound(t.Context(), r))
-			return r.ID
+			return r
 		},
-		read: func(t *testing.T, s store.Store, id string) (string, int64) {
-			r, err := s.EssayRound(t.Context(), id)
-			must(t, err)
-			return r.Name, r.Version
-		},
-		rewrite: func(ctx context.Context, s store.Store, id, name string, version int64) (int64, error) {
-			r, err := s.EssayRound(ctx, id)
-			if err != nil {
-				return 0, err
-			}
-			r.Name, r.Version = name, version
-			err = s.UpdateEssayRound(ctx, r)
-			return r.Version, err
-		},
+		get:    store.Store.EssayRound,
+		update: store.Store.UpdateEssayRound,
+		fields: func(r *essay.Round) (string, *string, *int64) { return r.ID, &r.Name, &r.Version },
 	})
 }
