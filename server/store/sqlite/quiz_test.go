@@ -2,10 +2,6 @@ package sqlite
 
 import (
 	"database/sql"
-	"fmt"
-	"path/filepath"
-	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -142,95 +138,5 @@ func TestParticipationColumnsFollowTheRecord(t *testing.T) {
 	want = columns{version: 2, score: ms(int64(c.Score)), duration: ms(c.DurationMs), submitted: ms(c.SubmittedAt.UnixMilli())}
 	if got := read(); got != want || c.DurationMs != 240_123 {
 		t.Errorf("submitted: columns %+v, want %+v (duration %d ms)", got, want, c.DurationMs)
-	}
-}
-
-// BenchmarkPutParticipation is one answer save: read the record of a
-// 20-question attempt with 20 answers, change one answer, write it back.
-func BenchmarkPutParticipation(b *testing.B) {
-	db, err := Open(b.Context(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	q := newQuizPlay(b)
-	p := q.started(b, store.NewID(), paperSize)
-	if err := db.PutParticipation(b.Context(), p); err != nil {
-		b.Fatal(err)
-	}
-	items := p.Attempts[0].Paper.Items
-	b.ReportAllocs()
-	defer reportCPU(b)()
-	for i := 0; b.Loop(); i++ {
-		rec, err := db.Participation(b.Context(), p.RoundID, p.UserID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		it := items[i%len(items)]
-		if _, err := rec.SaveAnswer(1, it.QuestionID, it.OptionOrder[i%2:][:1], int64(i+2), q.at.Add(time.Minute)); err != nil {
-			b.Fatal(err)
-		}
-		rec.Version++
-		if err := db.PutParticipation(b.Context(), rec); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkPutParticipationParallel is answer saves of many people at once,
-// as a server under load sees them: each goroutine plays its own record, so
-// the writes meet only in the group commit.
-func BenchmarkPutParticipationParallel(b *testing.B) {
-	db, err := Open(b.Context(), filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	q := newQuizPlay(b)
-	var players atomic.Int64
-	b.SetParallelism(32)
-	b.ReportAllocs()
-	defer reportCPU(b)()
-	b.RunParallel(func(pb *testing.PB) {
-		p := q.started(b, fmt.Sprintf("u%04d", players.Add(1)), paperSize)
-		if err := db.PutParticipation(b.Context(), p); err != nil {
-			b.Error(err)
-			return
-		}
-		items := p.Attempts[0].Paper.Items
-		for i := 0; pb.Next(); i++ {
-			rec, err := db.Participation(b.Context(), p.RoundID, p.UserID)
-			if err != nil {
-				b.Error(err)
-				return
-			}
-			it := items[i%len(items)]
-			if _, err := rec.SaveAnswer(1, it.QuestionID, it.OptionOrder[i%2:][:1], int64(i+2), q.at.Add(time.Minute)); err != nil {
-				b.Error(err)
-				return
-			}
-			rec.Version++
-			if err := db.PutParticipation(b.Context(), rec); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-}
-
-// reportCPU adds the process's CPU time per op (user + system, every
-// goroutine: the group commit's included) to a benchmark's report. On a
-// shared machine ns/op measures the neighbours too; CPU time does not.
-func reportCPU(b *testing.B) func() {
-	cpu := func() time.Duration {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-			b.Fatal(err)
-		}
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
-	start := cpu()
-	return func() {
-		b.ReportMetric(float64((cpu()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
