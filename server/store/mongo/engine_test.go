@@ -88,7 +88,7 @@ func TestQueriesAreSubstringsNotPatterns(t *testing.T) {
 		if tc.want != "" {
 			want = []string{tc.want}
 		}
-		if gotIDs := unitIDs(got); !slices.Equal(gotIDs, want) {
+		if gotIDs := storetest.IDs(got, func(u *contests.Unit) string { return u.ID }); !slices.Equal(gotIDs, want) {
 			t.Errorf("SearchUnits(%q) = %v, want %v", tc.query, gotIDs, want)
 		}
 	}
@@ -96,14 +96,6 @@ func TestQueriesAreSubstringsNotPatterns(t *testing.T) {
 	if err != nil || total != 1 || len(got) != 1 || got[0].ID != plus.ID {
 		t.Errorf("ListUsers(+849) = %d users, total %d, err %v; want only %s", len(got), total, err, plus.ID)
 	}
-}
-
-func unitIDs(units []*contests.Unit) []string {
-	out := []string{}
-	for _, u := range units {
-		out = append(out, u.ID)
-	}
-	return out
 }
 
 func TestStoredShape(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
+	"hoithi/server/store/storetest"
 )
 
 // Behaviour of the quiz collections beyond the shared contract: the stored
@@ -21,17 +22,11 @@ func TestQuizIndexesExistAfterOpen(t *testing.T) {
 	wantIndexes(t, db.client.Database(db.users.Database().Name()), questionsCollection, roundsCollection, participationsCollection, standingsCollection)
 }
 
+func questionID(q quiz.Question) string { return q.ID }
+
 func sampleQuestion(id, text string) quiz.Question {
 	return quiz.Question{ID: id, Text: text, Options: []quiz.Option{{ID: "A", Text: "Đúng"}, {ID: "B", Text: "Sai"}},
 		Correct: []string{"A"}}
-}
-
-func questionIDs(qs []quiz.Question) []string {
-	out := []string{}
-	for _, q := range qs {
-		out = append(out, q.ID)
-	}
-	return out
 }
 
 // An ordered insert stops at a taken ID, keeping the questions before it.
@@ -54,7 +49,7 @@ func TestCreateQuestionsRetryCompletesBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ids := questionIDs(got); !slices.Equal(ids, []string{"x", "a", "b"}) {
+	if ids := storetest.IDs(got, questionID); !slices.Equal(ids, []string{"x", "a", "b"}) {
 		t.Fatalf("after the failed batch the bank is %v, want [x a b] (ordered insert)", ids)
 	}
 	fixed := slices.Clone(clash)
@@ -65,7 +60,7 @@ func TestCreateQuestionsRetryCompletesBatch(t *testing.T) {
 	if got, err = db.Questions(ctx, contest); err != nil {
 		t.Fatal(err)
 	}
-	if ids := questionIDs(got); !slices.Equal(ids, []string{"x", "a", "b", "y", "c"}) {
+	if ids := storetest.IDs(got, questionID); !slices.Equal(ids, []string{"x", "a", "b", "y", "c"}) {
 		t.Errorf("after the retry the bank is %v, want [x a b y c]", ids)
 	}
 	// The same ID with another text in the same contest is a conflict; in

@@ -98,7 +98,7 @@ func contestCases() []contractCase {
 			for _, tc := range tests {
 				got, err := s.ListContests(ctx, tc.path, tc.publishedOnly)
 				must(t, err)
-				if gotIDs, want := ids(got, contestID), ids(tc.want, contestID); !slices.Equal(gotIDs, want) {
+				if gotIDs, want := IDs(got, contestID), IDs(tc.want, contestID); !slices.Equal(gotIDs, want) {
 					t.Errorf("%s: got %v, want %v", tc.name, gotIDs, want)
 				}
 			}
@@ -142,7 +142,7 @@ func contestCases() []contractCase {
 			for _, tc := range tests {
 				got, err := s.ContestsOwnedAt(ctx, tc.paths, tc.publishedOnly)
 				must(t, err)
-				if gotIDs, want := ids(got, contestID), ids(tc.want, contestID); !slices.Equal(gotIDs, want) {
+				if gotIDs, want := IDs(got, contestID), IDs(tc.want, contestID); !slices.Equal(gotIDs, want) {
 					t.Errorf("%s: got %v, want %v", tc.name, gotIDs, want)
 				}
 			}

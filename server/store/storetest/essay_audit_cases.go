@@ -29,8 +29,8 @@ func appendAll(t *testing.T, s store.Store, chain string, entries []audit.Entry)
 // integrity from anchor.
 func sameAuditEntries(t *testing.T, what string, anchor *audit.Entry, got, want []audit.Entry) {
 	t.Helper()
-	if !slices.Equal(ids(got, auditSeq), ids(want, auditSeq)) {
-		t.Fatalf("%s: seqs %v, want %v", what, ids(got, auditSeq), ids(want, auditSeq))
+	if !slices.Equal(IDs(got, auditSeq), IDs(want, auditSeq)) {
+		t.Fatalf("%s: seqs %v, want %v", what, IDs(got, auditSeq), IDs(want, auditSeq))
 	}
 	sameStored(t, what, got, want)
 	for i := range got {
@@ -141,7 +141,7 @@ func auditCases() []contractCase {
 			got, err := s.AuditEntries(ctx, "contest:none", 0, 10)
 			must(t, err)
 			if len(got) != 0 {
-				t.Errorf("AuditEntries of an empty chain = %v, want none", ids(got, auditSeq))
+				t.Errorf("AuditEntries of an empty chain = %v, want none", IDs(got, auditSeq))
 			}
 
 			want := []string{"contest:b-" + store.NewID(), "contest:a-" + store.NewID(), "contest:c-" + store.NewID()}

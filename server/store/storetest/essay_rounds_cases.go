@@ -122,8 +122,8 @@ func seatCases() []contractCase {
 			got, err := s.SeatsOfRound(ctx, round)
 			must(t, err)
 			want := []essay.Seat{seats[4], seats[1], seats[2], recused, seats[3]}
-			if !slices.Equal(ids(got, seatKey), ids(want, seatKey)) {
-				t.Fatalf("SeatsOfRound = %v, want %v", ids(got, seatKey), ids(want, seatKey))
+			if !slices.Equal(IDs(got, seatKey), IDs(want, seatKey)) {
+				t.Fatalf("SeatsOfRound = %v, want %v", IDs(got, seatKey), IDs(want, seatKey))
 			}
 			sameStored(t, "SeatsOfRound", got, want)
 
@@ -132,8 +132,8 @@ func seatCases() []contractCase {
 			sameStored(t, "SeatsOfJudge judge-2", got, []essay.Seat{seats[1], recused})
 			got, err = s.SeatsOfJudge(ctx, round, "judge-1")
 			must(t, err)
-			if want := []string{"work-a/judge-1", "work-b/judge-1", "work-c/judge-1"}; !slices.Equal(ids(got, seatKey), want) {
-				t.Errorf("SeatsOfJudge judge-1 = %v, want %v", ids(got, seatKey), want)
+			if want := []string{"work-a/judge-1", "work-b/judge-1", "work-c/judge-1"}; !slices.Equal(IDs(got, seatKey), want) {
+				t.Errorf("SeatsOfJudge judge-1 = %v, want %v", IDs(got, seatKey), want)
 			}
 
 			// Recusal undone: the flag goes back to false.
@@ -148,7 +148,7 @@ func seatCases() []contractCase {
 				got, err = s.SeatsOfJudge(ctx, empty[0], empty[1])
 				must(t, err)
 				if len(got) != 0 {
-					t.Errorf("SeatsOfJudge(%s, %s) = %v, want none", empty[0], empty[1], ids(got, seatKey))
+					t.Errorf("SeatsOfJudge(%s, %s) = %v, want none", empty[0], empty[1], IDs(got, seatKey))
 				}
 			}
 		}},

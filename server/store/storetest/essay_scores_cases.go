@@ -95,8 +95,8 @@ func scoreCases() []contractCase {
 			got, err := s.ScoresOfRound(ctx, round)
 			must(t, err)
 			want := []essay.Score{*in[3], *in[1], *in[2], *in[0]}
-			if !slices.Equal(ids(got, scoreKey), ids(want, scoreKey)) {
-				t.Fatalf("ScoresOfRound = %v, want %v", ids(got, scoreKey), ids(want, scoreKey))
+			if !slices.Equal(IDs(got, scoreKey), IDs(want, scoreKey)) {
+				t.Fatalf("ScoresOfRound = %v, want %v", IDs(got, scoreKey), IDs(want, scoreKey))
 			}
 			sameStored(t, "ScoresOfRound", got, want)
 			if c := got[1].Criteria; len(c) != 3 || c["sang_tao"] != 0 || c["noi_dung"] != 55.25 {
@@ -106,7 +106,7 @@ func scoreCases() []contractCase {
 			got, err = s.ScoresOfRound(ctx, store.NewID())
 			must(t, err)
 			if len(got) != 0 {
-				t.Errorf("ScoresOfRound of a round without sheets = %v, want none", ids(got, scoreKey))
+				t.Errorf("ScoresOfRound of a round without sheets = %v, want none", IDs(got, scoreKey))
 			}
 			_, err = s.Score(ctx, round, "work-a", "judge-9")
 			wantCode(t, err, contests.CodeNotFound)

@@ -90,8 +90,8 @@ func workListCases() []contractCase {
 				if total != len(want) {
 					t.Errorf("%s: total = %d, want %d", name, total, len(want))
 				}
-				if !slices.Equal(ids(got, workID), ids(want, workID)) {
-					t.Errorf("%s: works = %v, want %v", name, ids(got, workID), ids(want, workID))
+				if !slices.Equal(IDs(got, workID), IDs(want, workID)) {
+					t.Errorf("%s: works = %v, want %v", name, IDs(got, workID), IDs(want, workID))
 					continue
 				}
 				sameStored(t, "WorksOf "+name, got, want)
@@ -106,8 +106,8 @@ func workListCases() []contractCase {
 				if total != len(all) {
 					t.Errorf("page %+v: total = %d, want every match, %d", page, total, len(all))
 				}
-				if want := ids(all[page.from:page.to], workID); !slices.Equal(ids(got, workID), want) {
-					t.Errorf("page limit %d offset %d = %v, want %v", page.limit, page.offset, ids(got, workID), want)
+				if want := IDs(all[page.from:page.to], workID); !slices.Equal(IDs(got, workID), want) {
+					t.Errorf("page limit %d offset %d = %v, want %v", page.limit, page.offset, IDs(got, workID), want)
 				}
 			}
 
@@ -135,15 +135,15 @@ func workListCases() []contractCase {
 			// The port promises no order: compare by ID.
 			slices.SortFunc(got, func(a, b *essay.Work) int { return cmp.Compare(a.ID, b.ID) })
 			slices.SortFunc(want, func(a, b *essay.Work) int { return cmp.Compare(a.ID, b.ID) })
-			if !slices.Equal(ids(got, workID), ids(want, workID)) {
-				t.Fatalf("WorksOfAuthor = %v, want %v", ids(got, workID), ids(want, workID))
+			if !slices.Equal(IDs(got, workID), IDs(want, workID)) {
+				t.Fatalf("WorksOfAuthor = %v, want %v", IDs(got, workID), IDs(want, workID))
 			}
 			sameStored(t, "WorksOfAuthor", got, want)
 
 			got, err = s.WorksOfAuthor(ctx, contest, store.NewID())
 			must(t, err)
 			if len(got) != 0 {
-				t.Errorf("WorksOfAuthor of an account without works = %v, want none", ids(got, workID))
+				t.Errorf("WorksOfAuthor of an account without works = %v, want none", IDs(got, workID))
 			}
 		}},
 	}

@@ -149,9 +149,9 @@ func checkTimes(t *testing.T, what string, pairs map[string][2]time.Time) {
 	}
 }
 
-// ids lists the IDs of units, users or contests in order, for messages that
-// show a whole ordering at once.
-func ids[T any](items []T, id func(T) string) []string {
+// IDs lists the IDs (or any key id reads) of items in order, to compare or
+// show a whole ordering at once; the engines' own tests use it too.
+func IDs[T any](items []T, id func(T) string) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		out[i] = id(it)

@@ -108,8 +108,8 @@ func participationListCases() []contractCase {
 			}
 			got, err = s.ExpiredParticipations(t.Context(), long.OpenDeadline.Truncate(time.Millisecond), 100)
 			must(t, err)
-			if !slices.Equal(ids(got, participantID), []string{second.UserID}) {
-				t.Errorf("ExpiredParticipations at the second earliest deadline = %v, want only %s", ids(got, participantID), second.UserID)
+			if !slices.Equal(IDs(got, participantID), []string{second.UserID}) {
+				t.Errorf("ExpiredParticipations at the second earliest deadline = %v, want only %s", IDs(got, participantID), second.UserID)
 			}
 		}},
 		{name: "participations/each streams a round in user order and stops on error", run: func(t *testing.T, s store.Store) {
@@ -122,8 +122,8 @@ func participationListCases() []contractCase {
 				got = append(got, p)
 				return nil
 			}))
-			if !slices.Equal(ids(got, participantID), ids(want, participantID)) {
-				t.Fatalf("EachParticipation order = %v\nwant %v", ids(got, participantID), ids(want, participantID))
+			if !slices.Equal(IDs(got, participantID), IDs(want, participantID)) {
+				t.Fatalf("EachParticipation order = %v\nwant %v", IDs(got, participantID), IDs(want, participantID))
 			}
 			sameStored(t, "EachParticipation", got, want)
 

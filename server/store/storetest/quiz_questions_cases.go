@@ -21,8 +21,8 @@ func questionCases() []contractCase {
 			must(t, s.CreateQuestions(ctx, contest, bank[7:]))
 			got, err := s.Questions(ctx, contest)
 			must(t, err)
-			if !slices.Equal(ids(got, questionID), ids(bank, questionID)) {
-				t.Fatalf("bank order = %v, want creation order %v", ids(got, questionID), ids(bank, questionID))
+			if !slices.Equal(IDs(got, questionID), IDs(bank, questionID)) {
+				t.Fatalf("bank order = %v, want creation order %v", IDs(got, questionID), IDs(bank, questionID))
 			}
 			sameStored(t, "Questions", got, bank)
 		}},

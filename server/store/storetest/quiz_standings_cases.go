@@ -37,8 +37,8 @@ func wantPage(t *testing.T, s store.Store, roundID string, offset, limit int, wa
 	if total != wantTotal {
 		t.Errorf("Standings(%d, %d) total = %d, want %d", offset, limit, total, wantTotal)
 	}
-	if !slices.Equal(ids(got, standingUser), ids(want, standingUser)) {
-		t.Fatalf("Standings(%d, %d) users = %v, want %v", offset, limit, ids(got, standingUser), ids(want, standingUser))
+	if !slices.Equal(IDs(got, standingUser), IDs(want, standingUser)) {
+		t.Fatalf("Standings(%d, %d) users = %v, want %v", offset, limit, IDs(got, standingUser), IDs(want, standingUser))
 	}
 	sameStored(t, "Standings", got, want)
 }

@@ -46,7 +46,7 @@ func seedUnitTree(t *testing.T, s store.Store) unitTree {
 func byPath(units ...*contests.Unit) []string {
 	sorted := slices.Clone(units)
 	slices.SortFunc(sorted, func(a, b *contests.Unit) int { return strings.Compare(a.Path, b.Path) })
-	return ids(sorted, unitID)
+	return IDs(sorted, unitID)
 }
 
 func unitCases() []contractCase {
@@ -102,7 +102,7 @@ func unitCases() []contractCase {
 			for _, tc := range tests {
 				got, err := s.UnitsUnder(t.Context(), tc.path)
 				must(t, err)
-				if gotIDs := ids(got, unitID); !slices.Equal(gotIDs, tc.want) {
+				if gotIDs := IDs(got, unitID); !slices.Equal(gotIDs, tc.want) {
 					t.Errorf("UnitsUnder(%q) = %v, want %v", tc.path, gotIDs, tc.want)
 				}
 			}
@@ -120,7 +120,7 @@ func unitCases() []contractCase {
 			for _, tc := range tests {
 				got, err := s.ChildUnits(t.Context(), tc.parent)
 				must(t, err)
-				if gotIDs := ids(got, unitID); !slices.Equal(gotIDs, tc.want) {
+				if gotIDs := IDs(got, unitID); !slices.Equal(gotIDs, tc.want) {
 					t.Errorf("ChildUnits(%q) = %v, want %v", tc.parent, gotIDs, tc.want)
 				}
 			}
@@ -144,7 +144,7 @@ func unitCases() []contractCase {
 			for _, tc := range tests {
 				got, err := s.SearchUnits(t.Context(), tc.path, tc.query, tc.limit)
 				must(t, err)
-				gotIDs := ids(got, unitID)
+				gotIDs := IDs(got, unitID)
 				if !slices.Equal(gotIDs, tc.want) {
 					t.Errorf("%s: got %v, want %v", tc.name, gotIDs, tc.want)
 				}
@@ -181,13 +181,13 @@ func unitCases() []contractCase {
 			sameStored(t, "Unit", got, newWard)
 			under, err := s.UnitsUnder(ctx, "")
 			must(t, err)
-			if gotIDs, want := ids(under, unitID), byPath(root, ward, newWard); !slices.Equal(gotIDs, want) {
+			if gotIDs, want := IDs(under, unitID), byPath(root, ward, newWard); !slices.Equal(gotIDs, want) {
 				t.Errorf("units after save = %v, want %v", gotIDs, want)
 			}
 			found, err := s.SearchUnits(ctx, "", "gia lai moi", 5)
 			must(t, err)
 			if len(found) != 1 || found[0].ID != root.ID {
-				t.Errorf("search by the updated name found %v, want [%s]", ids(found, unitID), root.ID)
+				t.Errorf("search by the updated name found %v, want [%s]", IDs(found, unitID), root.ID)
 			}
 		}},
 	}
@@ -227,7 +227,7 @@ func searchCases() []contractCase {
 			for _, tc := range unitQueries {
 				got, err := s.SearchUnits(ctx, "", tc.query, 10)
 				must(t, err)
-				gotIDs := ids(got, unitID)
+				gotIDs := IDs(got, unitID)
 				// Both units share depth; the name decides: "Tổ (" < "Tổ x".
 				if !slices.Equal(gotIDs, tc.want) {
 					t.Errorf("SearchUnits(%q) = %v, want %v", tc.query, gotIDs, tc.want)
@@ -245,7 +245,7 @@ func searchCases() []contractCase {
 			for _, tc := range userQueries {
 				got, total, err := s.ListUsers(ctx, store.UserFilter{Query: tc.query})
 				must(t, err)
-				if gotIDs := ids(got, userID); !slices.Equal(gotIDs, tc.want) || total != len(tc.want) {
+				if gotIDs := IDs(got, userID); !slices.Equal(gotIDs, tc.want) || total != len(tc.want) {
 					t.Errorf("ListUsers(%q) = %v total %d, want %v", tc.query, gotIDs, total, tc.want)
 				}
 			}
@@ -257,7 +257,7 @@ func searchCases() []contractCase {
 			got, err := s.SearchUnits(t.Context(), "", "thon", 0)
 			must(t, err)
 			if len(got) != 20 || got[0].Name != "Thôn 00" || got[19].Name != "Thôn 19" {
-				t.Errorf("SearchUnits with no limit returned %d units (%v), want Thôn 00..Thôn 19", len(got), ids(got, unitID))
+				t.Errorf("SearchUnits with no limit returned %d units (%v), want Thôn 00..Thôn 19", len(got), IDs(got, unitID))
 			}
 		}},
 	}

@@ -46,7 +46,7 @@ func orderByNameThenID(users ...*contests.User) []string {
 	slices.SortFunc(sorted, func(a, b *contests.User) int {
 		return cmp.Or(strings.Compare(a.FullName, b.FullName), strings.Compare(a.ID, b.ID))
 	})
-	return ids(sorted, userID)
+	return IDs(sorted, userID)
 }
 
 func userListCases() []contractCase {
@@ -86,7 +86,7 @@ func userListCases() []contractCase {
 					t.Errorf("%s: %v", tc.name, err)
 					continue
 				}
-				if gotIDs := ids(got, userID); !slices.Equal(gotIDs, tc.want) || total != tc.total {
+				if gotIDs := IDs(got, userID); !slices.Equal(gotIDs, tc.want) || total != tc.total {
 					t.Errorf("%s: got %v total %d, want %v total %d", tc.name, gotIDs, total, tc.want, tc.total)
 				}
 			}
@@ -109,7 +109,7 @@ func userListCases() []contractCase {
 			} {
 				got, total, err := s.ListUsers(t.Context(), tc.filter)
 				must(t, err)
-				if gotIDs := ids(got, userID); !slices.Equal(gotIDs, tc.want) || total != len(tc.want) {
+				if gotIDs := IDs(got, userID); !slices.Equal(gotIDs, tc.want) || total != len(tc.want) {
 					t.Errorf("%s: got %v total %d, want %v", tc.name, gotIDs, total, tc.want)
 				}
 			}
