@@ -80,6 +80,10 @@ const (
 
 // DB is a connected database.
 type DB struct {
+	// NumberedRounds answers the round calls of the port over the
+	// quiz_rounds and essay_rounds collections (numbered.go).
+	store.NumberedRounds
+
 	client   *mongo.Client
 	users    *mongo.Collection
 	units    *mongo.Collection
@@ -165,7 +169,7 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		disconnect(client)
 		return nil, fmt.Errorf("mongo: indexes: %w", err)
 	}
-	return &DB{
+	db := &DB{
 		client:   client,
 		users:    database.Collection(usersCollection),
 		units:    database.Collection(unitsCollection),
@@ -190,7 +194,9 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		leases:       database.Collection(leasesCollection),
 		rateCounters: database.Collection(rateCountersCollection),
 		snapshots:    database.Collection(snapshotsCollection),
-	}, nil
+	}
+	db.NumberedRounds = store.NumberedRounds{QuizRounds: quizRoundStore(db), EssayRounds: essayRoundStore(db)}
+	return db, nil
 }
 
 // Ping reports whether the primary answers (for /readyz).

@@ -11,38 +11,18 @@ import (
 	"hoithi/server/store"
 )
 
-// essayRounds is the essay_rounds collection (numbered.go).
-var essayRounds = numberedCollection[essay.Round, essayRoundDoc]{
-	name: essayRoundsCollection, noIndex: "essay_rounds_contestId_no",
-	of:       func(db *DB) *mongo.Collection { return db.essayRounds },
-	notFound: store.EssayRoundNotFound, toDoc: toEssayRoundDoc, fromDoc: (*essayRoundDoc).round,
-	fields:  func(d *essayRoundDoc) numbered { return numbered{d.ID, d.ContestID, d.No, &d.Version} },
-	version: func(r *essay.Round) *int64 { return &r.Version },
-}
-
-// CreateEssayRound inserts r at version 1 → CodeConflict on "no" when the
-// contest has a judging round with that number already ("id" when the ID is
-// taken).
-func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
-	return essayRounds.create(ctx, db, r)
-}
-
-// UpdateEssayRound replaces r if the stored round is still at r.Version,
-// then sets r.Version to the new version → CodeNotFound; store.Stale when
-// another change was stored since r was read; CodeConflict on "no" when its
-// new number is taken.
-func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
-	return essayRounds.update(ctx, db, r)
-}
-
-// EssayRound → CodeNotFound.
-func (db *DB) EssayRound(ctx context.Context, id string) (*essay.Round, error) {
-	return essayRounds.byID(ctx, db, id)
-}
-
-// EssayRoundsOf returns a contest's judging rounds ordered by No.
-func (db *DB) EssayRoundsOf(ctx context.Context, contestID string) ([]*essay.Round, error) {
-	return essayRounds.ofContest(ctx, db, contestID)
+// essayRoundStore is the essay_rounds collection (numbered.go) of db.
+func essayRoundStore(db *DB) numberedCollection[essay.Round, essayRoundDoc] {
+	return numberedCollection[essay.Round, essayRoundDoc]{
+		name:     essayRoundsCollection,
+		noIndex:  "essay_rounds_contestId_no",
+		coll:     db.essayRounds,
+		notFound: store.EssayRoundNotFound,
+		toDoc:    toEssayRoundDoc,
+		fromDoc:  (*essayRoundDoc).round,
+		fields:   func(d *essayRoundDoc) numbered { return numbered{d.ID, d.ContestID, d.No, &d.Version} },
+		version:  func(r *essay.Round) *int64 { return &r.Version },
+	}
 }
 
 // PutSeats inserts or replaces seats, keyed by (RoundID, WorkID, JudgeID),

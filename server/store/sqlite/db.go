@@ -26,6 +26,10 @@ import (
 // retrying on SQLITE_BUSY. Readers never block the writer under WAL, so they
 // get a pool of their own.
 type DB struct {
+	// NumberedRounds answers the round calls of the port over the
+	// quiz_rounds and essay_rounds tables (numbered.go).
+	store.NumberedRounds
+
 	writer *sql.DB
 	reader *sql.DB
 	lock   *os.File // <path>.lock, held exclusively while open
@@ -112,6 +116,7 @@ func open(ctx context.Context, path string) (*DB, error) {
 	}
 	db := &DB{writer: writer, reader: reader, stmts: stmts,
 		participations: newParticipationCache(participationCacheBudget)}
+	db.NumberedRounds = store.NumberedRounds{QuizRounds: quizRoundsTable(db), EssayRounds: essayRoundsTable(db)}
 	db.writes = startParticipationWriter(db)
 	if err := db.Ping(ctx); err != nil {
 		db.Close()

@@ -7,32 +7,15 @@ import (
 	"hoithi/server/store"
 )
 
-// essayRounds is the essay_rounds table (numbered.go).
-var essayRounds = numberedTable[essay.Round]{table: "essay_rounds", notFound: store.EssayRoundNotFound, decode: decodeEssayRound,
-	fields: func(r *essay.Round) numbered { return numbered{r.ID, r.ContestID, r.No, &r.Version} }}
-
-// CreateEssayRound inserts r at version 1. A number taken in the contest →
-// CodeConflict on "no"; a taken ID → CodeConflict on "id".
-func (db *DB) CreateEssayRound(ctx context.Context, r *essay.Round) error {
-	return essayRounds.create(ctx, db, r)
-}
-
-// UpdateEssayRound replaces r if the stored round is still at r.Version,
-// then sets r.Version to the new version → CodeNotFound; store.Stale when
-// another change was stored since r was read; a number taken by another
-// round of the contest → CodeConflict on "no".
-func (db *DB) UpdateEssayRound(ctx context.Context, r *essay.Round) error {
-	return essayRounds.update(ctx, db, r)
-}
-
-// EssayRound → CodeNotFound.
-func (db *DB) EssayRound(ctx context.Context, id string) (*essay.Round, error) {
-	return essayRounds.byID(ctx, db, id)
-}
-
-// EssayRoundsOf returns a contest's rounds by number.
-func (db *DB) EssayRoundsOf(ctx context.Context, contestID string) ([]*essay.Round, error) {
-	return essayRounds.ofContest(ctx, db, contestID)
+// essayRoundsTable is the essay_rounds table (numbered.go) of db.
+func essayRoundsTable(db *DB) numberedTable[essay.Round] {
+	return numberedTable[essay.Round]{
+		db:       db,
+		table:    "essay_rounds",
+		notFound: store.EssayRoundNotFound,
+		decode:   decodeEssayRound,
+		fields:   func(r *essay.Round) numbered { return numbered{r.ID, r.ContestID, r.No, &r.Version} },
+	}
 }
 
 func scanSeat(r rowScanner) (essay.Seat, error) {

@@ -10,8 +10,10 @@ import (
 // (quiz_rounds) and judging rounds (essay_rounds) — one way: columns (id,
 // contest_id, no, data, version), the record as JSON in data, and the
 // version column the stored version, whatever the JSON says. UNIQUE
-// (contest_id, no) makes a taken number a conflict on "no".
+// (contest_id, no) makes a taken number a conflict on "no". It is the
+// store.Numbered the round methods (store.NumberedRounds) use.
 type numberedTable[T any] struct {
+	db       *DB
 	table    string
 	notFound func() error
 	decode   func([]byte) (*T, error)
@@ -41,9 +43,9 @@ func (t numberedTable[T]) scan(r rowScanner) (*T, error) {
 	return rec, nil
 }
 
-// create inserts rec at version 1. A number taken in the contest →
+// Create inserts rec at version 1. A number taken in the contest →
 // CodeConflict on "no"; a taken ID → CodeConflict on "id".
-func (t numberedTable[T]) create(ctx context.Context, db *DB, rec *T) error {
+func (t numberedTable[T]) Create(ctx context.Context, rec *T) error {
 	stored := *rec
 	f := t.fields(&stored)
 	*f.version = store.FirstVersion
@@ -51,7 +53,7 @@ func (t numberedTable[T]) create(ctx context.Context, db *DB, rec *T) error {
 	if err != nil {
 		return err
 	}
-	_, err = db.writer.ExecContext(ctx, `INSERT INTO `+t.table+` (id, contest_id, no, data, version) VALUES (?, ?, ?, ?, ?)`,
+	_, err = t.db.writer.ExecContext(ctx, `INSERT INTO `+t.table+` (id, contest_id, no, data, version) VALUES (?, ?, ?, ?, ?)`,
 		f.id, f.contestID, f.no, data, *f.version)
 	if err == nil {
 		*t.fields(rec).version = *f.version
@@ -59,11 +61,11 @@ func (t numberedTable[T]) create(ctx context.Context, db *DB, rec *T) error {
 	return storeError(err, nil)
 }
 
-// update replaces rec if the stored one is still at its version, then sets
+// Update replaces rec if the stored one is still at its version, then sets
 // its version to the new one → CodeNotFound; store.Stale when another change
 // was stored since rec was read; a number taken by another record of the
 // contest → CodeConflict on "no".
-func (t numberedTable[T]) update(ctx context.Context, db *DB, rec *T) error {
+func (t numberedTable[T]) Update(ctx context.Context, rec *T) error {
 	read := t.fields(rec)
 	next := *rec
 	f := t.fields(&next)
@@ -72,23 +74,23 @@ func (t numberedTable[T]) update(ctx context.Context, db *DB, rec *T) error {
 	if err != nil {
 		return err
 	}
-	res, err := db.writer.ExecContext(ctx, `UPDATE `+t.table+` SET contest_id = ?, no = ?, data = ?, version = ?
+	res, err := t.db.writer.ExecContext(ctx, `UPDATE `+t.table+` SET contest_id = ?, no = ?, data = ?, version = ?
 		WHERE id = ? AND version = ?`, f.contestID, f.no, data, *f.version, f.id, *read.version)
-	if err := db.versioned(ctx, t.table, f.id, res, err, t.notFound); err != nil {
+	if err := t.db.versioned(ctx, t.table, f.id, res, err, t.notFound); err != nil {
 		return err
 	}
 	*read.version = *f.version
 	return nil
 }
 
-// byID → CodeNotFound.
-func (t numberedTable[T]) byID(ctx context.Context, db *DB, id string) (*T, error) {
-	rec, err := t.scan(db.reader.QueryRowContext(ctx, `SELECT data, version FROM `+t.table+` WHERE id = ?`, id))
+// ByID → CodeNotFound.
+func (t numberedTable[T]) ByID(ctx context.Context, id string) (*T, error) {
+	rec, err := t.scan(t.db.reader.QueryRowContext(ctx, `SELECT data, version FROM `+t.table+` WHERE id = ?`, id))
 	return rec, storeError(err, t.notFound)
 }
 
-// ofContest returns a contest's records by number.
-func (t numberedTable[T]) ofContest(ctx context.Context, db *DB, contestID string) ([]*T, error) {
-	rows, err := db.reader.QueryContext(ctx, `SELECT data, version FROM `+t.table+` WHERE contest_id = ? ORDER BY no`, contestID)
+// OfContest returns a contest's records by number.
+func (t numberedTable[T]) OfContest(ctx context.Context, contestID string) ([]*T, error) {
+	rows, err := t.db.reader.QueryContext(ctx, `SELECT data, version FROM `+t.table+` WHERE contest_id = ? ORDER BY no`, contestID)
 	return collect(rows, err, t.scan)
 }
