@@ -10,14 +10,6 @@ import (
 	"hoithi/server/store"
 )
 
-func essayRoundNos(rs []*essay.Round) []int {
-	out := make([]int, len(rs))
-	for i, r := range rs {
-		out[i] = r.No
-	}
-	return out
-}
-
 func seatKey(s essay.Seat) string { return s.WorkID + "/" + s.JudgeID }
 
 func essayRoundCases() []contractCase {
@@ -40,8 +32,8 @@ func essayRoundCases() []contractCase {
 			}
 			got, err := s.EssayRoundsOf(ctx, contest)
 			must(t, err)
-			if !slices.Equal(essayRoundNos(got), []int{1, 2, 3}) {
-				t.Fatalf("EssayRoundsOf numbers = %v, want [1 2 3]", essayRoundNos(got))
+			if nos := IDs(got, func(r *essay.Round) int { return r.No }); !slices.Equal(nos, []int{1, 2, 3}) {
+				t.Fatalf("EssayRoundsOf numbers = %v, want [1 2 3]", nos)
 			}
 			sameStored(t, "EssayRoundsOf", got, []*essay.Round{byNo[1], byNo[2], byNo[3]})
 

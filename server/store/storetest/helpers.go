@@ -149,10 +149,11 @@ func checkTimes(t *testing.T, what string, pairs map[string][2]time.Time) {
 	}
 }
 
-// IDs lists the IDs (or any key id reads) of items in order, to compare or
-// show a whole ordering at once; the engines' own tests use it too.
-func IDs[T any](items []T, id func(T) string) []string {
-	out := make([]string, len(items))
+// IDs lists the IDs (or any key id reads, such as a round's number) of
+// items in order, to compare or show a whole ordering at once; the engines'
+// own tests use it too.
+func IDs[T, K any](items []T, id func(T) K) []K {
+	out := make([]K, len(items))
 	for i, it := range items {
 		out[i] = id(it)
 	}

@@ -10,14 +10,6 @@ import (
 	"hoithi/server/store"
 )
 
-func roundNos(rs []*quiz.Round) []int {
-	out := make([]int, len(rs))
-	for i, r := range rs {
-		out[i] = r.No
-	}
-	return out
-}
-
 // changeEveryRoundField returns r with every setting different, as when
 // results are published: the prediction target and the results time set.
 func changeEveryRoundField(r *quiz.Round) *quiz.Round {
@@ -61,8 +53,8 @@ func roundCases() []contractCase {
 			slices.SortFunc(want, func(a, b *quiz.Round) int { return a.No - b.No })
 			got, err := s.RoundsOf(ctx, contest)
 			must(t, err)
-			if !slices.Equal(roundNos(got), []int{1, 2, 3}) {
-				t.Fatalf("RoundsOf numbers = %v, want [1 2 3]", roundNos(got))
+			if nos := IDs(got, func(r *quiz.Round) int { return r.No }); !slices.Equal(nos, []int{1, 2, 3}) {
+				t.Fatalf("RoundsOf numbers = %v, want [1 2 3]", nos)
 			}
 			sameStored(t, "RoundsOf", got, want)
 			got, err = s.RoundsOf(ctx, store.NewID())
