@@ -29,30 +29,12 @@ func scanSeat(r rowScanner) (essay.Seat, error) {
 // PutSeats inserts or replaces seats keyed by (RoundID, WorkID, JudgeID),
 // all in one transaction: an assignment is stored whole or not at all.
 func (db *DB) PutSeats(ctx context.Context, seats []essay.Seat) error {
-	if len(seats) == 0 {
-		return nil
-	}
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO essay_seats (round_id, work_id, judge_id, data) VALUES (?, ?, ?, ?)
-		ON CONFLICT (round_id, work_id, judge_id) DO UPDATE SET data = excluded.data`)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer stmt.Close()
-	for _, s := range seats {
-		data, err := encodeJSON(s)
-		if err != nil {
-			return err
-		}
-		if _, err := stmt.ExecContext(ctx, s.RoundID, s.WorkID, s.JudgeID, data); err != nil {
-			return storeError(err, nil)
-		}
-	}
-	return storeError(tx.Commit(), nil)
+	return execBatch(ctx, db, `INSERT INTO essay_seats (round_id, work_id, judge_id, data) VALUES (?, ?, ?, ?)
+		ON CONFLICT (round_id, work_id, judge_id) DO UPDATE SET data = excluded.data`, seats,
+		func(s essay.Seat) ([]any, error) {
+			data, err := encodeJSON(s)
+			return []any{s.RoundID, s.WorkID, s.JudgeID, data}, err
+		})
 }
 
 // SeatsOfRound returns every seat of a round by work, then judge.

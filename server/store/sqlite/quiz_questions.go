@@ -19,29 +19,11 @@ func scanQuestion(r rowScanner) (quiz.Question, error) {
 // question ID taken in the contest, or repeated in the batch → CodeConflict
 // on "id".
 func (db *DB) CreateQuestions(ctx context.Context, contestID string, qs []quiz.Question) error {
-	if len(qs) == 0 {
-		return nil
-	}
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO quiz_questions (contest_id, id, data) VALUES (?, ?, ?)`)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer stmt.Close()
-	for _, q := range qs {
-		data, err := encodeJSON(q)
-		if err != nil {
-			return err
-		}
-		if _, err := stmt.ExecContext(ctx, contestID, q.ID, data); err != nil {
-			return storeError(err, nil)
-		}
-	}
-	return storeError(tx.Commit(), nil)
+	return execBatch(ctx, db, `INSERT INTO quiz_questions (contest_id, id, data) VALUES (?, ?, ?)`, qs,
+		func(q quiz.Question) ([]any, error) {
+			data, err := encodeJSON(q)
+			return []any{contestID, q.ID, data}, err
+		})
 }
 
 // UpdateQuestion replaces question q.ID of the contest, keeping its place in

@@ -88,23 +88,11 @@ func (db *DB) SearchUnits(ctx context.Context, path, foldedQuery string, limit i
 // whole import lands or none of it. An existing unit keeps its ID, parent
 // and path, so the users and contests pointing at it stay attached.
 func (db *DB) SaveUnits(ctx context.Context, units []*contests.Unit) error {
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	return execBatch(ctx, db, `INSERT INTO units (`+unitColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET
 			name = excluded.name, name_fold = excluded.name_fold,
-			kind = excluded.kind, headcount = excluded.headcount, target = excluded.target`)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer stmt.Close()
-	for _, u := range units {
-		if _, err := stmt.ExecContext(ctx, u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount, u.Target); err != nil {
-			return storeError(err, nil)
-		}
-	}
-	return storeError(tx.Commit(), nil)
+			kind = excluded.kind, headcount = excluded.headcount, target = excluded.target`, units,
+		func(u *contests.Unit) ([]any, error) {
+			return []any{u.ID, u.Code, u.Name, u.NameFold, u.Kind, u.ParentID, u.Path, u.Headcount, u.Target}, nil
+		})
 }

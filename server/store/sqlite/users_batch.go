@@ -20,30 +20,15 @@ const insertUser = `INSERT INTO users (
 // directory (the export bench: 500,000 people) would take minutes. Not a
 // port method: only the embedded engine's bulk seeding needs it.
 func (db *DB) CreateUsers(ctx context.Context, users []*contests.User) error {
-	tx, err := db.writer.BeginTx(ctx, nil)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, insertUser)
-	if err != nil {
-		return storeError(err, nil)
-	}
-	defer stmt.Close()
-	for _, u := range users {
+	return execBatch(ctx, db, insertUser, users, func(u *contests.User) ([]any, error) {
 		grants, err := grantsJSON(u.Grants)
 		if err != nil {
-			return contests.Internal(err)
+			return nil, contests.Internal(err)
 		}
-		_, err = stmt.ExecContext(ctx,
-			u.ID, u.FullName, contests.Fold(u.FullName), millis(u.BirthDate), u.Gender, u.Phone, u.Email, u.UnitID, u.UnitPath,
+		return []any{u.ID, u.FullName, contests.Fold(u.FullName), millis(u.BirthDate), u.Gender, u.Phone, u.Email, u.UnitID, u.UnitPath,
 			u.Occupation, u.Address, u.CCCDHash, u.CCCDEnc, u.CCCDMasked, nullIfEmpty(u.PhoneKey), nullIfEmpty(u.CCCDKey),
-			u.PasswordHash, millis(u.PasswordChangedAt), grants, millis(u.CreatedAt), u.CreatedBy)
-		if err != nil {
-			return storeError(err, nil)
-		}
-	}
-	return storeError(tx.Commit(), nil)
+			u.PasswordHash, millis(u.PasswordChangedAt), grants, millis(u.CreatedAt), u.CreatedBy}, nil
+	})
 }
 
 // usersBatch bounds the IDs of one IN list: far below SQLite's variable
