@@ -14,11 +14,11 @@ import (
 func (db *DB) CreateContest(ctx context.Context, c *contests.Contest) error {
 	doc := toContestDoc(c)
 	doc.Version = store.FirstVersion
-	_, err := db.contests.InsertOne(ctx, doc)
+	err := insertOne(ctx, db.contests, doc)
 	if err == nil {
 		c.Version = doc.Version
 	}
-	return insertError(ctx, db.contests, err, doc)
+	return err
 }
 
 // UpdateContest replaces every field but ID and CreatedAt if the stored

@@ -34,6 +34,12 @@ func insertError(ctx context.Context, coll *mongo.Collection, err error, doc any
 	return storeError(err, nil)
 }
 
+// insertOne inserts doc into coll, its errors insertError's.
+func insertOne(ctx context.Context, coll *mongo.Collection, doc any) error {
+	_, err := coll.InsertOne(ctx, doc)
+	return insertError(ctx, coll, err, doc)
+}
+
 // updateError is insertError for an update that wrote doc's fields into the
 // existing document with _id id.
 func updateError(ctx context.Context, coll *mongo.Collection, err error, doc any, id string, notFound func() error) error {

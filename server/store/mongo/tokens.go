@@ -13,9 +13,7 @@ import (
 
 // CreateRefreshToken inserts t → CodeConflict on field "hash".
 func (db *DB) CreateRefreshToken(ctx context.Context, t *store.RefreshToken) error {
-	doc := toRefreshTokenDoc(t)
-	_, err := db.tokens.InsertOne(ctx, doc)
-	return insertError(ctx, db.tokens, err, doc)
+	return insertOne(ctx, db.tokens, toRefreshTokenDoc(t))
 }
 
 // UseRefreshToken marks the token used and returns it as it was. The filter

@@ -15,9 +15,7 @@ import (
 
 // CreateUnit inserts u → CodeConflict on field "code".
 func (db *DB) CreateUnit(ctx context.Context, u *contests.Unit) error {
-	doc := toUnitDoc(u)
-	_, err := db.units.InsertOne(ctx, doc)
-	return insertError(ctx, db.units, err, doc)
+	return insertOne(ctx, db.units, toUnitDoc(u))
 }
 
 // UpdateUnit replaces what may change of a unit → CodeNotFound. Code, parent

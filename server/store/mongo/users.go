@@ -14,9 +14,7 @@ import (
 
 // CreateUser inserts u → CodeConflict on field "phone" or "cccd".
 func (db *DB) CreateUser(ctx context.Context, u *contests.User) error {
-	doc := toUserDoc(u)
-	_, err := db.users.InsertOne(ctx, doc)
-	return insertError(ctx, db.users, err, doc)
+	return insertOne(ctx, db.users, toUserDoc(u))
 }
 
 // UserByID → CodeNotFound.
