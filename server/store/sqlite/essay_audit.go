@@ -10,13 +10,7 @@ import (
 	"hoithi/server/store"
 )
 
-func scanAuditEntry(r rowScanner) (audit.Entry, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
-		return audit.Entry{}, err
-	}
-	return decodeAuditEntry(data)
-}
+var scanAuditEntry = dataScanner(decodeAuditEntry)
 
 // AppendAudit stores e as entry e.Seq of chain. The (chain, seq) primary
 // key refuses a second entry e.Seq → CodeConflict on "seq": another writer

@@ -18,13 +18,7 @@ func essayRoundsTable(db *DB) numberedTable[essay.Round] {
 	}
 }
 
-func scanSeat(r rowScanner) (essay.Seat, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
-		return essay.Seat{}, err
-	}
-	return decodeSeat(data)
-}
+var scanSeat = dataScanner(decodeSeat)
 
 // PutSeats inserts or replaces seats keyed by (RoundID, WorkID, JudgeID),
 // all in one transaction: an assignment is stored whole or not at all.

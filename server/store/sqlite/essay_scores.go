@@ -9,13 +9,7 @@ import (
 	"hoithi/server/store"
 )
 
-func scanScore(r rowScanner) (essay.Score, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
-		return essay.Score{}, err
-	}
-	return decodeScore(data)
-}
+var scanScore = dataScanner(decodeScore)
 
 // PutScore inserts s when s.Version is 1, otherwise replaces the sheet if
 // it is stored at s.Version-1. A sheet already there on insert, or any

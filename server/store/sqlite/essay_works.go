@@ -18,13 +18,7 @@ func workValues(w *essay.Work, data string) []any {
 		millis(w.SubmittedAt), w.Version, data}
 }
 
-func scanWork(r rowScanner) (*essay.Work, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
-		return nil, err
-	}
-	return decodeWork(data)
-}
+var scanWork = dataScanner(decodeWork)
 
 // CreateWork inserts w as version 1 (w.Version is set to 1). A taken ID →
 // CodeConflict on "id"; a receipt or code taken in the contest →

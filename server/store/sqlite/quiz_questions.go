@@ -7,13 +7,7 @@ import (
 	"hoithi/server/store"
 )
 
-func scanQuestion(r rowScanner) (quiz.Question, error) {
-	var data []byte
-	if err := r.Scan(&data); err != nil {
-		return quiz.Question{}, err
-	}
-	return decodeQuestion(data)
-}
+var scanQuestion = dataScanner(decodeQuestion)
 
 // CreateQuestions inserts a batch in one transaction: all or nothing. A
 // question ID taken in the contest, or repeated in the batch → CodeConflict

@@ -15,6 +15,19 @@ type rowScanner interface {
 	Scan(dest ...any) error
 }
 
+// dataScanner is the scan function of a table whose query selects one
+// column, the record as JSON (data), read by decode.
+func dataScanner[T any](decode func([]byte) (T, error)) func(rowScanner) (T, error) {
+	return func(r rowScanner) (T, error) {
+		var data []byte
+		if err := r.Scan(&data); err != nil {
+			var none T
+			return none, err
+		}
+		return decode(data)
+	}
+}
+
 // millis encodes an instant as unix milliseconds UTC; the zero time is NULL
 // so that 1970-01-01 (a real birth date) stays distinct from "unset".
 func millis(t time.Time) any {
