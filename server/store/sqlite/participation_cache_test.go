@@ -20,6 +20,18 @@ func rowOf(t *testing.T, db *DB, p *quiz.Participation) *quiz.Participation {
 	return got
 }
 
+// storedPlay is the set-up of the record-level tests: a temp store holding
+// one person's record of a new quiz play, made by record (quizPlay.started
+// or quizPlay.played) with n.
+func storedPlay(t *testing.T, record func(quizPlay, testing.TB, string, int) *quiz.Participation, n int) (*DB, quizPlay, *quiz.Participation) {
+	t.Helper()
+	db := openTemp(t).(*DB)
+	q := newQuizPlay(t)
+	p := record(q, t, store.NewID(), n)
+	mustPut(t, db, p)
+	return db, q, p
+}
+
 func mustPut(t *testing.T, db *DB, p *quiz.Participation) {
 	t.Helper()
 	if err := db.PutParticipation(t.Context(), p); err != nil {
@@ -47,10 +59,7 @@ func mustRead(t *testing.T, db *DB, p *quiz.Participation) *quiz.Participation {
 }
 
 func TestCachedReadsAreIndependentCopies(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.played(t, store.NewID(), 1)
-	mustPut(t, db, p)
+	db, _, p := storedPlay(t, quizPlay.played, 1)
 	stored := rowOf(t, db, p)
 
 	first, second := mustRead(t, db, p), mustRead(t, db, p)
@@ -81,10 +90,7 @@ func TestCachedReadsAreIndependentCopies(t *testing.T) {
 // The cache never decides a write: a record read from it and written after
 // someone else's write is refused by the version guard in SQL.
 func TestStalePutAfterCachedReadConflicts(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.started(t, store.NewID(), 3)
-	mustPut(t, db, p)
+	db, q, p := storedPlay(t, quizPlay.started, 3)
 	winner, loser := mustRead(t, db, p), mustRead(t, db, p)
 	for i, rec := range []*quiz.Participation{winner, loser} {
 		it := rec.Attempts[0].Paper.Items[5]
@@ -109,10 +115,7 @@ func TestStalePutAfterCachedReadConflicts(t *testing.T) {
 // Each write leaves the cache holding what the row holds, whatever path
 // the write took (insert, answer save, submit, a new attempt).
 func TestCacheFollowsEveryWrite(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.started(t, store.NewID(), 2)
-	mustPut(t, db, p)
+	db, q, p := storedPlay(t, quizPlay.started, 2)
 	steps := map[string]func(p *quiz.Participation){
 		"answer": func(p *quiz.Participation) {
 			it := p.Current().Paper.Items[7]
@@ -144,10 +147,7 @@ func TestCacheFollowsEveryWrite(t *testing.T) {
 // indexed columns keep their values; the statement checks that claim, so
 // a cache that were wrong would cost a retry, never a stale index entry.
 func TestDataOnlyUpdateChecksTheColumns(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.started(t, store.NewID(), 2)
-	mustPut(t, db, p)
+	db, _, p := storedPlay(t, quizPlay.started, 2)
 	k := participationKey{p.RoundID, p.UserID}
 	lie := storedForm(p)
 	lie.OpenDeadline = lie.OpenDeadline.Add(time.Hour) // not what the row holds

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"hoithi/contests/quiz"
-	"hoithi/server/store"
 )
 
 func encodeAttempt(a *quiz.Attempt) string {
@@ -148,10 +147,7 @@ func dataOf(t *testing.T, db *DB, p *quiz.Participation) string {
 // (nanoseconds, another zone), a new attempt, and a caller that changes a
 // final attempt (which must then be written as changed).
 func TestReusedEncodingIsTheFullEncoding(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.played(t, store.NewID(), 1) // the round allows 3 attempts
-	mustPut(t, db, p)
+	db, q, p := storedPlay(t, quizPlay.played, 1) // the round allows 3 attempts
 	ict := time.FixedZone("ICT", 7*3600)
 	wallClock := q.at.Add(12*time.Minute + 123_456_789).In(ict)
 	steps := []struct {
@@ -220,10 +216,7 @@ func TestReusedEncodingIsTheFullEncoding(t *testing.T) {
 // The new cache entry shares the unchanged final attempts of the old one
 // (never a caller's), and a read still hands out a copy sharing nothing.
 func TestWriteSharesOnlyCachedAttempts(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.played(t, store.NewID(), 2)
-	mustPut(t, db, p)
+	db, q, p := storedPlay(t, quizPlay.played, 2)
 	k := participationKey{p.RoundID, p.UserID}
 	for range 2 { // the first save stores the JSON, the second copies it
 		rec := mustRead(t, db, p)

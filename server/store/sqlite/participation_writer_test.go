@@ -9,7 +9,6 @@ import (
 
 	"hoithi/contests"
 	"hoithi/contests/quiz"
-	"hoithi/server/store"
 )
 
 // Many people saving at once share commits; each write still gets its own
@@ -81,10 +80,7 @@ func TestGroupCommitKeepsEachOutcome(t *testing.T) {
 // A write whose caller gave up before its batch ran is not applied, and
 // the cache does not pretend it was.
 func TestCancelledWriteIsNotApplied(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.started(t, store.NewID(), 1)
-	mustPut(t, db, p)
+	db, _, p := storedPlay(t, quizPlay.started, 1)
 	rec := mustRead(t, db, p)
 	rec.Version++
 	ctx, cancel := context.WithCancel(t.Context())
@@ -98,10 +94,7 @@ func TestCancelledWriteIsNotApplied(t *testing.T) {
 }
 
 func TestReadAfterCloseFails(t *testing.T) {
-	db := openTemp(t).(*DB)
-	q := newQuizPlay(t)
-	p := q.started(t, store.NewID(), 1)
-	mustPut(t, db, p)
+	db, _, p := storedPlay(t, quizPlay.started, 1)
 	mustRead(t, db, p)
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
