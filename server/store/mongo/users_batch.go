@@ -6,6 +6,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 // usersBatch bounds the IDs of one $in: a 500-ID filter stays far below the
@@ -16,17 +17,8 @@ const usersBatch = 500
 // simply absent. Exports call it once per page of standings instead of once
 // per row.
 func (db *DB) UsersByIDs(ctx context.Context, ids []string) (map[string]*contests.User, error) {
-	out := make(map[string]*contests.User, len(ids))
-	for start := 0; start < len(ids); start += usersBatch {
-		chunk := ids[start:min(start+usersBatch, len(ids))]
+	return store.KeyedInBatches(ids, usersBatch, func(chunk []string) ([]*contests.User, error) {
 		cursor, err := db.users.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: chunk}}}})
-		users, err := collect(ctx, cursor, err, (*userDoc).user)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range users {
-			out[u.ID] = u
-		}
-	}
-	return out, nil
+		return collect(ctx, cursor, err, (*userDoc).user)
+	}, func(u *contests.User) string { return u.ID })
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"hoithi/contests"
+	"hoithi/server/store"
 )
 
 // insertUser is CreateUser's statement, for the batch below.
@@ -39,22 +40,13 @@ const usersBatch = 500
 // simply absent. Exports call it once per page of standings instead of once
 // per row.
 func (db *DB) UsersByIDs(ctx context.Context, ids []string) (map[string]*contests.User, error) {
-	out := make(map[string]*contests.User, len(ids))
-	for start := 0; start < len(ids); start += usersBatch {
-		chunk := ids[start:min(start+usersBatch, len(ids))]
+	return store.KeyedInBatches(ids, usersBatch, func(chunk []string) ([]*contests.User, error) {
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
 			args[i] = id
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(chunk)), ",")
 		rows, err := db.reader.QueryContext(ctx, `SELECT `+userColumns+` FROM users WHERE id IN (`+marks+`)`, args...)
-		users, err := collect(rows, err, scanUser)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range users {
-			out[u.ID] = u
-		}
-	}
-	return out, nil
+		return collect(rows, err, scanUser)
+	}, func(u *contests.User) string { return u.ID })
 }
