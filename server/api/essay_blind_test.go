@@ -87,10 +87,7 @@ func blindWalk(t *testing.T, e *env, spy *identitySpy) {
 	f := newEssayFixture(t, e)
 	reg := map[string]any{"fullName": "Phạm Thị Hồng Nhung", "birthDate": "1987-09-14", "gender": "female",
 		"phone": "0903 123 457", "cccd": "001187012345", "unitId": e.units["W1-A"].ID, "occupation": "party_member", "password": "mat-khau-123"}
-	r := e.do("POST", "/api/v1/auth/register", reg, "")
-	if r.Status != 201 {
-		t.Fatalf("register the author: %d %s", r.Status, r.Raw)
-	}
+	r := e.registered(reg)
 	author, authorID := r.Body["accessToken"].(string), r.Body["user"].(map[string]any)["id"].(string)
 	body := map[string]any{"category": "newspaper_online", "title": "Giữ vững trận địa tư tưởng", "declaration": true,
 		"author": map[string]any{"penName": "Hồng Nhung Sông Lam", "title": "Phó Bí thư chi bộ", "unitName": "Trường Tiểu học Quang Trung",

@@ -272,11 +272,19 @@ func (e *env) registration(n int, unitCode string) map[string]any {
 // register creates an account and returns its access token and id.
 func (e *env) register(n int, unitCode string) (token, id string) {
 	e.t.Helper()
-	r := e.do("POST", "/api/v1/auth/register", e.registration(n, unitCode), "")
-	if r.Status != 201 {
-		e.t.Fatalf("register: %d %s", r.Status, r.Raw)
-	}
+	r := e.registered(e.registration(n, unitCode))
 	return r.Body["accessToken"].(string), r.Body["user"].(map[string]any)["id"].(string)
+}
+
+// registered posts a registration body (registration's, changed by the
+// test) and fails the test unless the account is created.
+func (e *env) registered(body map[string]any) response {
+	e.t.Helper()
+	r := e.do("POST", "/api/v1/auth/register", body, "")
+	if r.Status != 201 {
+		e.t.Fatalf("register %v: %d %s", body["phone"], r.Status, r.Raw)
+	}
+	return r
 }
 
 // staff registers a user and grants role on unitCode ("" = whole system),

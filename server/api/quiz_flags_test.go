@@ -73,11 +73,7 @@ func TestFlagsAndPrizeReview(t *testing.T) {
 			century = "2"
 		}
 		reg["cccd"] = fmt.Sprintf("089%s%s%06d", century, p.birth[2:4], p.n)
-		r := e.do("POST", "/api/v1/auth/register", reg, "")
-		if r.Status != 201 {
-			t.Fatalf("register %s: %d %s", p.key, r.Status, r.Raw)
-		}
-		p.id = r.Body["user"].(map[string]any)["id"].(string)
+		p.id = e.registered(reg).Body["user"].(map[string]any)["id"].(string)
 	}
 	slices.SortFunc(people, func(a, b *flagPerson) int { return int(a.start - b.start) })
 	for _, p := range people {

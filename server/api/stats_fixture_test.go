@@ -71,10 +71,7 @@ func (c *seededCitizen) register(e *env) {
 	}
 	body["gender"], body["birthDate"], body["occupation"] = c.gender, c.birth, c.occupation
 	body["cccd"] = fmt.Sprintf("089%d%02d%06d", gc, year%100, c.n)
-	r := e.do("POST", "/api/v1/auth/register", body, "")
-	if r.Status != 201 {
-		e.t.Fatalf("register %d: %d %s", c.n, r.Status, r.Raw)
-	}
+	r := e.registered(body)
 	c.id = r.Body["user"].(map[string]any)["id"].(string)
 }
 

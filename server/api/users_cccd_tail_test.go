@@ -16,14 +16,10 @@ func TestFindPersonByCCCDLastFour(t *testing.T) {
 		org := e.staff(1, contests.RoleOrganizer, "W1")
 		body := e.registration(2, "W1-A")
 		body["fullName"], body["cccd"], body["phone"] = "Hoàng Thị Tìm", "089090004321", "0912000002"
-		if r := e.do("POST", "/api/v1/auth/register", body, ""); r.Status != 201 {
-			t.Fatalf("register: %d %s", r.Status, r.Raw)
-		}
+		e.registered(body)
 		elsewhere := e.registration(3, "W2")
 		elsewhere["fullName"], elsewhere["cccd"] = "Phan Văn Ngoài", "089090014321"
-		if r := e.do("POST", "/api/v1/auth/register", elsewhere, ""); r.Status != 201 {
-			t.Fatalf("register elsewhere: %d %s", r.Status, r.Raw)
-		}
+		e.registered(elsewhere)
 		names := func(q string) []string {
 			r := e.do("GET", "/api/v1/org/users?q="+q, nil, org)
 			if r.Status != 200 {
