@@ -83,3 +83,63 @@ func TestOrganizerResetsPasswordAndGrantsRoles(t *testing.T) {
 		}
 	})
 }
+
+// An organizer finds a person by the last four digits of their CCCD (on the
+// staff screen's search, GET /org/users): matched by a keyed hash kept at
+// registration, within the organizer's units only; other four digits find
+// nobody, and an account kept before the hash existed is still found by
+// phone.
+func TestFindPersonByCCCDLastFour(t *testing.T) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		org := e.staff(1, contests.RoleOrganizer, "W1")
+		body := e.registration(2, "W1-A")
+		body["fullName"], body["cccd"], body["phone"] = "Hoàng Thị Tìm", "089090004321", "0912000002"
+		e.registered(body)
+		elsewhere := e.registration(3, "W2")
+		elsewhere["fullName"], elsewhere["cccd"] = "Phan Văn Ngoài", "089090014321"
+		e.registered(elsewhere)
+		names := func(q string) []string {
+			r := e.do("GET", "/api/v1/org/users?q="+q, nil, org)
+			if r.Status != 200 {
+				t.Fatalf("search %q: %d %s", q, r.Status, r.Raw)
+			}
+			out := []string{}
+			for _, u := range r.Body["users"].([]any) {
+				out = append(out, u.(map[string]any)["fullName"].(string))
+			}
+			return out
+		}
+		// "4321" is in neither the phone nor the masked CCCD (089******321).
+		if got := names("4321"); len(got) != 1 || got[0] != "Hoàng Thị Tìm" {
+			t.Fatalf("search 4321 = %v, want only Hoàng Thị Tìm (the other is outside W1)", got)
+		}
+		if got := names("43%2021"); len(got) != 1 {
+			t.Fatalf("search '43 21' = %v, want one", got)
+		}
+		if got := names("4322"); len(got) != 0 {
+			t.Fatalf("search 4322 = %v, want nobody", got)
+		}
+		if got := names("1234"); len(got) != 0 {
+			t.Fatalf("search 1234 = %v, want nobody", got)
+		}
+		// An account stored before the hash was kept (no tail) is still found
+		// by phone and name.
+		_, id := e.register(4, "W1-A")
+		u, err := e.store.UserByID(t.Context(), id)
+		if err != nil || u.CCCDTail == "" {
+			t.Fatalf("registration keeps the tail hash: %+v %v", u, err)
+		}
+		legacy := *u
+		legacy.ID, legacy.FullName, legacy.Phone, legacy.PhoneKey = "legacy-1", "Vũ Văn Cũ", "+84912999999", "+84912999999"
+		legacy.CCCDHash, legacy.CCCDKey, legacy.CCCDTail = "legacy-cccd", "legacy-cccd", ""
+		if err := e.store.CreateUser(t.Context(), &legacy); err != nil {
+			t.Fatal(err)
+		}
+		if got := names("912999999"); len(got) != 1 || got[0] != "Vũ Văn Cũ" {
+			t.Fatalf("legacy account by phone = %v", got)
+		}
+		if got := names("vu%20van%20cu"); len(got) != 1 {
+			t.Fatalf("legacy account by name = %v", got)
+		}
+	})
+}
