@@ -1,7 +1,7 @@
 package excel
 
 import (
-	"bytes"
+	"io"
 	"testing"
 	"time"
 
@@ -27,11 +27,7 @@ func TestWriteCollectiveCells(t *testing.T) {
 			return ""
 		},
 	}
-	var buf bytes.Buffer
-	must(t, WriteCollective(&buf, report))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteCollective(w, report) })
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != CollectiveSheet || got[1] != CollectiveInfoSheet {
 		t.Fatalf("sheets = %v", got)
 	}
@@ -62,11 +58,9 @@ func TestWriteCollectiveCells(t *testing.T) {
 }
 
 func TestWriteCollectiveEmpty(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteCollective(&buf, CollectiveReport{Contest: "C", Rule: quiz.CollectiveRule{Formula: quiz.CollectiveMostParticipants, Level: 1}}))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error {
+		return WriteCollective(w, CollectiveReport{Contest: "C", Rule: quiz.CollectiveRule{Formula: quiz.CollectiveMostParticipants, Level: 1}})
+	})
 	assertCells(t, f, CollectiveSheet, [][]string{
 		{"Hạng", "Mã đơn vị", "Đơn vị", "Số người dự thi", "Số đảng viên/đoàn viên/dân số", "Tỷ lệ tham gia (%)", "Điểm thưởng giải cá nhân", "Điểm xét giải tập thể"},
 	})

@@ -103,6 +103,19 @@ func assertRefused[R any](t *testing.T, parse func(io.Reader, int64) ([]R, error
 	}
 }
 
+// writtenWorkbook runs write into a buffer and opens what it wrote, as the
+// person downloading the file would; the workbook is closed when the test
+// ends.
+func writtenWorkbook(t *testing.T, write func(io.Writer) error) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	must(t, write(&buf))
+	f, err := excelize.OpenReader(&buf)
+	must(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

@@ -3,6 +3,7 @@ package excel
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"testing"
 	"time"
 
@@ -37,11 +38,7 @@ func sampleWinners() []WinnerRow {
 }
 
 func TestWriteQuizWinnersCells(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteQuizWinners(&buf, sampleWinners()))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteQuizWinners(w, sampleWinners()) })
 	if got := f.GetSheetList(); len(got) != 1 || got[0] != WinnersSheet {
 		t.Fatalf("sheets = %v, want [%s]", got, WinnersSheet)
 	}
@@ -207,11 +204,7 @@ func TestWriteOverallWinners(t *testing.T) {
 	rows := sampleWinners()[:2]
 	rows[0].Rounds, rows[0].AttemptNo, rows[0].Prediction = 4, 0, nil
 	rows[1].Rounds, rows[1].AttemptNo, rows[1].Prediction = 3, 0, nil
-	var buf bytes.Buffer
-	must(t, WriteOverallWinners(&buf, rows))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteOverallWinners(w, rows) })
 	got, err := f.GetRows(WinnersSheet)
 	must(t, err)
 	wantHeader := []string{"Giải", "Hạng", "Họ và tên", "Ngày sinh", "Giới tính", "Số điện thoại", "CCCD", "Đơn vị",

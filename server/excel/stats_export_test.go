@@ -1,7 +1,7 @@
 package excel
 
 import (
-	"bytes"
+	"io"
 	"testing"
 	"time"
 
@@ -32,11 +32,7 @@ func sampleReport() StatsReport {
 }
 
 func TestWriteStatsReportCells(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteStatsReport(&buf, sampleReport()))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteStatsReport(w, sampleReport()) })
 	if got := f.GetSheetList(); len(got) != 3 || got[0] != ReportUnitsSheet || got[1] != ReportGroupsSheet || got[2] != ReportInfoSheet {
 		t.Fatalf("sheets = %v", got)
 	}
@@ -96,11 +92,7 @@ func TestWriteStatsReportCells(t *testing.T) {
 }
 
 func TestWriteStatsReportEmpty(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteStatsReport(&buf, StatsReport{Round: "Tuần 1"}))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteStatsReport(w, StatsReport{Round: "Tuần 1"}) })
 	rows, _ := f.GetRows(ReportUnitsSheet)
 	if len(rows) != 1 || len(rows[0]) != 10 || rows[0][9] != "Tổng số giải" {
 		t.Errorf("empty report by unit = %v, want the header only", rows)
@@ -123,11 +115,7 @@ func TestWriteItemAnalysisCells(t *testing.T) {
 			Stat: quiz.ItemStat{QuestionID: "q2", Drawn: 1, Answered: 1, Correct: 1, FacilityPct: 100,
 				Options: []quiz.OptionCount{{ID: "A", Key: true, Chosen: 1}, {ID: "B", Key: true, Chosen: 1}}, Flags: []quiz.ItemFlag{quiz.FlagVeryEasy}}},
 	}
-	var buf bytes.Buffer
-	must(t, WriteItemAnalysis(&buf, rows))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteItemAnalysis(w, rows) })
 	assertCells(t, f, ItemsSheet, [][]string{
 		{"STT", "Câu hỏi", "Chủ đề", "Mức độ", "Đáp án đúng", "Số lần xuất hiện", "Số lần trả lời", "Tỷ lệ đúng (%)", "Độ phân biệt",
 			"Chọn A", "Chọn B", "Chọn C", "Chọn D", "Chọn E", "Chọn F", "Chọn G", "Chọn H", "Cảnh báo"},

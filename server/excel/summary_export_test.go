@@ -1,7 +1,7 @@
 package excel
 
 import (
-	"bytes"
+	"io"
 	"testing"
 	"time"
 
@@ -33,11 +33,7 @@ func sampleSummary() ContestSummary {
 }
 
 func TestWriteContestSummaryCells(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteContestSummary(&buf, sampleSummary()))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteContestSummary(w, sampleSummary()) })
 	if got := f.GetSheetList(); len(got) != 4 || got[0] != "TongQuan" || got[1] != "TheoDonVi" || got[2] != "TheoNhom" || got[3] != "TheoNgay" {
 		t.Fatalf("sheets = %v", got)
 	}
@@ -114,11 +110,7 @@ func assertFilter(t *testing.T, f *excelize.File, sheet, filterRange string) {
 }
 
 func TestWriteContestSummaryOfAnEmptyContest(t *testing.T) {
-	var buf bytes.Buffer
-	must(t, WriteContestSummary(&buf, ContestSummary{Contest: "Cuộc thi mới"}))
-	f, err := excelize.OpenReader(&buf)
-	must(t, err)
-	defer f.Close()
+	f := writtenWorkbook(t, func(w io.Writer) error { return WriteContestSummary(w, ContestSummary{Contest: "Cuộc thi mới"}) })
 	for sheet, header := range map[string]string{SummaryUnitsSheet: "Cấp", SummaryGroupsSheet: "Tiêu chí", SummaryDaysSheet: "Ngày"} {
 		rows, err := f.GetRows(sheet)
 		must(t, err)
