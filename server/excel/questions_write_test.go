@@ -150,12 +150,7 @@ func TestQuestionTemplate(t *testing.T) {
 		}
 	}
 	// Typed text keeps its form in the text columns (03/02/1930 stays text).
-	for _, col := range []string{"B", "D", "E", "H", "I", "J", "M"} {
-		styleID, _ := f.GetColStyle(QuestionSheet, col)
-		if style, _ := f.GetStyle(styleID); style == nil || style.NumFmt != numFmtText {
-			t.Errorf("column %s is not text formatted (style %d)", col, styleID)
-		}
-	}
+	assertTextColumns(t, f, QuestionSheet, "B", "D", "E", "H", "I", "J", "M")
 	assertSheetConventions(t, f, QuestionSheet, "$A$1:$M$3")
 	// The template imports as its two examples: one answer, then two.
 	rows, err := ParseQuestions(bytes.NewReader(data), 0)

@@ -80,6 +80,19 @@ func TestWriteUnitsCells(t *testing.T) {
 	assertSheetConventions(t, f, UnitSheet, "$A$1:$F$8")
 }
 
+// assertTextColumns checks that the columns of sheet are formatted as text,
+// so that what a person types there keeps its form (leading zeros, a date
+// written 03/02/1930).
+func assertTextColumns(t *testing.T, f *excelize.File, sheet string, cols ...string) {
+	t.Helper()
+	for _, col := range cols {
+		styleID, _ := f.GetColStyle(sheet, col)
+		if style, _ := f.GetStyle(styleID); style == nil || style.NumFmt != numFmtText {
+			t.Errorf("column %s is not text formatted (style %d)", col, styleID)
+		}
+	}
+}
+
 // assertSheetConventions checks what every export shares: bold header,
 // frozen header row, filter over the data, column widths set.
 func assertSheetConventions(t *testing.T, f *excelize.File, sheet, filterRange string) {
@@ -140,12 +153,7 @@ func TestUnitTemplate(t *testing.T) {
 		}
 	}
 	// The code columns are formatted as text so typed codes keep leading zeros.
-	for _, col := range []string{"A", "D"} {
-		styleID, _ := f.GetColStyle(UnitSheet, col)
-		if style, _ := f.GetStyle(styleID); style == nil || style.NumFmt != numFmtText {
-			t.Errorf("column %s is not text formatted (style %d)", col, styleID)
-		}
-	}
+	assertTextColumns(t, f, UnitSheet, "A", "D")
 	assertSheetConventions(t, f, UnitSheet, "$A$1:$F$2")
 	// The template imports as its one example row.
 	rows, err := ParseUnits(bytes.NewReader(data), 0)
