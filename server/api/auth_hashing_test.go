@@ -63,12 +63,10 @@ func TestLoginStormIsRefusedWith503(t *testing.T) {
 	answers := make([]response, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			body := map[string]any{"login": fmt.Sprintf("09030000%02d", i), "password": "whatever-pass"}
 			answers[i] = e.do("POST", "/api/v1/auth/login", body, "", "X-Forwarded-For", fmt.Sprintf("10.0.0.%d", i))
-		}()
+		})
 	}
 	wg.Wait()
 	var checked, busy int

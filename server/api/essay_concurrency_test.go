@@ -41,11 +41,9 @@ func racingSubmissions(t *testing.T, e *env) {
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			statuses[i] = f.submit(author, f.workBody("Bài gửi cùng lúc"), "bai.docx", file).Status
-		}()
+		})
 	}
 	wg.Wait()
 	created := 0

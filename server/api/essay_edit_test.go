@@ -7,9 +7,7 @@ import (
 )
 
 func TestAuthorEditsUntilScreeningAndDeadline(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		id := f.submitted(t, author, "Tên cũ")
 		body := f.workBody("Tên mới")
 		r := f.edit(author, id, body, nil)
@@ -44,9 +42,7 @@ func TestAuthorEditsUntilScreeningAndDeadline(t *testing.T) {
 }
 
 func TestJudgeRecusalHandsTheSeatOver(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		roundID, code := f.acceptAndAssign(t, f.submitted(t, author, "Bài"))
 		queue := func(i int) int {
 			q := e.do("GET", "/api/v1/judge/rounds/"+roundID+"/works", nil, f.judges[i])

@@ -25,9 +25,7 @@ func readSheets(t *testing.T, raw []byte) map[string][][]string {
 }
 
 func TestEssayExports(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		r := f.submit(author, f.workBody("=HYPERLINK(\"x\") Giữ vững trận địa"), "bai.docx", docx(t, "Nguyễn Văn An", essayText(300)))
 		workID := r.Body["work"].(map[string]any)["id"].(string)
 		roundID, code := f.acceptAndAssign(t, workID)

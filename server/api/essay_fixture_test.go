@@ -61,6 +61,17 @@ func newEssayFixture(t *testing.T, e *env) *essayFixture {
 	return f
 }
 
+// essayAuthorCase runs fn once per engine on a fresh essay fixture with its
+// usual author, citizen 1 of Khu phố 1 (Nguyễn Văn An), registered: author
+// is their access token.
+func essayAuthorCase(t *testing.T, fn func(t *testing.T, e *env, f *essayFixture, author string)) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		f := newEssayFixture(t, e)
+		author, _ := e.register(1, "W1-A")
+		fn(t, e, f, author)
+	})
+}
+
 // docx builds a minimal Word document holding paragraphs, with creator
 // set in its core properties.
 func docx(t *testing.T, creator string, paragraphs ...string) []byte {

@@ -13,9 +13,7 @@ import (
 // advances and is forwarded to the province — and no judge response ever
 // carries who wrote it.
 func TestEssayJudgingFlow(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		file := docx(t, "Nguyễn Văn An", essayText(300))
 		r := f.submit(author, f.workBody("Giữ vững trận địa tư tưởng"), "bai-du-thi.docx", file)
 		if r.Status != 201 {

@@ -243,9 +243,7 @@ func mp4(seconds int) []byte {
 }
 
 func TestVideoDurationIsMeasured(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		work := map[string]any{"category": "video", "title": "Phóng sự về nền tảng tư tưởng", "text": essayText(120), "declaration": true}
 		r := f.submit(author, work, "phong-su.mp4", mp4(6*60))
 		if r.Status != 400 || !slices.Contains(r.fieldNames(), "file") {

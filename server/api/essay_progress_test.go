@@ -7,9 +7,7 @@ import (
 // The per-judge progress of a round; a locked sheet reopened with a reason
 // shows the judge that reason.
 func TestJudgeProgressAndReopenedSheet(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		workID := f.submitted(t, author, "Giữ vững trận địa")
 		roundID, code := f.acceptAndAssign(t, workID)
 		url := "/api/v1/org/essay/rounds/" + roundID + "/progress"

@@ -9,9 +9,7 @@ import (
 // TestEssaySubmissionRefusals: each bad submission is refused with the
 // field named, and nothing is stored.
 func TestEssaySubmissionRefusals(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		good := docx(t, "", essayText(300))
 		pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
 		exe := append([]byte("MZ\x90\x00"), make([]byte, 200)...)

@@ -10,9 +10,7 @@ import (
 // contest's (not a refusal: the secretariat decides), and the secretariat
 // can read the work's original file.
 func TestScreeningWarnsAboutTheAuthorsUnit(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newEssayFixture(t, e)
-		author, _ := e.register(1, "W1-A")
+	essayAuthorCase(t, func(t *testing.T, e *env, f *essayFixture, author string) {
 		text := essayText(150) + " Ở Khu phố 1 chúng tôi luôn gương mẫu. " + essayText(150)
 		file := docx(t, "", text)
 		sub := f.submit(author, f.workBody("Bài có tên đơn vị"), "bai.docx", file)

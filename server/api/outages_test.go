@@ -118,16 +118,14 @@ func TestOutageGivenBackOnceByInstancesStartingTogether(t *testing.T) {
 		var wg sync.WaitGroup
 		found := make([]bool, 2)
 		for i := range 2 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				srv := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
 				o, err := srv.RecoverFromOutage(ctx, DefaultOutageThreshold)
 				if err != nil {
 					t.Errorf("recover: %v", err)
 				}
 				found[i] = o != nil
-			}()
+			})
 		}
 		wg.Wait()
 		if found[0] == found[1] {

@@ -16,12 +16,10 @@ func TestConcurrentStartsAndSubmits(t *testing.T) {
 	nos := make([]any, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			r := f.start(tok)
 			statuses[i], nos[i] = r.Status, r.Body["no"]
-		}()
+		})
 	}
 	wg.Wait()
 	created := 0
@@ -38,12 +36,10 @@ func TestConcurrentStartsAndSubmits(t *testing.T) {
 	}
 	results := make([]string, n)
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			r := f.submit(tok, 1)
 			results[i] = fmt.Sprintf("%d %v %v", r.Status, r.Body["submittedAt"], r.Body["durationMs"])
-		}()
+		})
 	}
 	wg.Wait()
 	for i := range n {

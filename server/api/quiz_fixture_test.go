@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"hoithi/contests"
+	"hoithi/contests/quiz"
+	"hoithi/server/blob"
 )
 
 // quizFixture is a published quiz contest owned by ward W1 with one open
@@ -54,6 +56,44 @@ func newQuizFixture(t *testing.T, e *env) *quizFixture {
 	}
 	f.roundID = f.publishRound(t, f.roundBody(1))
 	return f
+}
+
+// quizPlayerCase runs fn once per engine on a fresh quiz fixture with one
+// player, citizen 1 of Khu phố 1, registered: tok is their access token,
+// userID their account.
+func quizPlayerCase(t *testing.T, fn func(t *testing.T, e *env, f *quizFixture, tok, userID string)) {
+	bothEngines(t, func(t *testing.T, e *env) {
+		f := newQuizFixture(t, e)
+		tok, userID := e.register(1, "W1-A")
+		fn(t, e, f, tok, userID)
+	})
+}
+
+// readForResults reads the fixture's round and contest as a results
+// computation starts with them, and returns the round read and a compute
+// that works from those copies on a second server sharing the store, two
+// hours later, as another instance would after the test changes the round.
+func (f *quizFixture) readForResults(t *testing.T) (*quiz.Round, func() error) {
+	t.Helper()
+	e := f.e
+	round, err := e.store.Round(t.Context(), f.roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := e.store.ContestByID(t.Context(), f.contestID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return round, func() error {
+		blobs, err := blob.NewFS(t.TempDir())
+		if err != nil {
+			return err
+		}
+		other := NewServer(Deps{Store: e.store, Blobs: blobs, Tokens: e.tokens, Keys: e.keys,
+			Now: func() time.Time { return e.now.Add(2 * time.Hour) }})
+		_, err = other.computeResults(t.Context(), round, ct, func(int) {})
+		return err
+	}
 }
 
 // publishRound creates a round of the fixture's contest from body,

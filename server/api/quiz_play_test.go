@@ -8,9 +8,7 @@ import (
 )
 
 func TestQuizAttemptLifecycle(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newQuizFixture(t, e)
-		tok, _ := e.register(1, "W1-A")
+	quizPlayerCase(t, func(t *testing.T, e *env, f *quizFixture, tok, _ string) {
 
 		r := f.start(tok)
 		if r.Status != 201 || r.Body["no"] != float64(1) || len(r.Body["questions"].([]any)) != 5 {
@@ -82,9 +80,7 @@ func TestQuizAttemptLifecycle(t *testing.T) {
 }
 
 func TestQuizRefusesBadRequests(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newQuizFixture(t, e)
-		tok, _ := e.register(1, "W1-A")
+	quizPlayerCase(t, func(t *testing.T, e *env, f *quizFixture, tok, _ string) {
 		other, _ := e.register(2, "W1-A")
 		foreign, _ := e.register(3, "W2")
 		r := f.start(tok)
@@ -249,9 +245,7 @@ func TestRoundResultsAndStandings(t *testing.T) {
 // sweeper run since: the next read shows it finalized (timed out, counted),
 // never as neither in progress nor done.
 func TestExpiredAttemptFinalizedOnRead(t *testing.T) {
-	bothEngines(t, func(t *testing.T, e *env) {
-		f := newQuizFixture(t, e)
-		tok, userID := e.register(1, "W1-A")
+	quizPlayerCase(t, func(t *testing.T, e *env, f *quizFixture, tok, userID string) {
 		r := f.start(tok)
 		if r.Status != 201 {
 			t.Fatalf("start: %d %s", r.Status, r.Raw)

@@ -112,13 +112,11 @@ func TestComputeClickedOnTwoInstancesIsOneJob(t *testing.T) {
 			statuses, ids := make([]int, 2), make([]any, 2)
 			var wg sync.WaitGroup
 			for i, app := range apps {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
+				wg.Go(func() {
 					var body map[string]any
 					statuses[i], body = call(app, "POST", path)
 					ids[i] = body["id"]
-				}()
+				})
 			}
 			wg.Wait()
 			close(st.gate)

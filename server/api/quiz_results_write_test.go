@@ -2,10 +2,8 @@ package api
 
 import (
 	"testing"
-	"time"
 
 	"hoithi/contests/quiz"
-	"hoithi/server/blob"
 )
 
 // The stored digest is the hash of the round as stored and its lines as
@@ -18,14 +16,7 @@ func TestResultsDigestCoversTheRoundAsStored(t *testing.T) {
 			f := newQuizFixture(t, e)
 			f.playThree(t)
 			ctx := t.Context()
-			readEarly, err := e.store.Round(ctx, f.roundID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ct, err := e.store.ContestByID(ctx, f.contestID)
-			if err != nil {
-				t.Fatal(err)
-			}
+			readEarly, computeFromEarly := f.readForResults(t)
 			if changed { // another instance changes the prizes while this one computes
 				edited := *readEarly
 				edited.Tiers = []quiz.Tier{{Key: "nhat", Name: "Giải Nhất", Count: 1}}
@@ -33,13 +24,7 @@ func TestResultsDigestCoversTheRoundAsStored(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			blobs, err := blob.NewFS(t.TempDir())
-			if err != nil {
-				t.Fatal(err)
-			}
-			srv := NewServer(Deps{Store: e.store, Blobs: blobs, Tokens: e.tokens, Keys: e.keys,
-				Now: func() time.Time { return e.now.Add(2 * time.Hour) }})
-			if _, err := srv.computeResults(ctx, readEarly, ct, func(int) {}); err != nil {
+			if err := computeFromEarly(); err != nil {
 				t.Fatal(err)
 			}
 			got, err := e.store.Round(ctx, f.roundID)

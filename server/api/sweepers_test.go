@@ -40,15 +40,13 @@ func TestTwoSweepersCountWhatEachFinalized(t *testing.T) {
 		var wg sync.WaitGroup
 		counts := make([]int, 2)
 		for i, srv := range []*Server{a, b} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				n, err := srv.SweepExpired(t.Context())
 				if err != nil {
 					t.Errorf("sweep: %v", err)
 				}
 				counts[i] = n
-			}()
+			})
 		}
 		wg.Wait()
 		if counts[0]+counts[1] != people {

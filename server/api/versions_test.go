@@ -3,10 +3,8 @@ package api
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"hoithi/contests/quiz"
-	"hoithi/server/blob"
 )
 
 // staleMessage is what an organizer reads when saving over another's change.
@@ -67,30 +65,16 @@ func TestStaleEditsAreRefused(t *testing.T) {
 func TestComputingResultsKeepsAnEditMadeMeanwhile(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		f := newQuizFixture(t, e)
-		ctx := t.Context()
-		readEarly, err := e.store.Round(ctx, f.roundID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ct, err := e.store.ContestByID(ctx, f.contestID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, computeFromEarly := f.readForResults(t)
 		edit := f.roundBody(1)
 		edit["title"] = "Tuần 1 — đã sửa trong lúc tính"
 		if r := e.do("PUT", "/api/v1/org/rounds/"+f.roundID, edit, f.org); r.Status != 200 {
 			t.Fatalf("edit: %d %s", r.Status, r.Raw)
 		}
-		blobs, err := blob.NewFS(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		other := NewServer(Deps{Store: e.store, Blobs: blobs, Tokens: e.tokens, Keys: e.keys,
-			Now: func() time.Time { return e.now.Add(2 * time.Hour) }})
-		if _, err := other.computeResults(ctx, readEarly, ct, func(int) {}); err != nil {
+		if err := computeFromEarly(); err != nil {
 			t.Fatalf("compute on the stale copy: %v", err)
 		}
-		got, err := e.store.Round(ctx, f.roundID)
+		got, err := e.store.Round(t.Context(), f.roundID)
 		if err != nil {
 			t.Fatal(err)
 		}
