@@ -250,10 +250,10 @@ func (f *FlagFinder) Flags(people []Account) map[string][]Flag {
 	for user := range found.attempts {
 		out[user] = found.Of(user)
 	}
-	for i := range found.people.found {
+	found.people.found.each(func(i int32) {
 		user := found.people.ids[i]
 		out[user] = found.Of(user)
-	}
+	})
 	return out
 }
 

@@ -126,7 +126,7 @@ func (x *peopleIndex) add(p Account) {
 func (x *peopleIndex) same() samePeople {
 	ps, longest := x.ps, x.longest
 	x.ps, x.folded, x.births = nil, nil, nil
-	found := samePersonFound{}
+	found := newSamePersonFound(len(ps))
 	seed := maphash.MakeSeed()
 	sameKeyRuns(ps, seed, func(h *maphash.Hash, p *person) bool {
 		if p.name == "" || p.birth == "" {
@@ -247,50 +247,89 @@ const (
 	reasonNamePhone
 )
 
-// samePersonFound collects pairs for each account (by its index in the
-// people compared): the best reason and the others, as indexes (4 bytes
-// each: a common name meets many others before they are capped).
-type samePersonFound map[int32]*samePersonOf
+// samePersonFound collects, for each account (by its index in the people
+// compared), the best reason found and the other accounts, as indexes.
+// It is kept dense because the rule can flag most of a national round
+// (half a million accounts sharing a few thousand names and birth dates):
+// a member of a group of equal name and birth date keeps only the group's
+// number, the group its first MaxOthers+1 members once; the rarer phone
+// pairs are kept per account.
+type samePersonFound struct {
+	reason  []uint8 // 0: nothing found; else the best reason + 1
+	groupAt []int32 // 0: in no group; else 1 + the group's offset in firsts
+	// firsts holds each group as its length then its first members.
+	firsts []int32
+	others map[int32][]int32 // phone pairs (and any further group), by account
+}
 
-type samePersonOf struct {
-	reason int
-	others []int32
+func newSamePersonFound(n int) samePersonFound {
+	return samePersonFound{reason: make([]uint8, n), groupAt: make([]int32, n), others: map[int32][]int32{}}
 }
 
 // group records accounts with an equal key (sorted by account): each is
 // given the first MaxOthers+1 of the group, itself left out later. Only
 // those can be among its first MaxOthers others, so a name shared by
 // thousands costs thousands, not millions.
-func (f samePersonFound) group(ps []person, group []int32, reason int) {
+func (f *samePersonFound) group(ps []person, group []int32, reason int) {
 	firsts := group[:min(len(group), MaxOthers+1)]
+	at := int32(len(f.firsts)) + 1
+	f.firsts = append(f.firsts, int32(len(firsts)))
+	f.firsts = append(f.firsts, firsts...)
 	for _, i := range group {
-		have := f.of(i, reason)
-		have.others = append(have.others, firsts...)
+		f.note(i, reason)
+		if f.groupAt[i] == 0 {
+			f.groupAt[i] = at
+		} else { // an account has one key: kept right should it have two
+			f.others[i] = append(f.others[i], firsts...)
+		}
 	}
 }
 
 // pairs records the accounts of a small group whose phones differ.
-func (f samePersonFound) pairs(ps []person, group []int32, reason int) {
+func (f *samePersonFound) pairs(ps []person, group []int32, reason int) {
 	for x, a := range group {
 		for _, b := range group[x+1:] {
 			if ps[a].phone != ps[b].phone {
-				f.of(a, reason).others = append(f.of(a, reason).others, b)
-				f.of(b, reason).others = append(f.of(b, reason).others, a)
+				f.note(a, reason)
+				f.note(b, reason)
+				f.others[a] = append(f.others[a], b)
+				f.others[b] = append(f.others[b], a)
 			}
 		}
 	}
 }
 
-// of returns what was found of account i, its reason the better of the
-// one it had and reason.
-func (f samePersonFound) of(i int32, reason int) *samePersonOf {
-	have := f[i]
-	if have == nil {
-		have = &samePersonOf{reason: reason}
-		f[i] = have
+// note makes account i's reason the better of the one it had and reason.
+func (f *samePersonFound) note(i int32, reason int) {
+	if have := f.reason[i]; have == 0 || int(have) > reason+1 {
+		f.reason[i] = uint8(reason + 1)
 	}
-	have.reason = min(have.reason, reason)
-	return have
+}
+
+// any reports whether any account was found.
+func (f *samePersonFound) any() bool { return len(f.firsts) > 0 || len(f.others) > 0 }
+
+// each calls visit with every account found.
+func (f *samePersonFound) each(visit func(i int32)) {
+	for i, r := range f.reason {
+		if r != 0 {
+			visit(int32(i))
+		}
+	}
+}
+
+// othersOf calls visit with the others recorded for account i (itself
+// among them when in a group, and some more than once).
+func (f *samePersonFound) othersOf(i int32, visit func(o int32)) {
+	if at := f.groupAt[i]; at != 0 {
+		n := f.firsts[at-1]
+		for _, o := range f.firsts[at : at+n] {
+			visit(o)
+		}
+	}
+	for _, o := range f.others[i] {
+		visit(o)
+	}
 }
 
 // samePeople are the accounts compared (by index, as in samePersonFound)
@@ -303,7 +342,7 @@ type samePeople struct {
 
 func newSamePeople(ids []string, found samePersonFound) samePeople {
 	sp := samePeople{ids: ids, found: found}
-	if len(found) > 0 && !slices.IsSorted(ids) {
+	if found.any() && !slices.IsSorted(ids) {
 		sp.byID = make([]int32, len(ids))
 		for i := range sp.byID {
 			sp.byID[i] = int32(i)
@@ -329,22 +368,21 @@ func (sp samePeople) index(user string) (int32, bool) {
 // of returns user's same-person flag: the best reason found and the other
 // accounts, sorted, once each, at most MaxOthers.
 func (sp samePeople) of(user string) (Flag, bool) {
-	if len(sp.found) == 0 {
+	if !sp.found.any() {
 		return Flag{}, false
 	}
 	i, ok := sp.index(user)
-	have := sp.found[i]
-	if !ok || have == nil {
+	if !ok || sp.found.reason[i] == 0 {
 		return Flag{}, false
 	}
-	others := make([]string, 0, len(have.others))
-	for _, o := range have.others {
+	var others []string
+	sp.found.othersOf(i, func(o int32) {
 		if sp.ids[o] != sp.ids[i] {
 			others = append(others, sp.ids[o])
 		}
-	}
+	})
 	slices.Sort(others)
-	return Flag{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[have.reason]}, true
+	return Flag{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[sp.found.reason[i]-1]}, true
 }
 
 // MaxOthers bounds the other accounts a flag names (the flag's reason

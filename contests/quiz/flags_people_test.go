@@ -2,9 +2,13 @@ package quiz
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
+
+	"hoithi/contests"
 )
 
 func TestSamePersonIndex(t *testing.T) {
@@ -128,4 +132,81 @@ func TestSamePersonLargeGroup(t *testing.T) {
 			t.Errorf("%s: %+v, want others %v", user, fl, want)
 		}
 	}
+}
+
+// TestSamePersonMatchesPairwise: over random accounts drawn from small
+// pools (so that names, birth dates and near phones meet often, groups of
+// both sizes), every flag equals the rule applied pair by pair: the best
+// reason, and as others the partners by phone plus the first MaxOthers+1
+// of the name-and-birth group, sorted, once, capped.
+func TestSamePersonMatchesPairwise(t *testing.T) {
+	names := []string{"Nguyễn Văn An", "NGUYEN VAN AN", "Trần Thị Bình", "Lê Cúc", ""}
+	for seed := range 6 {
+		rnd := rand.New(rand.NewPCG(uint64(seed), 7))
+		n := 30 + seed*40
+		people := make([]Account, n)
+		for i := range people {
+			p := Account{UserID: fmt.Sprintf("u%03d", rnd.IntN(1000)*1000+i), FullName: names[rnd.IntN(len(names))],
+				Phone: fmt.Sprintf("+8491234%02d%d", rnd.IntN(3), rnd.IntN(10))}
+			if rnd.IntN(4) > 0 {
+				p.BirthDate = time.Date(1990, 1, 1+rnd.IntN(3), 0, 0, 0, 0, time.UTC)
+			}
+			people[i] = p
+		}
+		want := pairwiseSamePerson(people)
+		got := samePersonFlags(people)
+		if len(got) != len(want) {
+			t.Errorf("seed %d: %d flagged, want %d", seed, len(got), len(want))
+		}
+		for user, fl := range want {
+			if !reflect.DeepEqual(got[user], []Flag{fl}) {
+				t.Errorf("seed %d, %s: %+v, want %+v", seed, user, got[user], fl)
+			}
+		}
+	}
+}
+
+// pairwiseSamePerson is the same-person rule written plainly, n² pairs.
+func pairwiseSamePerson(people []Account) map[string]Flag {
+	key := func(p Account) (name, birth string) {
+		if !p.BirthDate.IsZero() {
+			birth = p.BirthDate.Format("2006-01-02")
+		}
+		return contests.Fold(p.FullName), birth
+	}
+	out := map[string]Flag{}
+	for _, a := range people {
+		an, ab := key(a)
+		reason, found := len(samePersonReasons), false
+		var group, others []string
+		for _, b := range people {
+			bn, bb := key(b)
+			if an != "" && ab != "" && an == bn && ab == bb {
+				group = append(group, b.UserID)
+				if b.UserID != a.UserID {
+					reason, found = reasonNameBirth, true
+				}
+			}
+			if !oneDigitApart(a.Phone, b.Phone) {
+				continue
+			}
+			if ab != "" && ab == bb {
+				reason, found = min(reason, reasonBirthPhone), true
+				others = append(others, b.UserID)
+			}
+			if an != "" && an == bn {
+				reason, found = min(reason, reasonNamePhone), true
+				others = append(others, b.UserID)
+			}
+		}
+		if !found {
+			continue
+		}
+		slices.Sort(group)
+		others = append(others, group[:min(len(group), MaxOthers+1)]...)
+		others = slices.DeleteFunc(others, func(o string) bool { return o == a.UserID })
+		slices.Sort(others)
+		out[a.UserID] = Flag{Kind: FlagSamePerson, Others: capOthers(slices.Compact(others)), Reason: samePersonReasons[reason]}
+	}
+	return out
 }

@@ -46,11 +46,11 @@ func TestSignatureDigestIsTheHashOfTheSignature(t *testing.T) {
 func samePersonFlags(people []Account) map[string][]Flag {
 	sp := samePerson(people)
 	out := map[string][]Flag{}
-	for i := range sp.found {
+	sp.found.each(func(i int32) {
 		if fl, ok := sp.of(sp.ids[i]); ok {
 			out[sp.ids[i]] = []Flag{fl}
 		}
-	}
+	})
 	return out
 }
 
