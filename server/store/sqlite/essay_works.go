@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 
 	"hoithi/contests/essay"
 	"hoithi/server/store"
@@ -85,19 +84,7 @@ func (db *DB) WorksOf(ctx context.Context, contestID string, f store.WorkFilter)
 	const where = ` FROM essay_works WHERE contest_id = ? AND (? = '' OR status = ?)
 		AND (? = '' OR category = ?) AND round >= ?`
 	args := []any{contestID, f.Status, f.Status, f.Category, f.Category, f.MinRound}
-	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, 0, storeError(err, nil)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*)`+where, args...).Scan(&total); err != nil {
-		return nil, 0, storeError(err, nil)
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT data`+where+` ORDER BY submitted_at, id LIMIT ? OFFSET ?`,
-		append(args, workPageLimit(f.Limit), max(f.Offset, 0))...)
-	works, err := collect(rows, err, scanWork)
-	return works, total, err
+	return countedPage(ctx, db, "data", where, "submitted_at, id", args, workPageLimit(f.Limit), f.Offset, scanWork)
 }
 
 // WorksOfAuthor returns every work authorID submitted in the contest,

@@ -148,22 +148,7 @@ func (db *DB) ListUsers(ctx context.Context, f store.UserFilter) ([]*contests.Us
 	if len(conds) > 0 {
 		where = ` WHERE ` + strings.Join(conds, ` AND `)
 	}
-	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, 0, storeError(err, nil)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users`+where, args...).Scan(&total); err != nil {
-		return nil, 0, storeError(err, nil)
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+` FROM users`+where+
-		` ORDER BY full_name, id LIMIT ? OFFSET ?`, append(args, f.PageLimit(), max(f.Offset, 0))...)
-	users, err := collect(rows, err, scanUser)
-	if err != nil {
-		return nil, 0, err
-	}
-	return users, total, nil
+	return countedPage(ctx, db, userColumns, ` FROM users`+where, "full_name, id", args, f.PageLimit(), f.Offset, scanUser)
 }
 
 // ReplacePasswordHash → CodeConflict when no account has userID and oldHash.

@@ -82,6 +82,30 @@ func collect[T any](rows *sql.Rows, err error, scan func(rowScanner) (T, error))
 	return out, storeError(rows.Err(), nil)
 }
 
+// countedPage returns one page of the rows from selects (" FROM … WHERE
+// …", with args) in order, limit at most from offset on, and how many rows
+// it selects in all. Both come from one read transaction, so the total
+// fits the page.
+func countedPage[T any](ctx context.Context, db *DB, columns, from, order string, args []any, limit, offset int,
+	scan func(rowScanner) (T, error)) ([]T, int, error) {
+	tx, err := db.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	defer tx.Rollback()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&total); err != nil {
+		return nil, 0, storeError(err, nil)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+columns+from+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		append(args, limit, max(offset, 0))...)
+	page, err := collect(rows, err, scan)
+	if err != nil {
+		return nil, 0, err
+	}
+	return page, total, nil
+}
+
 // updatedOne turns the result of an UPDATE by primary key into the port's
 // errors: no row touched means the record does not exist.
 func updatedOne(res sql.Result, err error, notFound func() error) error {
