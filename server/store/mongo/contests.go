@@ -76,12 +76,7 @@ func (db *DB) ListContests(ctx context.Context, unitPath string, publishedOnly b
 	if unitPath != "" {
 		filter = append(filter, bson.E{Key: "ownerUnitPath", Value: subtree(unitPath)})
 	}
-	if publishedOnly {
-		filter = append(filter, bson.E{Key: "status", Value: bson.M{"$ne": string(contests.ContestDraft)}})
-	}
-	opts := options.Find().SetSort(bson.D{{Key: "createdAt", Value: -1}, {Key: "_id", Value: -1}})
-	cursor, err := db.contests.Find(ctx, filter, opts)
-	return collect(ctx, cursor, err, (*contestDoc).contest)
+	return db.newestContests(ctx, filter, publishedOnly)
 }
 
 // ContestsOwnedAt returns the contests owned exactly at one of ownerPaths,
@@ -92,6 +87,13 @@ func (db *DB) ContestsOwnedAt(ctx context.Context, ownerPaths []string, publishe
 		return nil, nil
 	}
 	filter := bson.D{{Key: "ownerUnitPath", Value: bson.M{"$in": ownerPaths}}}
+	return db.newestContests(ctx, filter, publishedOnly)
+}
+
+// newestContests returns the contests filter selects, newest first (then by
+// ID, descending, as on SQLite); publishedOnly hides drafts (closed contests
+// stay listed: their results are still read).
+func (db *DB) newestContests(ctx context.Context, filter bson.D, publishedOnly bool) ([]*contests.Contest, error) {
 	if publishedOnly {
 		filter = append(filter, bson.E{Key: "status", Value: bson.M{"$ne": string(contests.ContestDraft)}})
 	}

@@ -21,13 +21,8 @@ func (db *DB) PutScore(ctx context.Context, s *essay.Score) error {
 
 // Score → CodeNotFound.
 func (db *DB) Score(ctx context.Context, roundID, workID, judgeID string) (*essay.Score, error) {
-	var doc scoreDoc
-	err := db.scores.FindOne(ctx, bson.D{{Key: "_id", Value: seatKey(roundID, workID, judgeID)}}).Decode(&doc)
-	if err != nil {
-		return nil, storeError(err, store.ScoreNotFound)
-	}
-	s := doc.score()
-	return &s, nil
+	return findOne(ctx, db.scores, bson.D{{Key: "_id", Value: seatKey(roundID, workID, judgeID)}}, store.ScoreNotFound,
+		func(d *scoreDoc) *essay.Score { s := d.score(); return &s })
 }
 
 // ScoresOfRound returns every sheet of a round ordered by WorkID, JudgeID.
