@@ -110,7 +110,7 @@ func recomputeStandings(ctx context.Context, st store.Store, r *quiz.Round) ([]q
 	if err != nil {
 		return nil, nil, err
 	}
-	return quiz.StandingsOf(r.ID, res.Ranked, res.Winners, nil), res.Target, nil
+	return quiz.StandingsOf(r.ID, res.Ranking.All(), res.Winners, nil), res.Target, nil
 }
 
 // earlierWinners are the prize winners of the contest's earlier rounds with

@@ -98,6 +98,11 @@ func ValidateTiers(tiers []Tier) error {
 // the caller passes earlier winners in opts.Excluded; each person appears at
 // most once in a ranking, so one allocation never gives anyone two prizes.
 func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, error) {
+	return allocate(rankedSlice(ranked), tiers, opts)
+}
+
+// allocate is Allocate down any ranking (a slice or a compact Ranking).
+func allocate(ranked rankedLines, tiers []Tier, opts AllocateOptions) ([]Winner, error) {
 	if err := ValidateTiers(tiers); err != nil {
 		return nil, err
 	}
@@ -111,13 +116,12 @@ func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, er
 	}
 	// The places that may win, as positions in ranked: a national
 	// ranking is too large to copy.
-	places := make([]int32, 0, len(ranked))
-	for i := range ranked {
-		r := &ranked[i]
-		if i > 0 && r.Rank < ranked[i-1].Rank {
+	places := make([]int32, 0, ranked.len())
+	for i := range ranked.len() {
+		if i > 0 && ranked.rankAt(i) < ranked.rankAt(i-1) {
 			return nil, contests.Internal(fmt.Errorf("quiz: ranking out of order at %d", i))
 		}
-		if opts.Excluded[r.UserID] && !opts.OnlyHighest {
+		if opts.Excluded[ranked.userAt(i)] && !opts.OnlyHighest {
 			continue
 		}
 		places = append(places, int32(i))
@@ -144,7 +148,7 @@ func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, er
 				(nominalEnd > start && nominalEnd < eligible.len() &&
 					eligible.rank(nominalEnd-1) == r.Rank && eligible.rank(nominalEnd) == r.Rank)
 			winners = append(winners, Winner{
-				Tier: t.Key, TierName: t.Name, Ranked: *r,
+				Tier: t.Key, TierName: t.Name, Ranked: r,
 				TiedAtBoundary: tied, PriorPrize: opts.Excluded[r.UserID],
 			})
 		}
@@ -155,10 +159,29 @@ func Allocate(ranked []Ranked, tiers []Tier, opts AllocateOptions) ([]Winner, er
 
 // eligibleLines are the lines of a ranking that may win, by their places.
 type eligibleLines struct {
-	ranked []Ranked
+	ranked rankedLines
 	places []int32
 }
 
-func (e eligibleLines) len() int           { return len(e.places) }
-func (e eligibleLines) line(i int) *Ranked { return &e.ranked[e.places[i]] }
-func (e eligibleLines) rank(i int) int     { return e.line(i).Rank }
+func (e eligibleLines) len() int          { return len(e.places) }
+func (e eligibleLines) line(i int) Ranked { return e.ranked.at(int(e.places[i])) }
+func (e eligibleLines) rank(i int) int    { return e.ranked.rankAt(int(e.places[i])) }
+
+// rankedLines is a ranking's lines, best first, as a slice of Ranked or
+// kept compact (Ranking).
+type rankedLines interface {
+	len() int
+	at(i int) Ranked
+	rankAt(i int) int
+	userAt(i int) string
+	decidedBy(i int) RankKey
+}
+
+// rankedSlice is a ranking held as Ranked values.
+type rankedSlice []Ranked
+
+func (s rankedSlice) len() int                { return len(s) }
+func (s rankedSlice) at(i int) Ranked         { return s[i] }
+func (s rankedSlice) rankAt(i int) int        { return s[i].Rank }
+func (s rankedSlice) userAt(i int) string     { return s[i].UserID }
+func (s rankedSlice) decidedBy(i int) RankKey { return s[i].DecidedBy }

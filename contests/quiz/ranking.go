@@ -134,8 +134,12 @@ type Ranked struct {
 // ranked[i] against a neighbour: those rows show the prediction and its
 // error when the results are published.
 func PredictionBrokeTie(ranked []Ranked, i int) bool {
-	return ranked[i].DecidedBy == KeyPredictionErrorAsc ||
-		(i+1 < len(ranked) && ranked[i+1].DecidedBy == KeyPredictionErrorAsc)
+	return predictionBrokeTie(rankedSlice(ranked), i)
+}
+
+func predictionBrokeTie(ranked rankedLines, i int) bool {
+	return ranked.decidedBy(i) == KeyPredictionErrorAsc ||
+		(i+1 < ranked.len() && ranked.decidedBy(i+1) == KeyPredictionErrorAsc)
 }
 
 // Rank orders entries by the rule. Among entries equal on every key the

@@ -15,13 +15,15 @@ import (
 // Of each person only their ranking line is kept (the counted attempt's
 // figures, how many attempts, how many perfect), made as the record
 // arrives; the record itself is not held. The prediction error waits for
-// the target, known once everyone is in.
+// the target, known once everyone is in. The lines are compact
+// (results_ranking.go).
 type ResultsBuilder struct {
 	round  *Round
 	key    AnswerKey
 	marks  markKey
 	closed time.Time
-	lines  []Ranked // one per person, in the order added
+	lines  []line // one per person, in the order added
+	tables lineTables
 	// ordered: the people were added in increasing UserID order (the
 	// stores' order), so a person added twice sits next to themself.
 	ordered bool
@@ -69,10 +71,10 @@ func (rr *ResultsBuilder) Add(p *Participation) error {
 		rr.err = cmpOr(rr.err, err) // as before: an entry that cannot be made fails the results
 		return nil
 	}
-	if n := len(rr.lines); n > 0 && rr.lines[n-1].UserID > p.UserID {
+	if n := len(rr.lines); n > 0 && rr.lines[n-1].user > p.UserID {
 		rr.ordered = false
 	}
-	rr.lines = append(rr.lines, Ranked{Entry: e})
+	rr.lines = append(rr.lines, rr.tables.lineOf(&e))
 	return nil
 }
 
@@ -88,7 +90,7 @@ func cmpOr(have, err error) error {
 type Outcome struct {
 	Summary RoundSummary
 	Target  *int64
-	Ranked  []Ranked
+	Ranking *Ranking
 	Winners []Winner
 }
 
@@ -102,8 +104,8 @@ func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 	var out Outcome
 	for i := range lines {
 		out.Summary.Participants++
-		out.Summary.Attempts += int64(lines[i].Attempts)
-		if lines[i].PerfectAttempts > 0 {
+		out.Summary.Attempts += int64(lines[i].attempts)
+		if lines[i].perfect > 0 {
 			out.Summary.AllCorrectPeople++
 		}
 	}
@@ -114,26 +116,26 @@ func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 		}
 		out.Target = &v
 	}
+	if rr.tables.tooWide {
+		rr.err = cmpOr(rr.err, errLineTooWide)
+	}
 	if rr.err != nil {
 		return out, rr.err
 	}
 	kept := lines[:0]
 	for _, l := range lines {
-		if r.Excluded(l.UserID) {
+		if r.Excluded(l.user) {
 			continue // taken out at the prize review: the next in rank moves up
 		}
-		if out.Target != nil && l.Prediction != nil {
-			d := absDiff(*l.Prediction, *out.Target)
-			l.PredictionError = &d
-		}
-		kept = append(kept, l)
+		kept = append(kept, l) // the prediction error is counted from the ranking's target
 	}
 	clear(lines[len(kept):]) // what was dropped is not held by the array
-	var err error
-	if out.Ranked, err = rankLines(kept, r.Rule); err != nil {
+	out.Ranking = &Ranking{lines: kept, tables: &rr.tables, rule: r.Rule, target: out.Target}
+	if err := out.Ranking.rank(); err != nil {
 		return out, err
 	}
-	out.Winners, err = Allocate(out.Ranked, r.Tiers, AllocateOptions{TiePolicy: r.TiePolicy, Excluded: excluded})
+	var err error
+	out.Winners, err = allocate(out.Ranking, r.Tiers, AllocateOptions{TiePolicy: r.TiePolicy, Excluded: excluded})
 	return out, err
 }
 
@@ -141,14 +143,14 @@ func (rr *ResultsBuilder) Finish(excluded map[string]bool) (Outcome, error) {
 // last: records come in UserID order from the stores, where a person
 // added twice is next to themself; otherwise they are sorted first
 // (stably, so the last added stays last).
-func (rr *ResultsBuilder) onePerPerson() []Ranked {
+func (rr *ResultsBuilder) onePerPerson() []line {
 	lines := rr.lines
 	if !rr.ordered {
-		slices.SortStableFunc(lines, func(a, b Ranked) int { return strings.Compare(a.UserID, b.UserID) })
+		slices.SortStableFunc(lines, func(a, b line) int { return strings.Compare(a.user, b.user) })
 	}
 	out := lines[:0]
 	for i := range lines {
-		if i+1 < len(lines) && lines[i+1].UserID == lines[i].UserID {
+		if i+1 < len(lines) && lines[i+1].user == lines[i].user {
 			continue
 		}
 		out = append(out, lines[i])

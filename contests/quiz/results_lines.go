@@ -16,7 +16,7 @@ import (
 // at a time.
 type StandingLines struct {
 	roundID string
-	ranked  []Ranked
+	ranked  rankedLines
 	prize   map[string]Winner
 	flags   func(userID string) []Flag
 	next    int
@@ -25,6 +25,16 @@ type StandingLines struct {
 // NewStandingLines starts the lines of ranked with its prizes and flags
 // (flags gives a person's; nil: none).
 func NewStandingLines(roundID string, ranked []Ranked, winners []Winner, flags func(userID string) []Flag) *StandingLines {
+	return newStandingLines(roundID, rankedSlice(ranked), winners, flags)
+}
+
+// RankingLines starts the lines of a compact ranking (ResultsBuilder's),
+// each Ranked made when its line is.
+func RankingLines(roundID string, ranked *Ranking, winners []Winner, flags func(userID string) []Flag) *StandingLines {
+	return newStandingLines(roundID, ranked, winners, flags)
+}
+
+func newStandingLines(roundID string, ranked rankedLines, winners []Winner, flags func(userID string) []Flag) *StandingLines {
 	prize := make(map[string]Winner, len(winners))
 	for _, w := range winners {
 		prize[w.UserID] = w
@@ -35,14 +45,15 @@ func NewStandingLines(roundID string, ranked []Ranked, winners []Winner, flags f
 // Next fills dst (up to its length) with the next lines and returns
 // them; nothing once every line was made.
 func (l *StandingLines) Next(dst []Standing) []Standing {
-	n := min(len(dst), len(l.ranked)-l.next)
+	n := min(len(dst), l.ranked.len()-l.next)
 	for j := range n {
 		i := l.next + j
-		rk := &l.ranked[i]
+		line := l.ranked.at(i)
+		rk := &line
 		st := Standing{RoundID: l.roundID, Rank: rk.Rank, UserID: rk.UserID, UnitPath: rk.UnitPath, AttemptNo: rk.AttemptNo,
 			Attempts: rk.Attempts, Score: rk.Score, Correct: rk.Correct, Total: rk.Total, DurationMs: rk.DurationMs,
 			StartedAt: rk.StartedAt, SubmittedAt: rk.SubmittedAt, Prediction: rk.Prediction, PredictionError: rk.PredictionError,
-			PredictionDecided: PredictionBrokeTie(l.ranked, i)}
+			PredictionDecided: predictionBrokeTie(l.ranked, i)}
 		if l.flags != nil {
 			st.Flags = l.flags(rk.UserID)
 		}

@@ -38,7 +38,7 @@ func TestResultsBuilderRemarksRanksAndExcludes(t *testing.T) {
 		t.Fatalf("summary %+v target %v", out.Summary, *out.Target)
 	}
 	var order []string
-	for _, rk := range out.Ranked {
+	for _, rk := range out.Ranking.All() {
 		order = append(order, rk.UserID)
 	}
 	// b and c have 3 right under the fixed key; c predicted 3 (error 0) and
@@ -83,8 +83,8 @@ func TestResultsVoidAndReviewExclusions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Ranked) != 2 || out.Ranked[0].UserID != "fair" || out.Ranked[1].UserID != "slow" || out.Winners[0].UserID != "fair" {
-		t.Fatalf("ranked %+v", out.Ranked)
+	if ranked := out.Ranking.All(); len(ranked) != 2 || ranked[0].UserID != "fair" || ranked[1].UserID != "slow" || out.Winners[0].UserID != "fair" {
+		t.Fatalf("ranked %+v", ranked)
 	}
 	if out.Summary.Participants != 3 {
 		t.Fatalf("summary %+v", out.Summary)

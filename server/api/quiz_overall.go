@@ -115,7 +115,7 @@ func (s *Server) computeOverall(ctx context.Context, ct *contests.Contest, setti
 	if err != nil {
 		return overallComputed{}, err
 	}
-	if err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), ranked, winners, nil, nil, nil); err != nil {
+	if err := s.saveStandings(ctx, quiz.OverallRoundID(ct.ID), quiz.NewStandingLines(quiz.OverallRoundID(ct.ID), ranked, winners, nil), nil, nil); err != nil {
 		return overallComputed{}, err
 	}
 	return overallComputed{Rounds: len(published), People: len(ranked), Winners: len(winners)}, nil

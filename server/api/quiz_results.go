@@ -69,10 +69,10 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	s.revealKey(&figures)
 	digest := quiz.NewResultsHasher(&figures)
 	progress(88)
-	if err := s.saveStandings(ctx, r.ID, out.Ranked, out.Winners, found, names, digest); err != nil {
+	if err := s.saveStandings(ctx, r.ID, quiz.RankingLines(r.ID, out.Ranking, out.Winners, found.Of), names, digest); err != nil {
 		return out.Summary, err
 	}
-	out.Ranked = nil
+	out.Ranking = nil
 	progress(98)
 	stored, err := s.storeResultsFigures(ctx, r.ID, out.Target, digest)
 	if err != nil {

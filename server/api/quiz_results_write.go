@@ -13,12 +13,11 @@ import (
 // held at once.
 const standingsBatch = 2000
 
-// saveStandings stores the lines of a ranking with the people's names as
-// they are now, a batch at a time, and hashes each line into digest (when
+// saveStandings stores the lines of a ranking (with their prizes and
+// flags) with the people's names as they are now, a batch at a time, and hashes each line into digest (when
 // given) as it goes. names, when the caller has just read them, saves
 // reading the accounts again.
-func (s *Server) saveStandings(ctx context.Context, roundID string, ranked []quiz.Ranked, winners []quiz.Winner, flags *quiz.FoundFlags, names *accountNames, digest *quiz.ResultsHasher) error {
-	lines := quiz.NewStandingLines(roundID, ranked, winners, flags.Of)
+func (s *Server) saveStandings(ctx context.Context, roundID string, lines *quiz.StandingLines, names *accountNames, digest *quiz.ResultsHasher) error {
 	buf := make([]quiz.Standing, standingsBatch)
 	ids := make([]string, 0, standingsBatch)
 	return s.quiz.ReplaceStandingsFrom(ctx, roundID, func() ([]quiz.Standing, error) {
