@@ -207,16 +207,19 @@ func (r response) fieldNames() []string {
 
 func (e *env) do(method, path string, body any, token string, headers ...string) response {
 	e.t.Helper()
-	var rdr io.Reader
+	var raw []byte
 	switch b := body.(type) {
 	case nil:
 	case string:
-		rdr = strings.NewReader(b)
+		raw = []byte(b)
 	case []byte:
-		rdr = bytes.NewReader(b)
+		raw = b
 	default:
-		j, _ := json.Marshal(b)
-		rdr = bytes.NewReader(j)
+		raw, _ = json.Marshal(b)
+	}
+	var rdr io.Reader
+	if body != nil {
+		rdr = bytes.NewReader(raw)
 	}
 	req := httptest.NewRequest(method, path, rdr)
 	if body != nil {
@@ -228,7 +231,9 @@ func (e *env) do(method, path string, body any, token string, headers ...string)
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	return e.send(req)
+	r := e.send(req)
+	checkRequestSpec(e.t, method, path, raw, r.Status)
+	return r
 }
 
 func (e *env) send(req *http.Request) response {

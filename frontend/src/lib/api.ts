@@ -202,7 +202,7 @@ export function createApi(opts: HttpOptions) {
       return http.request<Schema<'AnswerSaved'>>(
         'PUT',
         `${roundPath(roundId)}/attempts/${no}/answers/${encodeURIComponent(questionId)}`,
-        { auth: true, body: { options, seq } },
+        { auth: true, body: { options, seq } satisfies Schema<'AnswerInput'> },
       );
     },
 
@@ -210,7 +210,7 @@ export function createApi(opts: HttpOptions) {
       return http.request<Schema<'PredictionSaved'>>(
         'PUT',
         `${roundPath(roundId)}/attempts/${no}/prediction`,
-        { auth: true, body: { value, seq } },
+        { auth: true, body: { value, seq } satisfies Schema<'PredictionInput'> },
       );
     },
 

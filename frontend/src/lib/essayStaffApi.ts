@@ -21,11 +21,8 @@ export type AdvanceMode = Schema<'EssayAdvanceMode'>;
 export type Panel = Schema<'EssayPanel'>;
 /** A judging round (vòng chấm); version goes back with an edit (409 when another saved meanwhile). */
 export type EssayRound = Schema<'EssayRound'>;
-/** What a round's create or edit sends: the round's own settings. */
-export type EssayRoundInput = Pick<
-  EssayRound,
-  'no' | 'name' | 'kind' | 'rubric' | 'judgesPerWork' | 'policy' | 'threshold' | 'advance' | 'panels'
->;
+/** What a round's create or edit sends: the round's own settings (the edit adds the version it loaded). */
+export type EssayRoundInput = Omit<Schema<'EssayRoundInput'>, 'version'>;
 export type WorkOutcome = Schema<'EssayWorkOutcome'>;
 export type AwardView = Schema<'EssayAward'>;
 

@@ -59,11 +59,7 @@ export type PrizeCandidate = Schema<'PrizeCandidate'>;
 export type PrizeReview = Schema<'PrizeReview'>;
 
 /** What a round's create or edit sends: its settings; version is the one an edit loaded (a save over a newer one is 409). */
-export type RoundInput = Pick<
-  OrgRound,
-  'no' | 'title' | 'opensAt' | 'closesAt' | 'blueprint' | 'timeLimitSec' | 'maxAttempts' | 'policy' | 'prediction' | 'rule' | 'tiers' | 'revealAnswers'
-> &
-  Partial<Pick<OrgRound, 'tiePolicy' | 'integrity' | 'version'>>;
+export type RoundInput = Schema<'RoundInput'>;
 
 /** A round as its organizers see it (docs/openapi.yaml OrgRound). */
 export type OrgRound = Schema<'OrgRound'>;
@@ -129,11 +125,11 @@ export function createOrgApi(http: Http) {
       const path = `${contestPath(contestId)}/questions`;
       return http.request<Reply<'/api/v1/org/contests/{id}/questions', 'get'>>('GET', path, auth);
     },
-    async createQuestion(contestId: string, q: Omit<BankQuestion, 'id'>): Promise<BankQuestion> {
+    async createQuestion(contestId: string, q: Schema<'QuestionInput'>): Promise<BankQuestion> {
       const path = `${contestPath(contestId)}/questions`;
       return (await http.request<Reply<'/api/v1/org/contests/{id}/questions', 'post'>>('POST', path, { ...auth, body: q })).question;
     },
-    async updateQuestion(contestId: string, q: BankQuestion): Promise<BankQuestion> {
+    async updateQuestion(contestId: string, q: Schema<'QuestionInput'> & { id: string }): Promise<BankQuestion> {
       const path = `${contestPath(contestId)}/questions/${enc(q.id)}`;
       return (await http.request<Reply<'/api/v1/org/contests/{id}/questions/{qid}', 'put'>>('PUT', path, { ...auth, body: q })).question;
     },

@@ -1364,7 +1364,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuestionInput"];
+                };
+            };
             responses: {
                 /** @description {question} */
                 201: {
@@ -1405,7 +1409,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QuestionInput"];
+                };
+            };
             responses: {
                 /** @description {question} */
                 200: {
@@ -1599,7 +1607,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoundInput"];
+                };
+            };
             responses: {
                 /** @description {round} */
                 201: {
@@ -1667,7 +1679,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RoundInput"];
+                };
+            };
             responses: {
                 /** @description {round} (its new version) */
                 200: {
@@ -2462,7 +2478,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerInput"];
+                };
+            };
             responses: {
                 /** @description {saved, options, seq} */
                 200: {
@@ -2504,7 +2524,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PredictionInput"];
+                };
+            };
             responses: {
                 /** @description {saved, value, seq} */
                 200: {
@@ -3532,7 +3556,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EssayRoundInput"];
+                };
+            };
             responses: {
                 /** @description {round} */
                 201: {
@@ -3573,7 +3601,11 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EssayRoundInput"];
+                };
+            };
             responses: {
                 /** @description {round} */
                 200: {
@@ -4875,6 +4907,7 @@ export interface components {
             to?: string;
             reason: string;
         };
+        /** @description A new account's details. The server refuses any field it does not know (400); the schema stays open so an organizer's create can add its own flags (POST /org/users). */
         Registration: {
             fullName: string;
             /**
@@ -5226,6 +5259,25 @@ export interface components {
             keepOptionOrder: boolean;
             retired: boolean;
         };
+        /** @description A bank question as organizers write it (the body of its create and edit), correct options included; id is the server's and ignored on create. */
+        QuestionInput: {
+            id?: string;
+            topic?: string;
+            /** @description 0 not set, 1 easy, 2 medium, 3 hard */
+            difficulty?: number;
+            text: string;
+            options: {
+                /** @description the authoring letter */
+                id: string;
+                text: string;
+            }[];
+            correct: string[];
+            explanation?: string;
+            imageUrl?: string;
+            points?: number;
+            keepOptionOrder?: boolean;
+            retired?: boolean;
+        };
         /** @description How the bank's answer keys are skewed (one letter too often, or a run of one key); null when they are spread well. */
         KeySkew: {
             letter?: string;
@@ -5238,10 +5290,8 @@ export interface components {
             /** @description the warnings in the caller's language */
             messages: string[];
         } | null;
-        /** @description A quiz round as its organizers see it (its settings as they were entered, status, figures). */
-        OrgRound: {
-            id: string;
-            contestId: string;
+        /** @description What an organizer sets on a quiz round: the body of its create and edit (version: the one an edit loaded; a save over a newer one is 409). */
+        RoundInput: {
             no: number;
             title: string;
             /** Format: date-time */
@@ -5280,9 +5330,9 @@ export interface components {
              * @description empty: strict
              * @enum {string}
              */
-            tiePolicy: "strict" | "share" | "";
-            revealAnswers: boolean;
-            integrity: {
+            tiePolicy?: "strict" | "share" | "";
+            revealAnswers?: boolean;
+            integrity?: {
                 minSecPerQuestion?: number;
                 minSubmitSec?: number;
                 voidTooFast?: boolean;
@@ -5290,6 +5340,11 @@ export interface components {
             };
             outageCapSec?: number;
             version?: number;
+        };
+        /** @description A quiz round as its organizers see it (its settings as they were entered, status, figures). */
+        OrgRound: components["schemas"]["RoundInput"] & {
+            id: string;
+            contestId: string;
             /** @enum {string} */
             status: "draft" | "published" | "results";
             phase: components["schemas"]["RoundPhase"];
@@ -5305,6 +5360,29 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        /** @description An answer save: the option codes the attempt showed ([] clears it) and the phone's counter for the question (a save not above the stored one changes nothing). */
+        AnswerInput: {
+            options: string[];
+            seq: number;
+        };
+        /** @description A prediction save: the value (integer ≥ 0; null clears it) and the phone's counter. */
+        PredictionInput: {
+            value?: number | null;
+            seq: number;
+        };
+        /** @description What an organizer sets on a judging round: the body of its create and edit (version: the one an edit loaded; a save over a newer one is 409). */
+        EssayRoundInput: {
+            no: number;
+            name: string;
+            kind: components["schemas"]["EssayRoundKind"];
+            rubric: components["schemas"]["EssayRubric"];
+            judgesPerWork: number;
+            policy: components["schemas"]["EssayPolicy"];
+            threshold?: number;
+            advance?: components["schemas"]["EssayAdvanceRule"];
+            panels?: components["schemas"]["EssayPanel"][];
+            version?: number;
         };
         /** @description A judging round (vòng chấm) of an essay contest: rubric, judges per work, discrepancy policy, advancement, panels; version goes back with an edit (409 when stale). */
         EssayRound: {

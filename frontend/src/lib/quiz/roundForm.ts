@@ -119,7 +119,7 @@ export function roundToForm(r: OrgRound): RoundForm {
     rule: { keys: [...(r.rule.keys ?? [])], allCorrectOnly: !!r.rule.allCorrectOnly },
     tiers: (r.tiers ?? []).map(tierRow),
     tiePolicy: r.tiePolicy || 'strict',
-    revealAnswers: r.revealAnswers,
+    revealAnswers: !!r.revealAnswers,
     minSecPerQuestion: r.integrity?.minSecPerQuestion ? String(r.integrity.minSecPerQuestion) : '',
     voidTooFast: !!r.integrity?.voidTooFast,
     requireReview: !!r.integrity?.requireReview,
