@@ -117,23 +117,7 @@ func (d *participationDecoder) participation(v *fastjson.Value, p *quiz.Particip
 		case "unitPath":
 			return seen.see(3) && d.str(v, &p.UnitPath, true)
 		case "attempts":
-			if !seen.see(4) {
-				return false
-			}
-			if v.Type() == fastjson.TypeNull {
-				return true
-			}
-			list, err := v.Array()
-			if err != nil {
-				return false
-			}
-			p.Attempts = make([]quiz.Attempt, len(list))
-			for i, a := range list {
-				if d.attempt(a, &p.Attempts[i]) != nil {
-					return false
-				}
-			}
-			return true
+			return seen.see(4) && each(v, &p.Attempts, d.attempt)
 		case "version":
 			return seen.see(5) && int64Of(v, &p.Version)
 		case "counted":
@@ -178,14 +162,7 @@ func (d *participationDecoder) attempt(v *fastjson.Value, a *quiz.Attempt) error
 		case "answers":
 			return seen.see(6) && d.answers(v, &a.Answers) == nil
 		case "prediction":
-			if !seen.see(7) {
-				return false
-			}
-			if v.Type() == fastjson.TypeNull {
-				return true
-			}
-			a.Prediction = new(int64)
-			return int64Of(v, a.Prediction)
+			return seen.see(7) && optInt64(v, &a.Prediction)
 		case "predictionSeq":
 			return seen.see(8) && int64Of(v, &a.PredictionSeq)
 		case "submittedAt":
@@ -214,23 +191,7 @@ func (d *participationDecoder) attempt(v *fastjson.Value, a *quiz.Attempt) error
 func (d *participationDecoder) paper(v *fastjson.Value, p *quiz.Paper) error {
 	var seen fields
 	return object(v, func(key []byte, v *fastjson.Value) bool {
-		if string(key) != "items" || !seen.see(0) {
-			return false
-		}
-		if v.Type() == fastjson.TypeNull {
-			return true
-		}
-		list, err := v.Array()
-		if err != nil {
-			return false
-		}
-		p.Items = make([]quiz.Item, len(list))
-		for i, it := range list {
-			if d.item(it, &p.Items[i]) != nil {
-				return false
-			}
-		}
-		return true
+		return string(key) == "items" && seen.see(0) && each(v, &p.Items, d.item)
 	})
 }
 
@@ -309,14 +270,7 @@ func (d *participationDecoder) summary(v *fastjson.Value, s *quiz.AttemptSummary
 		case "submittedAt":
 			return seen.see(6) && timeOf(v, &s.SubmittedAt)
 		case "prediction":
-			if !seen.see(7) {
-				return false
-			}
-			if v.Type() == fastjson.TypeNull {
-				return true
-			}
-			s.Prediction = new(int64)
-			return int64Of(v, s.Prediction)
+			return seen.see(7) && optInt64(v, &s.Prediction)
 		}
 		return false
 	})
@@ -430,4 +384,32 @@ func timeOf(v *fastjson.Value, out *time.Time) bool {
 		return false
 	}
 	return out.UnmarshalText(b) == nil
+}
+
+// each decodes a JSON array into *out, an element at a time by one (null
+// leaves it nil, as encoding/json does).
+func each[T any](v *fastjson.Value, out *[]T, one func(*fastjson.Value, *T) error) bool {
+	if v.Type() == fastjson.TypeNull {
+		return true
+	}
+	list, err := v.Array()
+	if err != nil {
+		return false
+	}
+	*out = make([]T, len(list))
+	for i, e := range list {
+		if one(e, &(*out)[i]) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// optInt64 reads a number into a new *int64 (null leaves it nil).
+func optInt64(v *fastjson.Value, out **int64) bool {
+	if v.Type() == fastjson.TypeNull {
+		return true
+	}
+	*out = new(int64)
+	return int64Of(v, *out)
 }
