@@ -74,8 +74,8 @@ func (s *Server) orgComputeOverall(c *fiber.Ctx) error {
 	return startJob(s, c, overallJob, ct.ID, work, toOverallJobDTO)
 }
 
-// orgOverallJob answers the contest's last overall ranking job → 404
-// before any.
+// orgOverallJob answers the contest's last overall ranking job (204
+// before any).
 func (s *Server) orgOverallJob(c *fiber.Ctx) error {
 	ct, err := s.quizContest(c)
 	if err != nil {

@@ -55,7 +55,7 @@ func (s *Server) orgComputeResults(c *fiber.Ctx) error {
 	return startJob(s, c, resultsJob, r.ID, work, toResultsJobDTO)
 }
 
-// orgResultsJob answers the round's last results job → 404 before any.
+// orgResultsJob answers the round's last results job (204 before any).
 func (s *Server) orgResultsJob(c *fiber.Ctx) error {
 	r, _, err := s.orgRound(c)
 	if err != nil {

@@ -209,11 +209,10 @@ func (r *Runner) take(ctx context.Context, kind, key, by, owner string) (Job, bo
 			}
 			time.Sleep(r.beat / 20)
 		}
-		j, err := r.Get(ctx, kind, key)
-		if err != nil && contests.ErrorCode(err) != contests.CodeNotFound {
-			return j, false, err
-		}
-		return Job{ID: j.ID, Status: Running, By: j.By, StartedAt: now, UpdatedAt: now}, false, nil
+		// The holder has not said yet which job it runs (or the store did
+		// not answer): a running job with no name, which the caller
+		// follows like any other.
+		return Job{Status: Running, StartedAt: now, UpdatedAt: now}, false, nil
 	}
 	j := Job{ID: store.NewID(), Status: Running, By: by, StartedAt: now, UpdatedAt: now}
 	if err := r.put(ctx, kind, key, j); err != nil {
