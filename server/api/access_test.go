@@ -12,7 +12,7 @@ import (
 // route with each caller that must be refused: anonymous, a citizen, staff of
 // the wrong role, and an organizer of a foreign unit.
 func TestProtectedRoutesRefuseWrongRolesAndForeignUnits(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	_, citizenID := e.register(1, "W1-A")
 	citizen := e.tokenFor(citizenID)
 	judge := e.staff(2, contests.RoleJudge, "W1")
@@ -99,7 +99,7 @@ var reportRoutes = map[string]bool{
 // W1-A on W1's contest, with the contest's real IDs: the report routes
 // answer, every other route refuses before doing anything.
 func TestReportAccessReachesOnlyTheStatistics(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	reporter := e.staff(950, contests.RoleOrganizer, "W1-A")
 	var qid string

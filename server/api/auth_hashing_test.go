@@ -58,7 +58,7 @@ func TestLoginRehashesOldParameters(t *testing.T) {
 func TestLoginStormIsRefusedWith503(t *testing.T) {
 	auth.ConfigureHashing(1, 1)
 	t.Cleanup(func() { auth.ConfigureHashing(0, 0) })
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	const n = 24
 	answers := make([]response, n)
 	var wg sync.WaitGroup

@@ -190,7 +190,7 @@ func TestRegisterRateLimitedPerIP(t *testing.T) {
 }
 
 func TestLoginOfUnknownAccountCostsAHash(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	e.register(1, "W1")
 	before := auth.Hashes()
 	if r := e.do("POST", "/api/v1/auth/login", map[string]any{"login": "0999999999", "password": "whatever-pass"}, ""); r.Status != 401 {

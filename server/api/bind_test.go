@@ -20,7 +20,7 @@ func countUsers(t *testing.T, e *env) (int, int, int) {
 }
 
 func TestMalformedBodies(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	cases := []struct {
 		name   string
 		body   string
@@ -53,7 +53,7 @@ func TestMalformedBodies(t *testing.T) {
 }
 
 func TestErrorsSpeakVietnameseAndEnglish(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	body := map[string]any{"login": "", "password": ""}
 	vi := e.do("POST", "/api/v1/auth/login", body, "")
 	en := e.do("POST", "/api/v1/auth/login", body, "", "Accept-Language", "en-US,en;q=0.9")
@@ -68,7 +68,7 @@ func TestErrorsSpeakVietnameseAndEnglish(t *testing.T) {
 }
 
 func TestHealthReadyMetrics(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	if r := e.do("GET", "/healthz", nil, ""); r.Status != 200 || r.Body["status"] != "ok" {
 		t.Fatalf("healthz: %d %s", r.Status, r.Raw)
 	}

@@ -53,7 +53,7 @@ func rawRequest(t *testing.T, addr, head string, body func(w io.Writer) error) (
 // more than a sliver of it (the body is written slowly: 64 KB, then a
 // pause the server cannot wait out), and the connection is closed.
 func TestLargeBodiesRefusedUnread(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	addr := e.listen(t)
 	sent := make(chan int64, 1)
 	slowBody := func(w io.Writer) error {
@@ -94,7 +94,7 @@ func TestLargeBodiesRefusedUnread(t *testing.T) {
 // TestChunkedBodyCapped: a chunked body has no Content-Length to check, so
 // the server reads it only up to the route's limit, then refuses.
 func TestChunkedBodyCapped(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	addr := e.listen(t)
 	head := "POST /api/v1/auth/login HTTP/1.1\nHost: x\nContent-Type: application/json\nTransfer-Encoding: chunked"
 	resp, err := rawRequest(t, addr, head, func(w io.Writer) error {
@@ -117,7 +117,7 @@ func TestChunkedBodyCapped(t *testing.T) {
 // TestSmallBodiesStillRead: the limit does not get in the way of ordinary
 // JSON, sent with a length or chunked.
 func TestSmallBodiesStillRead(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	e.register(1, "W1")
 	addr := e.listen(t)
 	body := `{"login":"0912000001","password":"mat-khau-123"}`

@@ -29,7 +29,7 @@ import (
 // a judge route is served by anything but a judging method.
 func TestJudgingCannotReachIdentities(t *testing.T) {
 	identities := reflect.TypeFor[store.Identities]()
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	s := NewServer(Deps{Store: e.store, Now: func() time.Time { return e.now }})
 	j := reflect.ValueOf(*s.judging())
 	for i := range j.NumField() {

@@ -185,7 +185,7 @@ func unzipped(t *testing.T, r response) response {
 }
 
 func TestSecretaryReadsContestsButCannotChangeThem(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	r := e.do("GET", "/api/v1/org/contests", nil, f.sec)
 	if r.Status != 200 || len(r.Body["contests"].([]any)) != 1 {

@@ -52,7 +52,7 @@ func docxWithHiddenPart(t *testing.T, n int64) []byte {
 // part is fine but which holds a 1 GB part of zeros is refused at upload,
 // saying why, and nothing is stored.
 func TestSubmitRefusesDocxWithHiddenGigabyte(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	author, _ := e.register(1, "W1-A")
 	bomb := docxWithHiddenPart(t, 1<<30)
@@ -101,7 +101,7 @@ func countFiles(t *testing.T, dir string) int {
 // not break the dossier: the other work's file is in it, and the bad one
 // is a row with the reason. The judge's download of it is a clear 400.
 func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	var ids, codes []string
 	for i := range 2 {
@@ -157,7 +157,7 @@ func TestDossierListsWorkThatCannotBePrepared(t *testing.T) {
 // XMP name the author is accepted; screening is warned that its properties
 // named her, and the stored copy (what judges download) no longer does.
 func TestSubmitPDFLosesItsProperties(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	author, _ := e.register(1, "W1-A") // Nguyễn Văn An
 	pdf, err := os.ReadFile("testdata/pdf-naming-author.pdf")
@@ -198,7 +198,7 @@ func TestSubmitPDFLosesItsProperties(t *testing.T) {
 // accepted, stored with that box blanked (same size: offsets into mdat
 // hold), and screening is warned.
 func TestSubmitVideoLosesItsTags(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	author, _ := e.register(1, "W1-A") // Nguyễn Văn An
 	tag := []byte("\x00\x00\x00\x25\xa9ART\x00\x00\x00\x1ddata\x00\x00\x00\x01\x00\x00\x00\x00Nguyễn Văn An")

@@ -10,7 +10,7 @@ import (
 // TestJudgeQueueNamesTheContestsOwnCategories: a judge reads a category by
 // the name this contest gave it, not by the national table's.
 func TestJudgeQueueNamesTheContestsOwnCategories(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newEssayFixture(t, e)
 	ctx := t.Context()
 	ct, err := e.store.ContestByID(ctx, f.contestID)

@@ -143,6 +143,11 @@ func eachAtomicStore(t *testing.T, why string, fn func(t *testing.T, st store.St
 	}
 }
 
+// sqliteEnv is an env on a fresh SQLite store only, for a test whose
+// outcome does not depend on the engine (headers, limits, routing, access,
+// file handling).
+func sqliteEnv(t *testing.T) *env { return newEnv(t, engines[0].open(t), Limits{}) }
+
 func newEnv(t *testing.T, st store.Store, limits Limits) *env {
 	e := &env{t: t, store: st, now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), units: map[string]*contests.Unit{}}
 	clock := func() time.Time { return e.now }

@@ -13,7 +13,7 @@ import (
 )
 
 func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	token, _ := e.register(1, "W1-A")
 	org := e.staff(900, contests.RoleOrganizer, "W1")
 	for _, tc := range []struct {
@@ -52,7 +52,7 @@ func TestSecurityHeadersOnEveryAnswer(t *testing.T) {
 }
 
 func TestHSTSOnlyBehindATrustedTLSProxy(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	get := func(trusted []string) string {
 		e.app = New(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }, TrustedProxies: trusted})
 		return e.do("GET", "/healthz", nil, "", "X-Forwarded-Proto", "https").Header.Get("Strict-Transport-Security")
@@ -73,7 +73,7 @@ func TestHSTSOnlyBehindATrustedTLSProxy(t *testing.T) {
 // of) as the server sends it, also as a share page, against the
 // script-src 'self' policy.
 func TestAppPagesHaveNoInlineScript(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	index, err := os.ReadFile("../../frontend/index.html")
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +112,7 @@ func TestAppPagesHaveNoInlineScript(t *testing.T) {
 // The separate metrics address serves the figures without a token: it is
 // meant to be reachable by the monitoring system only.
 func TestMetricsAppServesWithoutAToken(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	s := NewServer(Deps{Store: e.store, Tokens: e.tokens, Keys: e.keys})
 	resp, err := s.MetricsApp().Test(httptest.NewRequest("GET", "/metrics", nil))
 	if err != nil {

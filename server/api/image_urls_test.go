@@ -8,7 +8,7 @@ var unsafeImageURLs = []string{"javascript:alert(1)", "JAVASCRIPT:alert(1)", "//
 	"http://hoithi.vn/a.png", "data:image/png;base64,AAAA", "https://u:p@evil.example/a.png"}
 
 func TestBannerAndQuestionImageURLsAreSafe(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	contest := "/api/v1/org/contests/" + f.contestID
 	for _, bad := range unsafeImageURLs {

@@ -77,7 +77,7 @@ func TestOutageGivenBackOnStart(t *testing.T) {
 
 // A gap below the threshold (a restart) gives nothing back.
 func TestShortGapIsNoOutage(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	if err := e.store.Beat(t.Context(), heartbeatName, e.now); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 // Many phones at once: starts and submits racing on one record.
 func TestConcurrentStartsAndSubmits(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	tok, _ := e.register(1, "W1-A")
 	const n = 12

@@ -17,7 +17,7 @@ import (
 // looks like) and checks none does better than guessing: the options'
 // codes and order carry nothing of the authoring letter.
 func TestFixedLetterStrategiesScoreAtChance(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	for i := 0; i < 8; i++ {
 		r := e.do("POST", "/api/v1/org/contests/"+f.contestID+"/questions", map[string]any{
@@ -102,7 +102,7 @@ func TestFixedLetterStrategiesScoreAtChance(t *testing.T) {
 // TestImportWarnsOfSkewedKeys imports a workbook whose keys are all "A":
 // the import succeeds and says so, and the bank keeps saying so.
 func TestImportWarnsOfSkewedKeys(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	path := "/api/v1/org/contests/" + f.contestID + "/questions"
 	if r := e.do("GET", path, nil, f.org); r.Status != 200 || r.Body["keySkew"] != nil {
@@ -144,7 +144,7 @@ func TestImportWarnsOfSkewedKeys(t *testing.T) {
 // how it ranks, shows the prediction on the lines it placed, and names
 // people as the contest says (shortened to anonymous visitors by default).
 func TestPublicStandingsCanBeChecked(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	people := []struct {
 		n, wrongFrom int

@@ -15,7 +15,7 @@ import (
 // options under the same codes in two attempts. After publication the
 // review shows the right answer under the attempt's own codes.
 func TestNoCitizenResponseRevealsAnswers(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	f := newQuizFixture(t, e)
 	var responses []response
 	add := func(r response) response { responses = append(responses, r); return r }

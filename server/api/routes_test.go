@@ -138,7 +138,7 @@ var wantGuards = map[guard][]string{
 // TestRouteTableGivesEachRouteItsGuard checks the table against wantGuards
 // both ways, and that nothing under /api/v1 is registered outside it.
 func TestRouteTableGivesEachRouteItsGuard(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	want := map[string]guard{}
 	for g, keys := range wantGuards {
 		for _, k := range keys {
@@ -179,7 +179,7 @@ func TestRouteTableGivesEachRouteItsGuard(t *testing.T) {
 // (no fitting role) before anything else; those it admits (granted at the
 // root unit, with IDs that do not exist) get past it to the handler.
 func TestEveryGuardAnswersBeforeTheHandler(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	citizen, _ := e.register(1, "W1-A")
 	callers := []struct {
 		name   string

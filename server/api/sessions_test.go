@@ -106,7 +106,7 @@ func TestRemovedRoleStopsWorkingAndRefreshBringsTheNewGrants(t *testing.T) {
 // store, as two instances behind a load balancer: the one that did not see
 // the logout refuses the token once its cached version expires.
 func TestAnotherInstanceRefusesAnEndedSessionWithinTheTTL(t *testing.T) {
-	e := newEnv(t, engines[0].open(t), Limits{})
+	e := sqliteEnv(t)
 	other := New(Deps{Store: e.store, Blobs: nil, Tokens: e.tokens, Keys: e.keys, Now: func() time.Time { return e.now }})
 	onOther := func(token string) int {
 		e.t.Helper()
