@@ -15,12 +15,15 @@ export class FormState {
   top = $state('');
   /** A request is running. */
   submitting = $state(false);
+  /** What the last request did, said on top of the form once it succeeded (the form's request sets it); gone when the form is checked or sent again. */
+  done = $state('');
 
   /** @param order the form's fields in order, each with the id of the element to focus. */
   constructor(private readonly order: readonly (readonly [field: string, elementId: string])[]) {}
 
   /** check shows the browser's own checks (a message key per field); true when there is nothing to fix. */
   async check(local: Partial<Record<string, MessageKey>>): Promise<boolean> {
+    this.done = '';
     this.errors = localizeFieldErrors(local, t);
     this.top = Object.keys(this.errors).length ? t('form.fixErrors') : '';
     if (this.top) await focusFirstError(this.errors, this.order);
@@ -32,6 +35,7 @@ export class FormState {
     this.submitting = true;
     this.errors = {};
     this.top = '';
+    this.done = '';
     try {
       await request();
     } catch (err) {

@@ -49,4 +49,24 @@ describe('FormState', () => {
     expect(form.errors).toEqual({});
     expect(form.top).toBe('');
   });
+
+  it('shows what a request did until the form is checked or sent again', async () => {
+    const form = new FormState(ORDER);
+    await form.send(async () => {
+      form.done = 'Đã lưu';
+    });
+    expect(form.done).toBe('Đã lưu');
+    await form.check({ login: 'validation.required' });
+    expect(form.done).toBe('');
+    await form.send(async () => {
+      form.done = 'Đã lưu';
+    });
+    let during = 'unset';
+    await form.send(async () => {
+      during = form.done;
+      throw new ApiError(409, 'conflict', 'Có người vừa sửa', []);
+    });
+    expect(during).toBe('');
+    expect(form.done).toBe('');
+  });
 });
