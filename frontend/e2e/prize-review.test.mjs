@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { BASE_URL, call, download, phoneOpener, step } from './browser.mjs';
 import { ORGANIZER, apiLogin, demoUnits, openContestRounds } from './people.mjs';
+import { seedQuizContest } from './quiz-helpers.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const SLUG = `xet-duyet-${suffix}`;
@@ -56,32 +57,19 @@ const openPhone = phoneOpener();
 before(async () => {
   const orgToken = await apiLogin(ORGANIZER);
   const unit = await demoUnits(orgToken);
-  const contest = await call('POST', '/api/v1/org/contests', orgToken, {
-    slug: SLUG, kind: 'quiz', title: `Thi thử xét duyệt giải ${suffix}`, ownerUnitId: unit('AB').id, status: 'published',
-    settings: { excludedRoles: ['organizer', 'secretary', 'judge'] },
-  });
-  ctx.contestId = contest.contest.id;
-  const rightText = {};
-  for (const [text, options, key] of QUESTIONS) {
-    const q = await call('POST', `/api/v1/org/contests/${ctx.contestId}/questions`, orgToken, {
-      topic: 'Kiến thức chung', difficulty: 1, text, points: 1, correct: [key],
-      options: options.map((o, i) => ({ id: 'ABCD'[i], text: o })),
-    });
-    rightText[q.question.id] = options['ABCD'.indexOf(key)];
-  }
   // Open a minute ago, closing 25 s from now: the results can be computed within the test.
-  const now = Date.now();
-  const round = await call('POST', `/api/v1/org/contests/${ctx.contestId}/rounds`, orgToken, {
-    no: 1, title: ROUND, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 25_000).toISOString(),
-    blueprint: { quotas: [{ n: 4 }] }, timeLimitSec: 60, maxAttempts: 1, policy: 'best',
-    prediction: { enabled: true, text: 'Có bao nhiêu người dự thi?', target: 'participants' },
-    rule: { keys: ['score_desc', 'prediction_error_asc', 'duration_asc'] },
-    tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }, { key: 'nhi', name: 'Giải Nhì', count: 1 }],
-    revealAnswers: true, integrity: { requireReview: true },
+  ctx.closesAt = Date.now() + 25_000;
+  const { contestId, roundId, rightText } = await seedQuizContest(orgToken, unit, {
+    slug: SLUG, title: `Thi thử xét duyệt giải ${suffix}`, questions: QUESTIONS,
+    round: {
+      title: ROUND, closesAt: new Date(ctx.closesAt).toISOString(), blueprint: { quotas: [{ n: 4 }] },
+      prediction: { enabled: true, text: 'Có bao nhiêu người dự thi?', target: 'participants' },
+      rule: { keys: ['score_desc', 'prediction_error_asc', 'duration_asc'] },
+      tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }, { key: 'nhi', name: 'Giải Nhì', count: 1 }],
+      revealAnswers: true, integrity: { requireReview: true },
+    },
   });
-  ctx.roundId = round.round.id;
-  ctx.closesAt = now + 25_000;
-  await call('POST', `/api/v1/org/rounds/${ctx.roundId}/publish`, orgToken);
+  Object.assign(ctx, { contestId, roundId });
 
   const kp = unit('AB-KP1').id;
   const [bot, first, second] = [await register(kp, BOT, 1991), await register(kp, FIRST, 1982), await register(kp, SECOND, 1975)];

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { BASE_URL, call, phoneOpener, step } from './browser.mjs';
 import { ORGANIZER, apiLogin, demoUnits, logIn, openContestRounds } from './people.mjs';
+import { seedQuizContest } from './quiz-helpers.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const ROUND = `Tuần thử bù giờ ${suffix}`;
@@ -21,26 +22,18 @@ const openPhone = phoneOpener();
 before(async () => {
   const orgToken = await apiLogin(ORGANIZER);
   const unit = await demoUnits(orgToken);
-  const contest = await call('POST', '/api/v1/org/contests', orgToken, {
-    slug: `bu-gio-${suffix}`, kind: 'quiz', title: `Thi thử bù giờ ${suffix}`, ownerUnitId: unit('AB').id, status: 'published',
-    settings: { excludedRoles: ['organizer', 'secretary', 'judge'] },
+  const questions = ['Đảng Cộng sản Việt Nam thành lập năm nào?', 'Quốc khánh nước Việt Nam là ngày nào?'].map(
+    (text, i) => [text, ['Một', 'Hai', 'Ba', 'Bốn'].map((o) => `${o} ${i}`), 'A'],
+  );
+  const { contestId, roundId } = await seedQuizContest(orgToken, unit, {
+    slug: `bu-gio-${suffix}`, title: `Thi thử bù giờ ${suffix}`, questions,
+    round: {
+      title: ROUND, closesAt: new Date(Date.now() + 3_600_000).toISOString(), blueprint: { quotas: [{ n: 2 }] },
+      prediction: { enabled: false }, rule: { keys: ['score_desc', 'duration_asc'] },
+      tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }],
+    },
   });
-  ctx.contestId = contest.contest.id;
-  for (const [i, text] of ['Đảng Cộng sản Việt Nam thành lập năm nào?', 'Quốc khánh nước Việt Nam là ngày nào?'].entries()) {
-    await call('POST', `/api/v1/org/contests/${ctx.contestId}/questions`, orgToken, {
-      topic: 'Kiến thức chung', difficulty: 1, text, points: 1, correct: ['A'],
-      options: ['Một', 'Hai', 'Ba', 'Bốn'].map((o, j) => ({ id: 'ABCD'[j], text: `${o} ${i}` })),
-    });
-  }
-  const now = Date.now();
-  const round = await call('POST', `/api/v1/org/contests/${ctx.contestId}/rounds`, orgToken, {
-    no: 1, title: ROUND, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(),
-    blueprint: { quotas: [{ n: 2 }] }, timeLimitSec: 60, maxAttempts: 1, policy: 'best',
-    prediction: { enabled: false }, rule: { keys: ['score_desc', 'duration_asc'] },
-    tiers: [{ key: 'nhat', name: 'Giải Nhất', count: 1 }],
-  });
-  ctx.roundId = round.round.id;
-  await call('POST', `/api/v1/org/rounds/${ctx.roundId}/publish`, orgToken);
+  Object.assign(ctx, { contestId, roundId });
   const n = String(Date.now()).slice(-6);
   ctx.phone = `0971${n}`;
   ctx.citizen = (await call('POST', '/api/v1/auth/register', null, {
