@@ -33,7 +33,7 @@ async function timerSeconds(page) {
 
 /** questionNo reads "Câu 3/10" of the screen shown. */
 async function questionNo(page) {
-  const text = await page.locator('legend .no').innerText();
+  const text = await page.locator('legend .question-no').innerText();
   return Number(/Câu (\d+)\/10/.exec(text)?.[1]);
 }
 
