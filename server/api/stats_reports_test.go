@@ -70,6 +70,34 @@ func pctCell(part, whole int) string {
 	return strconv.FormatFloat(math.Round(float64(part)*10000/float64(whole))/100, 'f', 2, 64) + "%"
 }
 
+// genderName is how the exports name each gender.
+var genderName = map[string]string{"male": "Nam", "female": "Nữ", "unknown": "Không rõ"}
+
+// reportInfoRows is the info sheet of the scenario's round 2 report for a
+// unit of headcount 100 and target (0: none) whose people counted c and won
+// prizes.
+func reportInfoRows(e *env, unitName string, target int, c map[string]int, prizes int) [][]string {
+	targetCell, ofTarget := "", ""
+	if target > 0 {
+		targetCell, ofTarget = num(target), pctCell(c["people"], target)
+	}
+	return [][]string{
+		{"Mục", "Giá trị"},
+		{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
+		{"Đợt thi", "Tuần 2"},
+		{"Đơn vị", unitName},
+		{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04:05")},
+		{"Số đảng viên/đoàn viên/dân số", "100"},
+		{"Chỉ tiêu (người)", targetCell},
+		{"Số người dự thi", num(c["people"])},
+		{"Tỷ lệ so với số người (%)", pctCell(c["people"], 100)},
+		{"Tỷ lệ so với chỉ tiêu (%)", ofTarget},
+		{"Số lượt thi", num(c["attempts"])},
+		{"Số người đúng tất cả các câu", num(c["allCorrect"])},
+		{"Tổng số giải", num(prizes)},
+	}
+}
+
 func TestStatsReportWorkbook(t *testing.T) {
 	bothEngines(t, func(t *testing.T, e *env) {
 		sc := newStatsScenario(t, e)
@@ -153,27 +181,10 @@ func TestStatsReportWorkbook(t *testing.T) {
 			return excel.OccupationLabel(contests.Occupation(k))
 		}, func(c *seededCitizen) string { return c.occupation })
 		addGroups("Độ tuổi", quiz.AgeBands, excel.AgeBandLabel, func(c *seededCitizen) string { return c.ageBand })
-		addGroups("Giới tính", quiz.Genders, func(k string) string {
-			return map[string]string{"male": "Nam", "female": "Nữ", "unknown": "Không rõ"}[k]
-		},
-			func(c *seededCitizen) string { return c.gender })
+		addGroups("Giới tính", quiz.Genders, func(k string) string { return genderName[k] }, func(c *seededCitizen) string { return c.gender })
 		sheetEquals(t, f, excel.ReportGroupsSheet, groups)
 		// W1's own headcount; its target is W1-A's, the sum of its children's.
-		sheetEquals(t, f, excel.ReportInfoSheet, [][]string{
-			{"Mục", "Giá trị"},
-			{"Cuộc thi", "Tìm hiểu lịch sử Đảng bộ"},
-			{"Đợt thi", "Tuần 2"},
-			{"Đơn vị", "Phường An Biên"},
-			{"Số liệu tính lúc", e.now.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006 15:04:05")},
-			{"Số đảng viên/đoàn viên/dân số", "100"},
-			{"Chỉ tiêu (người)", "40"},
-			{"Số người dự thi", num(all["people"])},
-			{"Tỷ lệ so với số người (%)", pctCell(all["people"], 100)},
-			{"Tỷ lệ so với chỉ tiêu (%)", pctCell(all["people"], 40)},
-			{"Số lượt thi", num(all["attempts"])},
-			{"Số người đúng tất cả các câu", num(all["allCorrect"])},
-			{"Tổng số giải", "2"},
-		})
+		sheetEquals(t, f, excel.ReportInfoSheet, reportInfoRows(e, "Phường An Biên", 40, all, 2))
 
 		// One click for the unit W1-A: its own line, its own people only.
 		f = openXLSX(t, e.do("GET", "/api/v1/org/rounds/"+sc.round2+"/report.xlsx?unitId="+e.units["W1-A"].ID, nil, sc.f.orgToken()), file)
