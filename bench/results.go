@@ -231,14 +231,17 @@ func seedResultsWorld(ctx context.Context, dir string, dataKey []byte, n int, lo
 	return r.ID, org, nil
 }
 
-// heapAtPeak writes a heap profile to path each time the heap in use grows
-// 10% past the last one written, until stop is called.
+// heapAtPeak writes a heap profile to path each time the process's
+// resident memory grows 10% past the last one written, until stop is
+// called, and logs what the memory was then: the Go heap in use, the heap
+// the runtime holds but does not use (freed, not yet returned), and the
+// rest (SQLite's own memory and the runtime's).
 func heapAtPeak(path string, logf func(string, ...any)) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		var last uint64
+		var last int64
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -247,16 +250,19 @@ func heapAtPeak(path string, logf func(string, ...any)) (stop func()) {
 				return
 			case <-tick.C:
 			}
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse < last+last/10 {
+			rss, _, err := ProcMemory(os.Getpid())
+			if err != nil || rss < last+last/10 {
 				continue
 			}
-			last = ms.HeapInuse
+			last = rss
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
 			if f, err := os.Create(path); err == nil {
 				_ = pprof.WriteHeapProfile(f)
 				f.Close()
-				logf("heap in use %.0f MB: profile written", float64(last)/(1<<20))
+				mb := func(n uint64) float64 { return float64(n) / (1 << 20) }
+				logf("resident %.0f MB (Go heap in use %.0f MB, held unused %.0f MB, runtime total %.0f MB): profile written",
+					megabytes(rss), mb(ms.HeapInuse), mb(ms.HeapIdle-ms.HeapReleased), mb(ms.Sys-ms.HeapReleased))
 			}
 		}
 	}()
