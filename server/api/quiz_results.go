@@ -30,6 +30,7 @@ func (s *Server) computeResults(ctx context.Context, r *quiz.Round, ct *contests
 	if err != nil {
 		return quiz.RoundSummary{}, err
 	}
+	defer resultsMemory.hold(total)() // see quiz_results_memory.go
 	read := 0
 	results, flags := quiz.NewResultsBuilder(r, key), newRoundFlags(r)
 	results.Grow(total)
