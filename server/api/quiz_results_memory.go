@@ -21,7 +21,9 @@ import (
 // costs time, never a failure); it is only ever lowered below what was set
 // (an operator's GOMEMLIMIT stays if lower) and put back when the last
 // computation in the process ends; the budget grows with each computation
-// running at once. It tunes this process's collector only: no state is
+// running at once. Requests served meanwhile share the limit: the budget's
+// fixed part is their room; past it they cost more collections until the
+// computation ends. It tunes this process's collector only: no state is
 // shared, so any number of instances may each do it. The cost: more
 // collections while the same-person index and the lines are live. On the
 // 500,000-person bench (`server bench results`, a shared 2-core machine):
