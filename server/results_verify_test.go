@@ -38,8 +38,17 @@ func TestResultsVerify(t *testing.T) {
 	}
 	rounds, _ := st.RoundsOf(ctx, ct.ID)
 	r := rounds[0]
+	// The demo round as seeded: committed to its key when created, the key
+	// revealed and the digest stored when its results were computed
+	// through the organizers' route.
 	key := quiz.RoundKey(deps.Keys.SeedSecret(), r.ID)
-	r.SeedCommitment, r.SeedReveal = quiz.SeedCommitment(key), hex.EncodeToString(key)
+	if r.SeedCommitment != quiz.SeedCommitment(key) || r.SeedReveal != hex.EncodeToString(key) || r.ResultsDigest == "" {
+		t.Fatalf("seeded demo round: commitment %q, reveal %q, digest %q; want the round key committed and revealed", r.SeedCommitment, r.SeedReveal, r.ResultsDigest)
+	}
+	var seeded bytes.Buffer
+	if n, err := verifyResults(ctx, st, r.ID, &seeded); err != nil || n != 0 || !strings.Contains(seeded.String(), "round key: revealed key matches commitment") {
+		t.Fatalf("the seeded demo does not verify: %d problems, %v:\n%s", n, err, seeded.String())
+	}
 	rows, target, err := recomputeStandings(ctx, st, r)
 	if err != nil || len(rows) < 100 || rows[0].Prize == "" {
 		t.Fatalf("recompute: %d rows, %v", len(rows), err)

@@ -112,7 +112,7 @@ func seedDemoData(ctx context.Context, st store.Store, keys *auth.Keys, log *slo
 	if err := st.CreateContest(ctx, c); err != nil {
 		return nil, err
 	}
-	past, bank, err := seedDemoQuiz(ctx, st, c.ID, now)
+	past, bank, err := seedDemoQuiz(ctx, st, keys.SeedSecret(), c.ID, now)
 	if err != nil {
 		return nil, err
 	}

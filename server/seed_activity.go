@@ -144,6 +144,8 @@ func playDemoWeek(rng *rand.Rand, keys *auth.Keys, plan *quiz.Plan, r *quiz.Roun
 	}
 	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
 	key := plan.Key()
+	// Papers are drawn from the round's committed key, as a start does (Server.drawKey).
+	drawKey := quiz.RoundKey(keys.SeedSecret(), r.ID)
 	free := r.OpensAt
 	for _, at := range starts {
 		if at.Before(free) {
@@ -153,7 +155,7 @@ func playDemoWeek(rng *rand.Rand, keys *auth.Keys, plan *quiz.Plan, r *quiz.Roun
 			break // no time left this week
 		}
 		id := store.NewID()
-		paper, err := plan.Draw(quiz.AttemptSeed(keys.SeedSecret(), id))
+		paper, err := plan.Draw(quiz.AttemptSeed(drawKey, id))
 		if err != nil {
 			return nil, err
 		}

@@ -58,8 +58,9 @@ var demoQuestions = []struct {
 // seedDemoQuiz gives the demo contest a bank, last week's round "Tuần 1"
 // (closed; seed_activity.go fills it) and this week's open round "Tuần 2",
 // so a visitor can take an attempt right away. It returns the past round
-// and the bank.
-func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now time.Time) (*quiz.Round, []quiz.Question, error) {
+// and the bank. seedSecret is the server's, from which each round's draw
+// key is derived.
+func seedDemoQuiz(ctx context.Context, st store.Store, seedSecret []byte, contestID string, now time.Time) (*quiz.Round, []quiz.Question, error) {
 	bank := make([]quiz.Question, len(demoQuestions))
 	for i, d := range demoQuestions {
 		bank[i] = demoQuestion(i, d.topic, d.diff, d.text, d.options, d.correct)
@@ -73,6 +74,10 @@ func seedDemoQuiz(ctx context.Context, st store.Store, contestID string, now tim
 	past := demoRound(contestID, 1, thisWeek.Add(-7*24*time.Hour), thisWeek.Add(-time.Hour), now)
 	open := demoRound(contestID, 2, thisWeek, thisWeek.Add(7*24*time.Hour), now)
 	for _, r := range []*quiz.Round{past, open} {
+		// Committed to its draw key as an organizer's round is
+		// (server/api/quiz_rounds.go), so `server results verify` checks
+		// the demo's results like any other.
+		r.SeedCommitment = quiz.SeedCommitment(quiz.RoundKey(seedSecret, r.ID))
 		if err := r.Validate(); err != nil {
 			return nil, nil, err
 		}
