@@ -153,7 +153,7 @@ func NewServer(d Deps) *Server {
 		Deps:               d,
 		metrics:            newMetrics(),
 		loginIP:            newLimiter(d.Limits.LoginPerIP, time.Minute, d.Now).sharedIn(d.SharedCounters, "login-ip", d.Log),
-		loginThrottle:      newLoginThrottle(d.LoginCounters, d.Limits),
+		loginThrottle:      newLoginThrottle(d.LoginCounters, d.Limits, sharedFailedLogins(d)),
 		registerIP:         newLimiter(d.Limits.RegisterPerIP, time.Minute, d.Now).sharedIn(d.SharedCounters, "register-ip", d.Log),
 		registerDuplicates: newLimiter(d.Limits.RegisterDuplicatesPerIP, time.Hour, d.Now).sharedIn(d.SharedCounters, "register-dup-ip", d.Log),
 		unitNames:          newUnitNameCache(d.Store, 5*time.Minute, d.Now),

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"hoithi/server/auth"
+	"hoithi/server/store"
 )
 
 // loginThrottle slows down clients that keep failing to log in, per
@@ -23,16 +24,20 @@ type loginThrottle struct {
 // longest wait, so waiting it out never starts a client over.
 const loginQuiet = time.Hour
 
-func newLoginThrottle(counters auth.LoginCounters, l Limits) loginThrottle {
+func newLoginThrottle(counters auth.LoginCounters, l Limits, failures auth.FailedLogins) loginThrottle {
 	if counters == nil {
 		counters = auth.NewMemoryLoginCounters(loginQuiet)
+	}
+	if failures == nil {
+		// One process (the embedded engine): memory is the whole record.
+		// Memory bound: a few hundred bytes per entry.
+		failures = auth.NewMemoryFailedLogins(2000)
 	}
 	return loginThrottle{
 		counters: counters,
 		pair:     auth.Backoff{Free: l.LoginFreeFailures, Base: 2 * time.Second, Max: 15 * time.Minute},
 		client:   auth.Backoff{Free: l.LoginClientFreeFailures, Base: time.Second, Max: 5 * time.Minute},
-		// Memory bound: a few hundred bytes per entry.
-		failures: auth.NewMemoryFailedLogins(2000),
+		failures: failures,
 	}
 }
 
@@ -83,4 +88,13 @@ func (s *Server) loginFailed(c *fiber.Ctx, account, unitPath string) error {
 		c.Set(fiber.HeaderRetryAfter, retryAfter(wait))
 	}
 	return errBadLogin
+}
+
+// sharedFailedLogins is the store's record of failed logins when several
+// instances share it (MongoDB), else nil (this process keeps them).
+func sharedFailedLogins(d Deps) auth.FailedLogins {
+	if fl, ok := d.Store.(store.FailedLogins); ok && d.SharedStore {
+		return storeFailedLogins{st: fl}
+	}
+	return nil
 }

@@ -59,3 +59,22 @@ func (l *limiter) sharedAllow(ctx context.Context, key string) (bool, time.Durat
 	}
 	return n <= int64(l.max), end.Sub(now)
 }
+
+// storeFailedLogins keeps the security view's failed logins in the store
+// (store.FailedLogins), so every instance lists those of all of them.
+type storeFailedLogins struct{ st store.FailedLogins }
+
+var _ auth.FailedLogins = storeFailedLogins{}
+
+func (s storeFailedLogins) Record(ctx context.Context, f auth.FailedLogin) error {
+	return s.st.RecordFailedLogin(ctx, store.FailedLogin{At: f.At, Account: f.Account, UnitPath: f.UnitPath, Client: f.Client, Throttled: f.Throttled})
+}
+
+func (s storeFailedLogins) Recent(ctx context.Context, paths []string, limit int) ([]auth.FailedLogin, error) {
+	list, err := s.st.RecentFailedLogins(ctx, paths, limit)
+	out := make([]auth.FailedLogin, len(list))
+	for i, f := range list {
+		out[i] = auth.FailedLogin{At: f.At, Account: f.Account, UnitPath: f.UnitPath, Client: f.Client, Throttled: f.Throttled}
+	}
+	return out, err
+}

@@ -26,11 +26,10 @@ type FailedLogin struct {
 
 // FailedLogins keeps recent failed logins for the security view.
 //
-// MemoryFailedLogins is the implementation used today: each instance keeps
-// the failures it served, so with several instances the view shows those of
-// the instance that answered (the log line "login failed" on every instance
-// is the complete record). A store-backed implementation for MongoDB can
-// replace it behind this interface.
+// MemoryFailedLogins serves the embedded engine, whose one process sees
+// every failure. With several instances on MongoDB the failures live in the
+// store (server/api storeFailedLogins over store.FailedLogins), so the view
+// lists those of every instance whichever one answers.
 type FailedLogins interface {
 	// Record keeps f.
 	Record(ctx context.Context, f FailedLogin) error

@@ -53,6 +53,15 @@ func TestTwoInstances(t *testing.T) {
 		if got[5] != 429 {
 			t.Fatalf("six failed logins over A and B answered %v, want the sixth refused (429)", got)
 		}
+		// The organizers' security view lists the five heard (three on A,
+		// two on B; the sixth was refused unheard) on either instance.
+		org := a.login(t, "0901000001")
+		onA := a.do(t, "GET", "/api/v1/org/security/failed-logins", nil, org)
+		onB := b.do(t, "GET", "/api/v1/org/security/failed-logins", nil, org)
+		listed, _ := onB.body["failures"].([]any)
+		if onA.status != 200 || onB.raw != onA.raw || len(listed) != 5 {
+			t.Fatalf("failed logins on A: %d, %d listed; on B: %d, %d listed; same list: %v; want the same five on both", onA.status, len(onA.body["failures"].([]any)), onB.status, len(listed), onA.raw == onB.raw)
+		}
 	})
 
 	t.Run("an edit over a version changed through the other instance is refused", func(t *testing.T) {

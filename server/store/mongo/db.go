@@ -108,6 +108,7 @@ type DB struct {
 	leases       *mongo.Collection
 	rateCounters *mongo.Collection
 	snapshots    *mongo.Collection
+	failedLogins *mongo.Collection
 }
 
 var _ store.Store = (*DB)(nil)
@@ -194,6 +195,7 @@ func Open(ctx context.Context, uri, dbName string, o Options) (*DB, error) {
 		leases:       database.Collection(leasesCollection),
 		rateCounters: database.Collection(rateCountersCollection),
 		snapshots:    database.Collection(snapshotsCollection),
+		failedLogins: database.Collection(failedLoginsCollection),
 	}
 	db.NumberedRounds = store.NumberedRounds{QuizRounds: quizRoundStore(db), EssayRounds: essayRoundStore(db)}
 	return db, nil

@@ -168,6 +168,10 @@ var indexes = []indexDef{
 	// Shared counters and leases: expired ones are deleted by the server
 	// (and ignored by every reader before that).
 	{collection: rateCountersCollection, name: "rate_counters_expiresAt", keys: bson.D{{Key: "expiresAt", Value: 1}}, ttl: true},
+	// The security view reads the newest failed logins under a unit.
+	{collection: failedLoginsCollection, name: "failed_logins_unitPath_at", keys: bson.D{{Key: "unitPath", Value: 1}, {Key: "at", Value: -1}}},
+	{collection: failedLoginsCollection, name: "failed_logins_at", keys: bson.D{{Key: "at", Value: -1}}},
+	{collection: failedLoginsCollection, name: "failed_logins_expiresAt", keys: bson.D{{Key: "expiresAt", Value: 1}}, ttl: true},
 }
 
 // auditSeqTaken is the conflict of an append that lost the race for a Seq.
