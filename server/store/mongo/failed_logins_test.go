@@ -1,6 +1,7 @@
 package mongo
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -48,7 +49,7 @@ func TestFailedLoginsListedByUnitNewestFirst(t *testing.T) {
 		{"no unit, nothing", []string{""}, 10, "[]"},
 	}
 	for _, c := range cases {
-		if got := fmt_(accounts(c.paths, c.limit)); got != c.want {
+		if got := fmt.Sprint(accounts(c.paths, c.limit)); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
@@ -56,18 +57,4 @@ func TestFailedLoginsListedByUnitNewestFirst(t *testing.T) {
 	if len(list) != 1 || !list[0].Throttled || list[0].Client != "10.0.0.1" || !list[0].At.Equal(base.Add(3*time.Minute)) {
 		t.Fatalf("stored failure read back as %+v", list)
 	}
-}
-
-func fmt_(s []string) string {
-	if s == nil {
-		return "[]"
-	}
-	out := "["
-	for i, v := range s {
-		if i > 0 {
-			out += " "
-		}
-		out += v
-	}
-	return out + "]"
 }
