@@ -51,35 +51,30 @@ func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
 		return nil, errors.New("bench: rows must not be negative")
 	}
 	logf := orDiscard(cfg.Logf)
-	dir, jwtSecret, dataKey, err := secretsDir("hoithi-bench-export-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	t0 := time.Now()
-	w, err := seedExportWorld(ctx, dir, dataKey, cfg.Rows, logf)
-	if err != nil {
-		return nil, fmt.Errorf("seed: %w", err)
-	}
-	logf("seeding took %.1fs; starting the server", time.Since(t0).Seconds())
-	srv, token, err := serveAs(ctx, dir, jwtSecret, w.organizer, logf)
-	if err != nil {
-		return nil, err
-	}
-	defer srv.Stop()
-	out := cfg.Out
-	if out == "" {
-		out = filepath.Join(dir, "ket-qua.xlsx")
-	}
-	if cfg.CPUProfile != "" {
-		stop, err := startCPUProfile(cfg.CPUProfile)
+	var w *exportWorld
+	srv, done, err := seedAndServe(ctx, "hoithi-bench-export-", logf, func(dir string, dataKey []byte) (*contests.User, error) {
+		var err error
+		w, err = seedExportWorld(ctx, dir, dataKey, cfg.Rows, logf)
 		if err != nil {
 			return nil, err
 		}
-		defer stop()
+		return w.organizer, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	t0 = time.Now()
-	size, err := download(ctx, "http://"+srv.Addr+"/api/v1/org/rounds/"+w.roundID+"/export/results", token, out)
+	defer done()
+	out := cfg.Out
+	if out == "" {
+		out = filepath.Join(srv.dir, "ket-qua.xlsx")
+	}
+	stopProfile, err := startCPUProfile(cfg.CPUProfile)
+	if err != nil {
+		return nil, err
+	}
+	defer stopProfile()
+	t0 := time.Now()
+	size, err := download(ctx, "http://"+srv.Addr+"/api/v1/org/rounds/"+w.roundID+"/export/results", srv.token, out)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +85,39 @@ func Export(ctx context.Context, cfg ExportConfig) (*ExportReport, error) {
 	}
 	logf("exported %d rows in %.1fs: %s, %.1f MB", cfg.Rows, seconds, out, float64(size)/(1<<20))
 	return &ExportReport{Rows: cfg.Rows, Seconds: round2(seconds), PeakRSSMB: megabytes(peak), FileBytes: size}, nil
+}
+
+// seeded is a bench's throw-away data directory, seeded, with the real API
+// serving it in this process and a token of who the bench acts as.
+type seeded struct {
+	*Target
+	dir   string
+	token string
+	// seedSeconds is how long seeding took.
+	seedSeconds float64
+}
+
+// seedAndServe makes a data directory with fresh secrets (prefix names it),
+// fills it with seed, which returns the person the bench acts as, and
+// serves it (serveAs). done stops the server and removes the directory.
+func seedAndServe(ctx context.Context, prefix string, logf func(string, ...any), seed func(dir string, dataKey []byte) (*contests.User, error)) (s *seeded, done func(), err error) {
+	dir, jwtSecret, dataKey, err := secretsDir(prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	t0 := time.Now()
+	who, err := seed(dir, dataKey)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, fmt.Errorf("seed: %w", err)
+	}
+	s = &seeded{dir: dir, seedSeconds: time.Since(t0).Seconds()}
+	logf("seeding took %.1fs; starting the server", s.seedSeconds)
+	if s.Target, s.token, err = serveAs(ctx, dir, jwtSecret, who, logf); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return s, func() { s.Stop(); os.RemoveAll(dir) }, nil
 }
 
 // serveAs starts the real API in this process on the seeded data directory
@@ -126,6 +154,9 @@ func forgetSeeding(logf func(string, ...any)) {
 }
 
 func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err

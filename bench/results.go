@@ -54,41 +54,32 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 		return nil, errors.New("bench: people must be at least 1")
 	}
 	logf := orDiscard(cfg.Logf)
-	dir, jwtSecret, dataKey, err := secretsDir("hoithi-bench-results-")
+	var roundID string
+	srv, done, err := seedAndServe(ctx, "hoithi-bench-results-", logf, func(dir string, dataKey []byte) (*contests.User, error) {
+		id, org, err := seedResultsWorld(ctx, dir, dataKey, cfg.People, logf)
+		roundID = id
+		return org, err
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	t0 := time.Now()
-	roundID, org, err := seedResultsWorld(ctx, dir, dataKey, cfg.People, logf)
-	if err != nil {
-		return nil, fmt.Errorf("seed: %w", err)
-	}
-	seed := time.Since(t0).Seconds()
-	logf("seeding took %.1fs; starting the server", seed)
-	srv, token, err := serveAs(ctx, dir, jwtSecret, org, logf)
-	if err != nil {
-		return nil, err
-	}
-	defer srv.Stop()
+	defer done()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+srv.Addr+"/api/v1/org/rounds/"+roundID+"/results", nil)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	if cfg.CPUProfile != "" {
-		stop, err := startCPUProfile(cfg.CPUProfile)
-		if err != nil {
-			return nil, err
-		}
-		defer stop()
+	req.Header.Set("Authorization", "Bearer "+srv.token)
+	stopProfile, err := startCPUProfile(cfg.CPUProfile)
+	if err != nil {
+		return nil, err
 	}
+	defer stopProfile()
 	if cfg.MemProfile != "" {
 		stop := heapAtPeak(cfg.MemProfile, logf)
 		defer stop()
 	}
-	t0 = time.Now()
-	out, err := followResultsJob(ctx, req, "http://"+srv.Addr+"/api/v1/org/rounds/"+roundID+"/results/job", token)
+	t0 := time.Now()
+	out, err := followResultsJob(ctx, req, "http://"+srv.Addr+"/api/v1/org/rounds/"+roundID+"/results/job", srv.token)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +90,7 @@ func Results(ctx context.Context, cfg ResultsConfig) (*ResultsReport, error) {
 	}
 	logf("computed the results of %d people in %.1fs", out.Summary.Participants, seconds)
 	return &ResultsReport{People: cfg.People, Seconds: round2(seconds), PeakRSSMB: megabytes(peak),
-		SeedSeconds: round2(seed), Participants: int(out.Summary.Participants)}, nil
+		SeedSeconds: round2(srv.seedSeconds), Participants: int(out.Summary.Participants)}, nil
 }
 
 // resultsJob is what the job's status answers.
